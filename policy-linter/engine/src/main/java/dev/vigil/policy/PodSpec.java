@@ -1,0 +1,102 @@
+package dev.vigil.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A pod spec found in a resource: a Pod's own spec, the template of a controller (Deployment, CronJob, …), or a
+ * pod template found by shape inside a custom resource. Paths are relative to the owning resource, so findings
+ * point at the offending field of the file.
+ *
+ * @param owner the resource that holds the pod spec
+ * @param specPath path of the pod spec, e.g. {@code spec.template.spec}; empty never (a Pod's is {@code spec})
+ * @param metadataPath path of the pod metadata (labels, annotations), e.g. {@code spec.template.metadata}
+ */
+public record PodSpec(Resource owner, String specPath, String metadataPath) {
+    /** The pod spec itself. */
+    public JsonNode spec() {
+        return at(owner.json(), specPath);
+    }
+
+    /** The pod metadata (a missing node when absent). */
+    public JsonNode metadata() {
+        return at(owner.json(), metadataPath);
+    }
+
+    /** Pod annotations (the template's for controllers). */
+    public java.util.Map<String, String> annotations() {
+        return Resource.stringMap(metadata().path("annotations"));
+    }
+
+    /** Pod labels (the template's for controllers). */
+    public java.util.Map<String, String> labels() {
+        return Resource.stringMap(metadata().path("labels"));
+    }
+
+    /** Path of a field of the pod spec, e.g. {@code field("hostNetwork")}. */
+    public String path(String field) {
+        return specPath + "." + field;
+    }
+
+    /** Every container: init containers, containers, then ephemeral containers. */
+    public List<Container> allContainers() {
+        List<Container> out = new ArrayList<>();
+        addContainers(out, Container.Type.INIT, "initContainers");
+        addContainers(out, Container.Type.REGULAR, "containers");
+        addContainers(out, Container.Type.EPHEMERAL, "ephemeralContainers");
+        return Collections.unmodifiableList(out);
+    }
+
+    private void addContainers(List<Container> out, Container.Type type, String field) {
+        JsonNode list = spec().path(field);
+        for (int i = 0; i < list.size(); i++) {
+            out.add(new Container(this, type, specPath + "." + field + "[" + i + "]", list.get(i)));
+        }
+    }
+
+    /** The node at a dotted path of plain field names (no indexes). */
+    static JsonNode at(JsonNode root, String dottedPath) {
+        JsonNode node = root;
+        int start = 0;
+        while (start <= dottedPath.length() && !node.isMissingNode()) {
+            int dot = dottedPath.indexOf('.', start);
+            int end = dot < 0 ? dottedPath.length() : dot;
+            if (end > start) {
+                node = node.path(dottedPath.substring(start, end));
+            }
+            if (dot < 0) {
+                break;
+            }
+            start = dot + 1;
+        }
+        return node;
+    }
+
+    /**
+     * One container of a pod spec.
+     *
+     * @param pod the pod spec it belongs to
+     * @param type init, regular or ephemeral
+     * @param path its path in the owning resource, e.g. {@code spec.template.spec.containers[1]}
+     * @param json the container object
+     */
+    public record Container(PodSpec pod, Type type, String path, JsonNode json) {
+        /** Which list the container is in. */
+        public enum Type {
+            INIT,
+            REGULAR,
+            EPHEMERAL
+        }
+
+        public String name() {
+            return json.path("name").asText("");
+        }
+
+        /** Path of a field of this container, e.g. {@code path("securityContext.privileged")}. */
+        public String path(String field) {
+            return path + "." + field;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.vigil.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * All objects of one lint run or one admission request, with their pod specs found once. Cross-object rules
+ * (a Service selecting no pod, a PDB selecting nothing) look at the whole set.
+ */
+public final class ResourceSet {
+    private static final Set<String> TEMPLATE_KINDS =
+            Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController");
+    private static final int MAX_SHAPE_DEPTH = 6;
+
+    private final List<Resource> resources;
+    private final Map<Resource, List<PodSpec>> podSpecs;
+
+    private ResourceSet(List<Resource> resources) {
+        this.resources = List.copyOf(resources);
+        Map<Resource, List<PodSpec>> specs = new java.util.IdentityHashMap<>();
+        for (Resource r : this.resources) {
+            List<PodSpec> found = findPodSpecs(r);
+            if (!found.isEmpty()) {
+                specs.put(r, found);
+            }
+        }
+        this.podSpecs = specs;
+    }
+
+    public static ResourceSet of(List<Resource> resources) {
+        return new ResourceSet(resources);
+    }
+
+    public List<Resource> resources() {
+        return resources;
+    }
+
+    /** The pod specs of {@code resource}: none for non-workloads, usually one. */
+    public List<PodSpec> podSpecs(Resource resource) {
+        return podSpecs.getOrDefault(resource, Collections.emptyList());
+    }
+
+    /** Every pod spec of every resource, in input order. */
+    public List<PodSpec> allPodSpecs() {
+        List<PodSpec> out = new ArrayList<>();
+        for (Resource r : resources) {
+            out.addAll(podSpecs(r));
+        }
+        return out;
+    }
+
+    /** The objects of one kind, in input order. */
+    public List<Resource> ofKind(String kind) {
+        return resources.stream().filter(r -> r.kind().equals(kind)).toList();
+    }
+
+    /**
+     * Where the pod specs of a resource are: by kind for Pod, the built-in controllers and PodTemplate; by shape
+     * (an object with a {@code containers} list of objects with an {@code image}) inside any other kind, so
+     * custom resources such as Argo Rollouts or Knative Services are linted like any workload.
+     */
+    static List<PodSpec> findPodSpecs(Resource r) {
+        String kind = r.kind();
+        String group = r.group();
+        boolean core = group.isEmpty() || group.equals("apps") || group.equals("batch");
+        if (core) {
+            if (kind.equals("Pod")) {
+                return List.of(new PodSpec(r, "spec", "metadata"));
+            } else if (TEMPLATE_KINDS.contains(kind)) {
+                return List.of(new PodSpec(r, "spec.template.spec", "spec.template.metadata"));
+            } else if (kind.equals("CronJob")) {
+                return List.of(new PodSpec(
+                        r, "spec.jobTemplate.spec.template.spec", "spec.jobTemplate.spec.template.metadata"));
+            } else if (kind.equals("PodTemplate")) {
+                return List.of(new PodSpec(r, "template.spec", "template.metadata"));
+            }
+            return List.of();
+        }
+        List<PodSpec> out = new ArrayList<>();
+        JsonNode spec = r.json().path("spec");
+        if (spec.isObject()) {
+            findByShape(r, spec, "spec", 0, out);
+        }
+        return out;
+    }
+
+    private static void findByShape(Resource r, JsonNode node, String path, int depth, List<PodSpec> out) {
+        if (looksLikePodSpec(node)) {
+            int dot = path.lastIndexOf('.');
+            String parent = dot < 0 ? "" : path.substring(0, dot);
+            out.add(new PodSpec(r, path, parent.isEmpty() ? "metadata" : parent + ".metadata"));
+            return;
+        }
+        if (depth >= MAX_SHAPE_DEPTH) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isObject() && isPlainFieldName(e.getKey())) {
+                findByShape(r, e.getValue(), path + "." + e.getKey(), depth + 1, out);
+            }
+        }
+    }
+
+    private static boolean looksLikePodSpec(JsonNode node) {
+        JsonNode containers = node.path("containers");
+        if (!containers.isArray() || containers.isEmpty()) {
+            return false;
+        }
+        for (JsonNode c : containers) {
+            if (!c.isObject() || !c.path("image").isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPlainFieldName(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '.' || c == '[' || c == ']') {
+                return false;
+            }
+        }
+        return !key.isEmpty();
+    }
+}

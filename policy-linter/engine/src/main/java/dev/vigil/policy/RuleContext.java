@@ -1,0 +1,27 @@
+package dev.vigil.policy;
+
+/** What a rule sees besides the object: the configuration, the whole input, and where to report. */
+public interface RuleContext {
+    /** The effective configuration of this run. */
+    PolicyConfig config();
+
+    /** The Pod Security Standards version that applies to {@code resource} (configuration or namespace labels). */
+    PssVersion pssVersion(Resource resource);
+
+    /** Every object of the run. */
+    ResourceSet resources();
+
+    /**
+     * Reports a violation.
+     *
+     * @param resource the offending object
+     * @param path the offending field relative to the object, e.g. {@code spec.containers[0].image}
+     * @param message short reason naming the offending value and container
+     */
+    void report(Resource resource, String path, String message);
+
+    /** Reports a violation at a field of a container, e.g. {@code report(c, "securityContext.privileged", …)}. */
+    default void report(PodSpec.Container container, String field, String message) {
+        report(container.pod().owner(), field.isEmpty() ? container.path() : container.path(field), message);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.vigil.policy.load;
+
+/**
+ * An input that could not be read or parsed. Shown to users as {@code file:line:col: message}.
+ *
+ * @param file the file as the user named it
+ * @param line 1-based line, 0 when the problem concerns the whole file
+ * @param column 1-based column, 0 when unknown
+ * @param message what is wrong, in one line
+ */
+public record LoadProblem(String file, int line, int column, String message) {
+    @Override
+    public String toString() {
+        return line > 0 ? file + ":" + line + ":" + column + ": " + message : file + ": " + message;
+    }
+}

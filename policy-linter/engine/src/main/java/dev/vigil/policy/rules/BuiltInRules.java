@@ -1,0 +1,24 @@
+package dev.vigil.policy.rules;
+
+import dev.vigil.policy.Rule;
+import dev.vigil.policy.rules.pss.PssRules;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one place where built-in rules are registered. */
+public final class BuiltInRules {
+    private static final List<Rule> ALL = build();
+
+    private BuiltInRules() {}
+
+    private static List<Rule> build() {
+        List<Rule> all = new ArrayList<>();
+        all.addAll(PssRules.all());
+        return List.copyOf(all);
+    }
+
+    /** Every built-in rule, in catalogue order. */
+    public static List<Rule> all() {
+        return ALL;
+    }
+}
