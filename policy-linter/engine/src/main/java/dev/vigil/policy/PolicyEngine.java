@@ -123,6 +123,16 @@ public final class PolicyEngine {
         }
 
         @Override
+        public boolean isRuleActive(String ruleId) {
+            for (Rule r : rules) {
+                if (r.metadata().id().equals(ruleId)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
         public void report(Resource resource, String path, String message) {
             sink.add(new Finding(
                     rule.id(),

@@ -12,6 +12,15 @@ public interface RuleContext {
     ResourceSet resources();
 
     /**
+     * True when the rule {@code ruleId} runs in this evaluation. Pod Security Standards restricted checks replace
+     * some baseline checks (as Pod Security Admission's overrides do); a baseline rule asks whether its replacement
+     * runs. Default: false (no rule is known to run).
+     */
+    default boolean isRuleActive(String ruleId) {
+        return false;
+    }
+
+    /**
      * Reports a violation.
      *
      * @param resource the offending object
