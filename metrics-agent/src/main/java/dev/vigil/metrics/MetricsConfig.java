@@ -1,0 +1,352 @@
+package dev.vigil.metrics;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The effective, validated configuration of the metrics library and agent.
+ *
+ * <p>Every option has one key, e.g. {@code port}. It can be given, highest precedence first, as an agent argument
+ * ({@code -javaagent:metrics-agent.jar=port=9464,host=0.0.0.0}), a system property ({@code -Dvigil.metrics.port=9464})
+ * or an environment variable ({@code VIGIL_METRICS_PORT=9464}). Lists (allow, deny) are separated by {@code |} so that
+ * they fit into the comma-separated agent arguments. {@link #parse} reports every problem at once.
+ */
+public final class MetricsConfig {
+    /** The options understood, with their defaults; the README's option table lists the same keys. */
+    static final Map<String, String> DEFAULTS = defaultValues();
+
+    private final String host;
+    private final int portFrom;
+    private final int portTo;
+    private final String path;
+    private final Path portFile;
+    private final Naming naming;
+    private final int maxSeriesPerMetric;
+    private final int maxRoutes;
+    private final boolean histogram;
+    private final boolean jvm;
+    private final boolean servlet;
+    private final List<String> allow;
+    private final List<String> deny;
+    private final String basicAuthUser;
+    private final String basicAuthPasswordSha256;
+    private final Path bearerTokenFile;
+    private final boolean allowInsecure;
+    private final boolean endpoint;
+
+    /** How meters are named on the endpoint. */
+    public enum Naming {
+        /** Micrometer / Spring Boot names: {@code http_server_requests_seconds}, {@code jvm_memory_used_bytes}. */
+        MICROMETER,
+        /** OpenTelemetry semantic-convention names: {@code http_server_request_duration_seconds}. */
+        OTEL
+    }
+
+    private MetricsConfig(Map<String, String> v, List<String> problems) {
+        this.host = v.get("host");
+        int[] range = portRange(v.get("port"), problems);
+        this.portFrom = range[0];
+        this.portTo = range[1];
+        this.path = v.get("path");
+        if (!path.startsWith("/")) {
+            problems.add(problem("path", path, "a path starting with '/'"));
+        }
+        this.portFile = v.get("portFile").isEmpty() ? null : Path.of(v.get("portFile"));
+        this.naming = naming(v.get("naming"), problems);
+        this.maxSeriesPerMetric = positiveInt("maxSeriesPerMetric", v.get("maxSeriesPerMetric"), problems);
+        this.maxRoutes = positiveInt("maxRoutes", v.get("maxRoutes"), problems);
+        this.histogram = bool("histogram", v.get("histogram"), problems);
+        this.jvm = bool("jvm", v.get("jvm"), problems);
+        this.servlet = bool("servlet", v.get("servlet"), problems);
+        this.endpoint = bool("endpoint", v.get("endpoint"), problems);
+        this.allow = list(v.get("allow"));
+        this.deny = list(v.get("deny"));
+        this.basicAuthUser = emptyToNull(v.get("basicAuthUser"));
+        this.basicAuthPasswordSha256 = emptyToNull(v.get("basicAuthPasswordSha256"));
+        this.bearerTokenFile = v.get("bearerTokenFile").isEmpty() ? null : Path.of(v.get("bearerTokenFile"));
+        this.allowInsecure = bool("allowInsecure", v.get("allowInsecure"), problems);
+        checkAuth(problems);
+    }
+
+    /** The defaults: loopback, port 9464, {@code /metrics}, Micrometer names. */
+    public static MetricsConfig defaults() {
+        return parse("", Map.of(), Map.of());
+    }
+
+    /**
+     * Parses and validates the options from the three sources.
+     *
+     * @param agentArgs the {@code -javaagent:...=} string, {@code key=value} pairs separated by commas; may be null
+     * @param systemProperties keys {@code vigil.metrics.<key>}
+     * @param environment keys {@code VIGIL_METRICS_<KEY>} (camel case becomes upper snake case)
+     * @throws InvalidMetricsConfigException listing every problem found, not only the first
+     */
+    public static MetricsConfig parse(
+            String agentArgs, Map<String, String> systemProperties, Map<String, String> environment) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        for (String key : DEFAULTS.keySet()) {
+            String env = environment.get(envName(key));
+            if (env != null) {
+                values.put(key, env.trim());
+            }
+            String prop = systemProperties.get("vigil.metrics." + key);
+            if (prop != null) {
+                values.put(key, prop.trim());
+            }
+        }
+        if (agentArgs != null && !agentArgs.isBlank()) {
+            for (String pair : agentArgs.split(",")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String key = (eq < 0 ? pair : pair.substring(0, eq)).trim();
+                String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
+                if (!DEFAULTS.containsKey(key)) {
+                    problems.add("unknown option '" + key + "'; known options are " + DEFAULTS.keySet());
+                } else if (eq < 0) {
+                    problems.add("option '" + key + "' has no value; write " + key + "=<value>");
+                } else {
+                    values.put(key, value);
+                }
+            }
+        }
+        MetricsConfig config = new MetricsConfig(values, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidMetricsConfigException(problems);
+        }
+        return config;
+    }
+
+    /** The environment variable name for an option key: {@code maxRoutes} becomes {@code VIGIL_METRICS_MAX_ROUTES}. */
+    public static String envName(String key) {
+        return "VIGIL_METRICS_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> defaultValues() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("host", "127.0.0.1");
+        d.put("port", "9464");
+        d.put("path", "/metrics");
+        d.put("portFile", "");
+        d.put("naming", "micrometer");
+        d.put("maxSeriesPerMetric", "2000");
+        d.put("maxRoutes", "500");
+        d.put("histogram", "true");
+        d.put("jvm", "true");
+        d.put("servlet", "true");
+        d.put("endpoint", "true");
+        d.put("allow", "");
+        d.put("deny", "");
+        d.put("basicAuthUser", "");
+        d.put("basicAuthPasswordSha256", "");
+        d.put("bearerTokenFile", "");
+        d.put("allowInsecure", "false");
+        return Collections.unmodifiableMap(d);
+    }
+
+    private void checkAuth(List<String> problems) {
+        if ((basicAuthUser == null) != (basicAuthPasswordSha256 == null)) {
+            problems.add("basicAuthUser and basicAuthPasswordSha256 must be given together");
+        }
+        if (basicAuthPasswordSha256 != null && !basicAuthPasswordSha256.matches("[0-9a-fA-F]{64}")) {
+            problems.add(problem("basicAuthPasswordSha256", "<hidden>", "64 hex digits (sha256sum of the password)"));
+        }
+        if (basicAuthUser != null && bearerTokenFile != null) {
+            problems.add("choose one of basic auth and bearerTokenFile, not both");
+        }
+        if (!isLoopback(host) && !hasAuth() && !allowInsecure) {
+            problems.add("host '" + host + "' is not a loopback address and no authentication is configured;"
+                    + " set basicAuthUser/basicAuthPasswordSha256 or bearerTokenFile, or allowInsecure=true");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static int[] portRange(String value, List<String> problems) {
+        String[] parts = value.split("-", 2);
+        try {
+            int from = Integer.parseInt(parts[0].trim());
+            int to = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : from;
+            if (from < 0 || to > 65535 || to < from) {
+                throw new NumberFormatException();
+            }
+            return new int[] {from, to};
+        } catch (NumberFormatException e) {
+            problems.add(problem("port", value, "a port 0-65535 (0 = any free port) or a range like 9464-9470"));
+            return new int[] {0, 0};
+        }
+    }
+
+    private static Naming naming(String value, List<String> problems) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "micrometer":
+                return Naming.MICROMETER;
+            case "otel":
+                return Naming.OTEL;
+            default:
+                problems.add(problem("naming", value, "'micrometer' or 'otel'"));
+                return Naming.MICROMETER;
+        }
+    }
+
+    private static int positiveInt(String key, String value, List<String> problems) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(problem(key, value, "a positive integer"));
+        return 1;
+    }
+
+    private static boolean bool(String key, String value, List<String> problems) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (!value.equalsIgnoreCase("false")) {
+            problems.add(problem(key, value, "true or false"));
+        }
+        return false;
+    }
+
+    private static List<String> list(String value) {
+        List<String> out = new ArrayList<>();
+        for (String s : value.split("\\|")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String problem(String key, String value, String expected) {
+        return key + " was '" + value + "' but it must be " + expected;
+    }
+
+    /** Address the endpoint binds to; default {@code 127.0.0.1}. */
+    public String host() {
+        return host;
+    }
+
+    /** First port tried; {@code 0} means any free port. Default 9464. */
+    public int portFrom() {
+        return portFrom;
+    }
+
+    /** Last port tried (inclusive); equal to {@link #portFrom()} unless a range was given. */
+    public int portTo() {
+        return portTo;
+    }
+
+    /** Path of the endpoint; every other path answers 404. Default {@code /metrics}. */
+    public String path() {
+        return path;
+    }
+
+    /** File the bound port is written to, or null. */
+    public Path portFile() {
+        return portFile;
+    }
+
+    /** Naming convention; default {@link Naming#MICROMETER}. */
+    public Naming naming() {
+        return naming;
+    }
+
+    /** Distinct series allowed per meter name; new series beyond it are dropped and counted. Default 2000. */
+    public int maxSeriesPerMetric() {
+        return maxSeriesPerMetric;
+    }
+
+    /** Distinct {@code uri} values for HTTP meters; beyond it, {@code uri="__other__"}. Default 500. */
+    public int maxRoutes() {
+        return maxRoutes;
+    }
+
+    /** Whether HTTP timers publish histogram buckets. Default true. */
+    public boolean histogram() {
+        return histogram;
+    }
+
+    /** Whether the JVM and process binders are registered. Default true. */
+    public boolean jvm() {
+        return jvm;
+    }
+
+    /** Whether the agent instruments servlets. Default true. */
+    public boolean servlet() {
+        return servlet;
+    }
+
+    /** Whether the HTTP endpoint is started. Default true. */
+    public boolean endpoint() {
+        return endpoint;
+    }
+
+    /** Meter name prefixes to keep; empty keeps everything. */
+    public List<String> allow() {
+        return allow;
+    }
+
+    /** Meter name prefixes to drop; applied after {@link #allow()}. */
+    public List<String> deny() {
+        return deny;
+    }
+
+    /** Basic auth user name, or null. */
+    public String basicAuthUser() {
+        return basicAuthUser;
+    }
+
+    /** Hex SHA-256 of the basic auth password, or null. */
+    public String basicAuthPasswordSha256() {
+        return basicAuthPasswordSha256;
+    }
+
+    /** File holding the bearer token scrapers must send, re-read when it changes; or null. */
+    public Path bearerTokenFile() {
+        return bearerTokenFile;
+    }
+
+    /** Whether any authentication is configured. */
+    public boolean hasAuth() {
+        return basicAuthUser != null || bearerTokenFile != null;
+    }
+
+    @Override
+    public String toString() {
+        return "MetricsConfig{host=" + host + ", port=" + (portFrom == portTo ? portFrom : portFrom + "-" + portTo)
+                + ", path=" + path + ", portFile=" + Objects.toString(portFile, "") + ", naming="
+                + naming.name().toLowerCase(Locale.ROOT) + ", maxSeriesPerMetric=" + maxSeriesPerMetric
+                + ", maxRoutes=" + maxRoutes + ", histogram=" + histogram + ", jvm=" + jvm + ", servlet=" + servlet
+                + ", endpoint=" + endpoint + ", allow=" + allow + ", deny=" + deny + ", auth="
+                + (basicAuthUser != null ? "basic(" + basicAuthUser + ")" : bearerTokenFile != null ? "bearer" : "none")
+                + ", allowInsecure=" + allowInsecure + "}";
+    }
+}

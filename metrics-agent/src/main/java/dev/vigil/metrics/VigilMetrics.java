@@ -1,0 +1,127 @@
+package dev.vigil.metrics;
+
+import dev.vigil.metrics.internal.JvmBinders;
+import dev.vigil.metrics.internal.NameFilters;
+import dev.vigil.metrics.internal.OtelNaming;
+import dev.vigil.metrics.internal.PromtoolClean;
+import dev.vigil.metrics.internal.SeriesCap;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+
+/**
+ * The metrics library: one private Prometheus registry with the JVM binders, the HTTP recorders and, when enabled, the
+ * scrape endpoint. Usable by hand (no agent needed):
+ *
+ * <pre>{@code
+ * VigilMetrics metrics = VigilMetrics.create(MetricsConfig.defaults());
+ * metrics.startEndpoint();                       // http://127.0.0.1:9464/metrics
+ * metrics.httpServer().record("GET", "/items/{id}", 200, null, nanos);
+ * }</pre>
+ */
+public final class VigilMetrics implements AutoCloseable {
+    /** Always present: {@code metrics_agent_info{version="..."} 1}. */
+    public static final String INFO = "metrics.agent.info";
+    /** Self-metric: measurements beyond a series cap ({@code metrics_agent_dropped_series_total}). */
+    public static final String DROPPED = "metrics.agent.dropped.series";
+
+    private final MetricsConfig config;
+    private final PrometheusMeterRegistry registry;
+    private final HttpServerMetrics httpServer;
+    private final Counter droppedRoutes;
+    private final JvmBinders jvmBinders;
+    private volatile MetricsEndpoint endpoint;
+
+    private VigilMetrics(MetricsConfig config) {
+        this.config = config;
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Counter[] droppedByCap = new Counter[1];
+        if (config.naming() == MetricsConfig.Naming.OTEL) {
+            registry.config().meterFilter(new OtelNaming());
+        }
+        registry.config()
+                .meterFilter(new PromtoolClean())
+                .meterFilter(NameFilters.allow(config.allow(), INFO))
+                .meterFilter(NameFilters.deny(config.deny()))
+                .meterFilter(new SeriesCap(
+                        config.maxSeriesPerMetric(),
+                        () -> {
+                            if (droppedByCap[0] != null) {
+                                droppedByCap[0].increment();
+                            }
+                        },
+                        DROPPED));
+        droppedByCap[0] = dropped("series_cap");
+        this.droppedRoutes = dropped("uri");
+        this.httpServer = new HttpServerMetrics(registry, config.maxRoutes(), config.histogram(), droppedRoutes);
+        Gauge.builder(INFO, () -> 1)
+                .description("Vigil metrics agent; the value is always 1")
+                .tag("version", version())
+                .register(registry);
+        this.jvmBinders = config.jvm() ? JvmBinders.bindTo(registry) : null;
+    }
+
+    private Counter dropped(String reason) {
+        return Counter.builder(DROPPED)
+                .description("Measurements refused or folded into __other__ because a metric reached its series cap")
+                .tag("reason", reason)
+                .register(registry);
+    }
+
+    /** Creates the registry and binds the JVM meters; the endpoint is not started yet. */
+    public static VigilMetrics create(MetricsConfig config) {
+        return new VigilMetrics(config);
+    }
+
+    /**
+     * Starts the scrape endpoint.
+     *
+     * @return the endpoint, with the port actually bound
+     * @throws IOException when no port of the configured range can be bound
+     */
+    public MetricsEndpoint startEndpoint() throws IOException {
+        MetricsEndpoint e = MetricsEndpoint.start(config, registry);
+        this.endpoint = e;
+        return e;
+    }
+
+    /** The version in {@code metrics_agent_info}. */
+    public static String version() {
+        String v = VigilMetrics.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** The private registry: register your own meters here. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The HTTP server request recorder. */
+    public HttpServerMetrics httpServer() {
+        return httpServer;
+    }
+
+    /** The configuration in effect. */
+    public MetricsConfig config() {
+        return config;
+    }
+
+    /** The running endpoint, or null. */
+    public MetricsEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        MetricsEndpoint e = endpoint;
+        if (e != null) {
+            e.close();
+        }
+        if (jvmBinders != null) {
+            jvmBinders.close();
+        }
+        registry.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.vigil.metrics.agent;
+
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
+import net.bytebuddy.asm.Advice;
+
+/** Inlined into {@code jakarta.servlet.http.HttpServlet#service(ServletRequest, ServletResponse)}. */
+public final class JakartaServletAdvice {
+    private JakartaServletAdvice() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static long enter(@Advice.Argument(0) ServletRequest request) {
+        if (request.getAttribute(ServletRecorder.TIMED) != null) {
+            return 0L;
+        }
+        request.setAttribute(ServletRecorder.TIMED, Boolean.TRUE);
+        return ServletRecorder.start();
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(
+            @Advice.Enter long start,
+            @Advice.Argument(0) ServletRequest request,
+            @Advice.Argument(1) ServletResponse response,
+            @Advice.Thrown Throwable thrown) {
+        if (start == 0L || !(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)) {
+            return;
+        }
+        HttpServletRequest req = (HttpServletRequest) request;
+        Object pattern = req.getAttribute(ServletRecorder.SPRING_PATTERN);
+        String template = pattern instanceof String ? (String) pattern : null;
+        if (template == null) {
+            HttpServletMapping mapping = req.getHttpServletMapping();
+            if (mapping != null && mapping.getMappingMatch() == MappingMatch.EXACT) {
+                template = mapping.getPattern();
+            }
+        }
+        ServletRecorder.record(
+                start,
+                req.getMethod(),
+                template,
+                req.getRequestURI(),
+                req.getContextPath(),
+                ((HttpServletResponse) response).getStatus(),
+                thrown);
+    }
+}

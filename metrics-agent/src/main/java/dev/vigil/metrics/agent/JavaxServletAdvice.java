@@ -1,0 +1,46 @@
+package dev.vigil.metrics.agent;
+
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into {@code javax.servlet.http.HttpServlet#service(ServletRequest, ServletResponse)}. Uses only Servlet 3.0
+ * methods so it also works on containers older than Servlet 4 (no servlet mapping: normalised paths instead).
+ */
+public final class JavaxServletAdvice {
+    private JavaxServletAdvice() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static long enter(@Advice.Argument(0) ServletRequest request) {
+        if (request.getAttribute(ServletRecorder.TIMED) != null) {
+            return 0L;
+        }
+        request.setAttribute(ServletRecorder.TIMED, Boolean.TRUE);
+        return ServletRecorder.start();
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void exit(
+            @Advice.Enter long start,
+            @Advice.Argument(0) ServletRequest request,
+            @Advice.Argument(1) ServletResponse response,
+            @Advice.Thrown Throwable thrown) {
+        if (start == 0L || !(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)) {
+            return;
+        }
+        HttpServletRequest req = (HttpServletRequest) request;
+        Object pattern = req.getAttribute(ServletRecorder.SPRING_PATTERN);
+        String template = pattern instanceof String ? (String) pattern : null;
+        ServletRecorder.record(
+                start,
+                req.getMethod(),
+                template,
+                req.getRequestURI(),
+                req.getContextPath(),
+                ((HttpServletResponse) response).getStatus(),
+                thrown);
+    }
+}

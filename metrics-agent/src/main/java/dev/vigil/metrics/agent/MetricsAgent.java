@@ -1,0 +1,85 @@
+package dev.vigil.metrics.agent;
+
+import dev.vigil.metrics.InvalidMetricsConfigException;
+import dev.vigil.metrics.MetricsConfig;
+import dev.vigil.metrics.MetricsEndpoint;
+import dev.vigil.metrics.VigilMetrics;
+import java.lang.instrument.Instrumentation;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The {@code -javaagent} entry point. It only wires the library in: parses the options, creates the registry, starts
+ * the endpoint and installs the servlet instrumentation. Any failure is logged and the application starts anyway.
+ */
+public final class MetricsAgent {
+    private static volatile VigilMetrics metrics;
+
+    private MetricsAgent() {}
+
+    /** Called by the JVM before {@code main} for {@code -javaagent:metrics-agent.jar[=options]}. */
+    public static void premain(String args, Instrumentation inst) {
+        start(args, inst, false);
+    }
+
+    /** Called when the agent is attached to a running JVM. */
+    public static void agentmain(String args, Instrumentation inst) {
+        start(args, inst, true);
+    }
+
+    static synchronized void start(String args, Instrumentation inst, boolean attached) {
+        if (metrics != null) {
+            AgentLog.warn("already running; ignoring a second start");
+            return;
+        }
+        try {
+            // the agent's own (relocated) Byte Buddy needs no sun.misc.Unsafe; the shade plugin relocates this key
+            if (System.getProperty("net.bytebuddy.safe") == null) {
+                System.setProperty("net.bytebuddy.safe", "true");
+            }
+            MetricsConfig config = MetricsConfig.parse(args, systemProperties(), System.getenv());
+            VigilMetrics m = VigilMetrics.create(config);
+            metrics = m;
+            ServletRecorder.install(m.httpServer());
+            if (config.servlet()) {
+                ServletInstrumentation.install(inst, attached);
+            }
+            if (config.endpoint()) {
+                startEndpoint(m, config);
+            }
+        } catch (InvalidMetricsConfigException e) {
+            AgentLog.warn(e.getMessage() + "\nthe application continues without metrics");
+        } catch (Throwable t) {
+            AgentLog.warn("failed to start, the application continues without metrics: " + t);
+        }
+    }
+
+    private static void startEndpoint(VigilMetrics m, MetricsConfig config) {
+        try {
+            MetricsEndpoint endpoint = m.startEndpoint();
+            AgentLog.info(
+                    "serving metrics on http://" + hostForUrl(config.host()) + ":" + endpoint.port() + config.path());
+        } catch (Exception e) {
+            AgentLog.warn("cannot serve metrics, the application continues without the endpoint: " + e.getMessage());
+        }
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static Map<String, String> systemProperties() {
+        Map<String, String> out = new HashMap<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("vigil.metrics.")) {
+                out.put(name, System.getProperty(name));
+            }
+        }
+        return out;
+    }
+
+    /** The running library instance, or null; for tests. */
+    static VigilMetrics metrics() {
+        return metrics;
+    }
+}

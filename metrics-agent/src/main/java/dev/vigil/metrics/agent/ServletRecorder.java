@@ -1,0 +1,54 @@
+package dev.vigil.metrics.agent;
+
+import dev.vigil.metrics.HttpServerMetrics;
+import dev.vigil.metrics.internal.RouteNormalizer;
+
+/**
+ * The bridge between the inlined servlet advice and the library. Public because the advice code runs inside the
+ * container's classes; only plain JDK types cross it, so the agent never needs the servlet API of the application.
+ */
+public final class ServletRecorder {
+    /** Request attribute marking a request that is already being timed (forwards, includes, async re-dispatch). */
+    public static final String TIMED = "dev.vigil.metrics.timed";
+    /** Spring MVC's best matching pattern attribute. */
+    public static final String SPRING_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+
+    private static volatile HttpServerMetrics http;
+
+    private ServletRecorder() {}
+
+    static void install(HttpServerMetrics metrics) {
+        http = metrics;
+    }
+
+    /** Start time for a request the advice has not seen before. */
+    public static long start() {
+        return System.nanoTime();
+    }
+
+    /**
+     * Records a finished request. Never throws.
+     *
+     * @param template route template known from the framework or the servlet mapping, or null
+     */
+    public static void record(
+            long startNanos,
+            String method,
+            String template,
+            String requestUri,
+            String contextPath,
+            int status,
+            Throwable thrown) {
+        HttpServerMetrics h = http;
+        if (h == null) {
+            return;
+        }
+        try {
+            long nanos = System.nanoTime() - startNanos;
+            int s = thrown != null && status < 400 ? 500 : status;
+            h.record(method, RouteNormalizer.route(template, requestUri, contextPath, s), s, thrown, nanos);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.vigil.metrics.internal;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
+
+/**
+ * Keeps the exposition clean for {@code promtool check metrics}: drops Micrometer's two meters with abbreviated units
+ * ({@code jvm.compilation.time} in ms, {@code process.cpu.time} in ns; {@link JvmBinders} registers seconds-based
+ * replacements), renames {@code system.cpu.count} (a gauge must not end in {@code _count}) to
+ * {@code system.cpu.processors}, and replaces double quotes in help texts, which OpenMetrics and the text format
+ * escape differently.
+ */
+public final class PromtoolClean implements MeterFilter {
+    @Override
+    public Meter.Id map(Meter.Id id) {
+        String name = id.getName().equals("system.cpu.count") ? "system.cpu.processors" : id.getName();
+        String description = id.getDescription();
+        boolean quoted = description != null && description.indexOf('"') >= 0;
+        if (name.equals(id.getName()) && !quoted) {
+            return id;
+        }
+        return new Meter.Id(
+                name,
+                Tags.of(id.getTagsAsIterable()),
+                id.getBaseUnit(),
+                quoted ? description.replace('"', '\'') : description,
+                id.getType());
+    }
+
+    @Override
+    public MeterFilterReply accept(Meter.Id id) {
+        String unit = id.getBaseUnit();
+        if ((id.getName().equals("jvm.compilation.time") && "ms".equals(unit))
+                || (id.getName().equals("process.cpu.time") && "ns".equals(unit))) {
+            return MeterFilterReply.DENY;
+        }
+        return MeterFilterReply.NEUTRAL;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.vigil.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MetricsConfigTest {
+    @Test
+    void defaultsBindLoopbackOnTheOpenTelemetryPrometheusPort() {
+        MetricsConfig c = MetricsConfig.defaults();
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.portFrom()).isEqualTo(9464);
+        assertThat(c.path()).isEqualTo("/metrics");
+        assertThat(c.naming()).isEqualTo(MetricsConfig.Naming.MICROMETER);
+        assertThat(c.toString()).contains("port=9464", "auth=none");
+    }
+
+    @Test
+    void agentArgumentsBeatSystemPropertiesBeatEnvironment() {
+        MetricsConfig c = MetricsConfig.parse(
+                "port=9000",
+                Map.of("vigil.metrics.port", "9001", "vigil.metrics.path", "/prom"),
+                Map.of("VIGIL_METRICS_PORT", "9002", "VIGIL_METRICS_PATH", "/env", "VIGIL_METRICS_MAX_ROUTES", "7"));
+        assertThat(c.portFrom()).isEqualTo(9000);
+        assertThat(c.path()).isEqualTo("/prom");
+        assertThat(c.maxRoutes()).isEqualTo(7);
+    }
+
+    @Test
+    void acceptsAPortRangeAndLists() {
+        MetricsConfig c = MetricsConfig.parse("port=9464-9470,deny=jvm_gc|process,naming=otel", Map.of(), Map.of());
+        assertThat(c.portFrom()).isEqualTo(9464);
+        assertThat(c.portTo()).isEqualTo(9470);
+        assertThat(c.deny()).containsExactly("jvm_gc", "process");
+        assertThat(c.naming()).isEqualTo(MetricsConfig.Naming.OTEL);
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        assertThatThrownBy(() -> MetricsConfig.parse(
+                        "port=99999,naming=prom,histogram=yes,prot=1,maxRoutes=0", Map.of(), Map.of()))
+                .isInstanceOf(InvalidMetricsConfigException.class)
+                .satisfies(e -> assertThat(((InvalidMetricsConfigException) e).problems())
+                        .containsExactlyInAnyOrder(
+                                "unknown option 'prot'; known options are " + MetricsConfig.DEFAULTS.keySet(),
+                                "port was '99999' but it must be a port 0-65535 (0 = any free port) or a range like"
+                                        + " 9464-9470",
+                                "naming was 'prom' but it must be 'micrometer' or 'otel'",
+                                "histogram was 'yes' but it must be true or false",
+                                "maxRoutes was '0' but it must be a positive integer"));
+    }
+
+    @Test
+    void refusesAPublicBindWithoutAuthentication() {
+        assertThatThrownBy(() -> MetricsConfig.parse("host=0.0.0.0", Map.of(), Map.of()))
+                .hasMessageContaining("host '0.0.0.0' is not a loopback address and no authentication is configured");
+        assertThat(MetricsConfig.parse("host=0.0.0.0,allowInsecure=true", Map.of(), Map.of())
+                        .host())
+                .isEqualTo("0.0.0.0");
+        assertThat(MetricsConfig.parse("host=0.0.0.0,bearerTokenFile=/run/token", Map.of(), Map.of())
+                        .hasAuth())
+                .isTrue();
+    }
+
+    @Test
+    void checksBasicAuthHash() {
+        assertThatThrownBy(() ->
+                        MetricsConfig.parse("basicAuthUser=prom,basicAuthPasswordSha256=secret", Map.of(), Map.of()))
+                .hasMessageContaining(
+                        "basicAuthPasswordSha256 was '<hidden>' but it must be 64 hex digits (sha256sum of the password)");
+    }
+
+    @Test
+    void namesEnvironmentVariablesInUpperSnakeCase() {
+        assertThat(MetricsConfig.envName("maxSeriesPerMetric")).isEqualTo("VIGIL_METRICS_MAX_SERIES_PER_METRIC");
+        assertThat(MetricsConfig.envName("port")).isEqualTo("VIGIL_METRICS_PORT");
+    }
+}

@@ -1,0 +1,213 @@
+package dev.vigil.metrics.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * A sample application (from {@code src/it/samples/<name>}) running in a child JVM, by default with the packaged agent
+ * jar attached. The sources are compiled once per test JVM against the container jars that the build copied to
+ * {@code target/it-lib/<name>}; the child's class path holds only those, as a real deployment would.
+ */
+public final class SampleApp implements AutoCloseable {
+    static final Path AGENT_JAR = Path.of(System.getProperty("vigil.it.agentJar", "target/metrics-agent.jar"));
+    static final Path LIB = Path.of(System.getProperty("vigil.it.lib", "target/it-lib"));
+    static final Path SAMPLES = Path.of(System.getProperty("vigil.it.samples", "src/it/samples"));
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern LISTENING = Pattern.compile("LISTENING (\\d+)");
+    private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final int metricsPort;
+
+    private SampleApp(Process process, Path log, int port, int metricsPort) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.metricsPort = metricsPort;
+    }
+
+    /** The Java homes to run on: 17 and 25 (skipped if that JDK is missing). */
+    static String java17() {
+        Path debian = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+        return Files.isDirectory(debian) ? debian.toString() : System.getProperty("java.home");
+    }
+
+    static String java25() {
+        return System.getProperty("vigil.it.java25", "/usr/lib/jvm/temurin-25-jdk-amd64");
+    }
+
+    /** Builder-ish entry: {@code SampleApp.start("tomcat11", java17(), "port=0")}. */
+    static SampleApp start(String sample, String javaHome, String agentArgs) throws Exception {
+        return start(sample, javaHome, agentArgs, List.of(sample), "SampleApp", List.of(), "0");
+    }
+
+    static SampleApp start(
+            String sample,
+            String javaHome,
+            String agentArgs,
+            List<String> libs,
+            String mainClass,
+            List<String> sourceDirs,
+            String appPort)
+            throws Exception {
+        List<String> sources = new ArrayList<>(sourceDirs);
+        sources.add(0, sample);
+        Path classes = compile(sources, libs);
+        Path work = Files.createTempDirectory("vigil-it-" + sample);
+        Path portFile = work.resolve("metrics.port");
+        Path log = work.resolve("app.log");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(javaHome, "bin", "java").toString());
+        cmd.add("-Xmx256m");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        if (agentArgs != null) {
+            String args = agentArgs.isEmpty() ? "portFile=" + portFile : agentArgs + ",portFile=" + portFile;
+            cmd.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=" + args);
+        }
+        cmd.add("-cp");
+        cmd.add(classpath(classes, libs));
+        cmd.add(mainClass);
+        cmd.add(appPort);
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        int port = waitForListening(p, log);
+        int metricsPort = -1;
+        if (agentArgs != null) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!Files.exists(portFile) && System.nanoTime() < deadline && p.isAlive()) {
+                Thread.sleep(50);
+            }
+            if (Files.exists(portFile)) {
+                metricsPort = Integer.parseInt(Files.readString(portFile).trim());
+            }
+        }
+        return new SampleApp(p, log, port, metricsPort);
+    }
+
+    private static int waitForListening(Process p, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            Matcher m = LISTENING.matcher(text);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("sample app exited with " + p.exitValue() + ":\n" + text);
+            }
+            Thread.sleep(50);
+        }
+        p.destroyForcibly();
+        throw new AssertionError("sample app did not start in time:\n" + Files.readString(log));
+    }
+
+    private static synchronized Path compile(List<String> sourceDirs, List<String> libs) throws IOException {
+        String key = String.join("+", sourceDirs) + "@" + String.join("+", libs);
+        Path cached = COMPILED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Path out = Path.of("target", "it-samples", key.replace('@', '_').replace('+', '_'));
+        Files.createDirectories(out);
+        List<String> args = new ArrayList<>(
+                List.of("--release", "17", "-nowarn", "-d", out.toString(), "-cp", classpath(null, libs)));
+        for (String dir : sourceDirs) {
+            try (Stream<Path> files = Files.list(SAMPLES.resolve(dir))) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
+            }
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int rc = javac.run(null, null, null, args.toArray(String[]::new));
+        assertThat(rc).as("compiling sample %s", sourceDirs).isZero();
+        COMPILED.put(key, out);
+        return out;
+    }
+
+    private static String classpath(Path classes, List<String> libs) throws IOException {
+        List<String> entries = new ArrayList<>();
+        if (classes != null) {
+            entries.add(classes.toAbsolutePath().toString());
+        }
+        for (String lib : libs) {
+            Path dir = LIB.resolve(lib);
+            assertThat(dir)
+                    .as("jars for %s (copied by the build in pre-integration-test)", lib)
+                    .isDirectory();
+            try (Stream<Path> jars = Files.list(dir)) {
+                entries.addAll(jars.filter(j -> j.toString().endsWith(".jar"))
+                        .map(j -> j.toAbsolutePath().toString())
+                        .sorted()
+                        .collect(Collectors.toList()));
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** GET on the application; returns the status. */
+    int get(String path) throws Exception {
+        HttpResponse<Void> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        return r.statusCode();
+    }
+
+    /** The scrape endpoint's body, text format unless an Accept header is given. */
+    String scrape(String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"));
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("scrape status").isEqualTo(200);
+        return r.body();
+    }
+
+    int port() {
+        return port;
+    }
+
+    int metricsPort() {
+        return metricsPort;
+    }
+
+    String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
