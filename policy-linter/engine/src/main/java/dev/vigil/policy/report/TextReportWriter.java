@@ -1,0 +1,108 @@
+package dev.vigil.policy.report;
+
+import dev.vigil.policy.Finding;
+import dev.vigil.policy.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * The human format: findings grouped by file, each line starting with {@code file:line:col} (so terminals and
+ * editors link it), then severity, rule id, message and object; one summary line at the end. Suppressed findings
+ * are not listed, only counted. Colour (ANSI) only when asked for.
+ */
+public final class TextReportWriter implements ReportWriter {
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String DIM = "\u001b[2m";
+    private static final String RED = "\u001b[31m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String BLUE = "\u001b[34m";
+    private static final String GREEN = "\u001b[32m";
+
+    private final boolean colour;
+
+    /** @param colour ANSI colours (for terminals) */
+    public TextReportWriter(boolean colour) {
+        this.colour = colour;
+    }
+
+    @Override
+    public void write(LintResult result, Writer out) throws IOException {
+        String currentFile = null;
+        for (Finding f : result.findings()) {
+            if (f.suppressed()) {
+                continue;
+            }
+            String file = f.position().file();
+            if (!file.equals(currentFile)) {
+                if (currentFile != null) {
+                    out.write('\n');
+                }
+                out.write(paint(BOLD, file));
+                out.write('\n');
+                currentFile = file;
+            }
+            out.write(line(f));
+            out.write('\n');
+        }
+        if (currentFile != null) {
+            out.write('\n');
+        }
+        out.write(summaryLine(result.summary(), colour));
+        out.write('\n');
+        out.flush();
+    }
+
+    private String line(Finding f) {
+        String severity = String.format(Locale.ROOT, "%-7s", f.severity().id());
+        return "  " + f.position() + "  " + paint(severityColour(f.severity()), severity) + "  "
+                + paint(BOLD, f.ruleId()) + "  " + f.message() + "  "
+                + paint(DIM, "(" + f.resource().displayName() + ")");
+    }
+
+    /**
+     * The one summary line, e.g. {@code 3 errors, 1 warning, 0 infos (2 suppressed) in 4 objects from 2 files;
+     * 1 skipped, 1 unreadable}.
+     */
+    public static String summaryLine(LintResult.Summary s, boolean colour) {
+        StringBuilder b = new StringBuilder();
+        b.append(plural(s.errors(), "error"))
+                .append(", ")
+                .append(plural(s.warnings(), "warning"))
+                .append(", ")
+                .append(plural(s.infos(), "info"));
+        if (s.suppressed() > 0) {
+            b.append(" (").append(s.suppressed()).append(" suppressed)");
+        }
+        b.append(" in ").append(plural(s.objects(), "object")).append(" from ").append(plural(s.files(), "file"));
+        if (s.skipped() > 0 || s.unreadable() > 0) {
+            b.append("; ").append(s.skipped()).append(" skipped");
+            if (s.unreadable() > 0) {
+                b.append(", ").append(s.unreadable()).append(" unreadable");
+            }
+        }
+        String text = b.toString();
+        if (!colour) {
+            return text;
+        }
+        String c = s.errors() > 0 || s.unreadable() > 0 ? RED : s.warnings() > 0 ? YELLOW : GREEN;
+        return c + BOLD + text + RESET;
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    private static String severityColour(Severity s) {
+        return switch (s) {
+            case ERROR -> RED;
+            case WARNING -> YELLOW;
+            case INFO -> BLUE;
+        };
+    }
+
+    private String paint(String code, String text) {
+        return colour ? code + text + RESET : text;
+    }
+}
