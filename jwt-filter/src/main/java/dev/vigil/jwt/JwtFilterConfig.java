@@ -1,0 +1,564 @@
+package dev.vigil.jwt;
+
+import dev.vigil.jwt.internal.KeyFit;
+import dev.vigil.jwt.internal.KeySetPolicy;
+import dev.vigil.jwt.internal.PropertyReader;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Immutable configuration of {@link JwtAuthFilter} and {@link RefreshTokenService}. Build it in code with
+ * {@link #builder()}, or from {@code vigil.jwt.*} keys with {@link #fromProperties(Map)} (properties file,
+ * servlet init-params, {@code VIGIL_JWT_*} environment variables). Every problem is reported at once as an
+ * {@link InvalidConfigException}; {@link #toString()} shows the effective configuration. The README lists
+ * every key with its default.
+ */
+public final class JwtFilterConfig {
+    /** Algorithms accepted when none are configured. */
+    public static final Set<String> DEFAULT_ALGORITHMS = Set.of("RS256", "PS256", "ES256", "EdDSA");
+
+    private final String realm;
+    private final Set<String> audiences;
+    private final List<TrustedIssuer> issuers;
+    private final Set<String> algorithms;
+    private final Duration clockSkew;
+    private final Duration maxLifetime;
+    private final Set<String> requiredClaims;
+    private final Set<String> acceptedTypes;
+    private final String rolesClaim;
+    private final boolean cacheEnabled;
+    private final int cacheMaxEntries;
+    private final KeySetPolicy keySetPolicy;
+    private final List<PathRule> pathRules;
+    private final boolean sessionsEnabled;
+    private final String sessionIssuer;
+    private final Path sessionKeyFile;
+    private final Duration accessTokenTtl;
+    private final Duration refreshAbsoluteLifetime;
+    private final Duration refreshIdleLifetime;
+    private final Duration reuseGrace;
+    private final String cookieName;
+    private final Set<String> allowedOrigins;
+    private final String refreshPath;
+    private final String logoutPath;
+    private final String store;
+    private final URI redisUri;
+    private final Clock clock;
+    private final MeterRegistry meterRegistry;
+
+    private JwtFilterConfig(Builder b) {
+        this.realm = b.realm;
+        this.audiences = Set.copyOf(b.audiences);
+        this.issuers = List.copyOf(b.issuers);
+        this.algorithms = b.algorithms;
+        this.clockSkew = b.clockSkew;
+        this.maxLifetime = b.maxLifetime;
+        this.requiredClaims = Set.copyOf(b.requiredClaims);
+        this.acceptedTypes = Set.copyOf(b.acceptedTypes);
+        this.rolesClaim = b.rolesClaim;
+        this.cacheEnabled = b.cacheEnabled;
+        this.cacheMaxEntries = b.cacheMaxEntries;
+        this.keySetPolicy = b.keySetPolicy;
+        this.pathRules = List.copyOf(b.pathRules);
+        this.sessionsEnabled = b.sessionsEnabled;
+        this.sessionIssuer = b.sessionIssuer;
+        this.sessionKeyFile = b.sessionKeyFile;
+        this.accessTokenTtl = b.accessTokenTtl;
+        this.refreshAbsoluteLifetime = b.refreshAbsoluteLifetime;
+        this.refreshIdleLifetime = b.refreshIdleLifetime;
+        this.reuseGrace = b.reuseGrace;
+        this.cookieName = b.cookieName;
+        this.allowedOrigins = Set.copyOf(b.allowedOrigins);
+        this.refreshPath = b.refreshPath;
+        this.logoutPath = b.logoutPath;
+        this.store = b.store;
+        this.redisUri = b.redisUri;
+        this.clock = b.clock;
+        this.meterRegistry = b.meterRegistry;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads a properties file, then lets {@code VIGIL_JWT_*} environment variables override it. */
+    public static JwtFilterConfig fromFile(Path file) {
+        Map<String, String> merged = new HashMap<>(readProperties(file));
+        merged.putAll(vigilEnvironment());
+        return fromProperties(merged);
+    }
+
+    /** The {@code VIGIL_JWT_*} environment variables. */
+    public static Map<String, String> vigilEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("VIGIL_JWT_")) {
+                env.put(k, v);
+            }
+        });
+        return env;
+    }
+
+    /** Reads a properties file into a map; a missing or unreadable file is a configuration problem. */
+    public static Map<String, String> readProperties(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new InvalidConfigException(
+                    List.of("vigil.jwt.config-file was '" + file + "' but it cannot be read: " + e.getMessage()));
+        }
+        Map<String, String> out = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        return out;
+    }
+
+    /**
+     * Builds a configuration from {@code vigil.jwt.*} keys (or their {@code VIGIL_JWT_*} spelling). Keys outside
+     * {@code vigil.jwt.} are ignored; unknown keys inside it are reported as problems.
+     *
+     * @throws InvalidConfigException listing every problem found
+     */
+    public static JwtFilterConfig fromProperties(Map<String, String> properties) {
+        return ConfigKeys.read(new PropertyReader(properties), builder()).build();
+    }
+
+    // -- accessors ---------------------------------------------------------------------------------------------
+
+    public String realm() {
+        return realm;
+    }
+
+    public Set<String> audiences() {
+        return audiences;
+    }
+
+    public List<TrustedIssuer> issuers() {
+        return issuers;
+    }
+
+    public Set<String> algorithms() {
+        return algorithms;
+    }
+
+    public Duration clockSkew() {
+        return clockSkew;
+    }
+
+    public Duration maxLifetime() {
+        return maxLifetime;
+    }
+
+    public Set<String> requiredClaims() {
+        return requiredClaims;
+    }
+
+    public Set<String> acceptedTypes() {
+        return acceptedTypes;
+    }
+
+    public String rolesClaim() {
+        return rolesClaim;
+    }
+
+    public boolean cacheEnabled() {
+        return cacheEnabled;
+    }
+
+    public int cacheMaxEntries() {
+        return cacheMaxEntries;
+    }
+
+    KeySetPolicy keySetPolicy() {
+        return keySetPolicy;
+    }
+
+    public List<PathRule> pathRules() {
+        return pathRules;
+    }
+
+    public boolean sessionsEnabled() {
+        return sessionsEnabled;
+    }
+
+    public String sessionIssuer() {
+        return sessionIssuer;
+    }
+
+    public Path sessionKeyFile() {
+        return sessionKeyFile;
+    }
+
+    public Duration accessTokenTtl() {
+        return accessTokenTtl;
+    }
+
+    public Duration refreshAbsoluteLifetime() {
+        return refreshAbsoluteLifetime;
+    }
+
+    public Duration refreshIdleLifetime() {
+        return refreshIdleLifetime;
+    }
+
+    public Duration reuseGrace() {
+        return reuseGrace;
+    }
+
+    public String cookieName() {
+        return cookieName;
+    }
+
+    public Set<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public String refreshPath() {
+        return refreshPath;
+    }
+
+    public String logoutPath() {
+        return logoutPath;
+    }
+
+    public String store() {
+        return store;
+    }
+
+    public URI redisUri() {
+        return redisUri;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public MeterRegistry meterRegistry() {
+        return meterRegistry;
+    }
+
+    @Override
+    public String toString() {
+        KeySetPolicy k = keySetPolicy;
+        return "vigil-jwt config:"
+                + "\n  vigil.jwt.realm=" + realm
+                + "\n  vigil.jwt.audience=" + String.join(",", audiences)
+                + "\n  vigil.jwt.algorithms=" + String.join(",", algorithms)
+                + "\n  vigil.jwt.clock-skew=" + clockSkew
+                + "\n  vigil.jwt.max-lifetime=" + maxLifetime
+                + "\n  vigil.jwt.required-claims=" + String.join(",", requiredClaims)
+                + "\n  vigil.jwt.types=" + String.join(",", acceptedTypes)
+                + "\n  vigil.jwt.roles-claim=" + rolesClaim
+                + "\n  vigil.jwt.cache.enabled=" + cacheEnabled + " (max-entries " + cacheMaxEntries + ")"
+                + "\n  vigil.jwt.jwks: ttl=" + k.ttl() + " min-ttl=" + k.minTtl() + " max-ttl=" + k.maxTtl()
+                + " max-stale=" + k.maxStale() + " unknown-kid-interval=" + k.unknownKidInterval()
+                + " retry-after=" + k.retryAfter() + " timeout=" + k.fetchTimeout()
+                + "\n  trusted issuers: " + issuers
+                + "\n  path rules: " + pathRules
+                + "\n  sessions: "
+                + (sessionsEnabled
+                        ? "issuer=" + sessionIssuer + " access-ttl=" + accessTokenTtl + " refresh-absolute="
+                                + refreshAbsoluteLifetime + " refresh-idle=" + refreshIdleLifetime + " reuse-grace="
+                                + reuseGrace + " cookie=" + cookieName + " allowed-origins=" + allowedOrigins
+                                + " store=" + store + (redisUri == null ? "" : " redis=" + redisHostOnly())
+                        : "off");
+    }
+
+    private String redisHostOnly() {
+        return redisUri.getScheme() + "://" + redisUri.getHost() + ":" + redisUri.getPort(); // no password in logs
+    }
+
+    /** Builder with the documented defaults; {@link #build()} validates everything at once. */
+    public static final class Builder {
+        private String realm = "vigil";
+        private final Set<String> audiences = new LinkedHashSet<>();
+        private final List<TrustedIssuer> issuers = new ArrayList<>();
+        private Set<String> algorithms = DEFAULT_ALGORITHMS;
+        private Duration clockSkew = Duration.ofSeconds(60);
+        private Duration maxLifetime = Duration.ofHours(24);
+        private Set<String> requiredClaims = Set.of("sub");
+        private Set<String> acceptedTypes = Set.of("none", "jwt");
+        private String rolesClaim = "scope";
+        private boolean cacheEnabled = true;
+        private int cacheMaxEntries = 10_000;
+        private KeySetPolicy keySetPolicy = KeySetPolicy.defaults();
+        private final List<PathRule> pathRules = new ArrayList<>();
+        private boolean sessionsEnabled;
+        private String sessionIssuer = "urn:vigil:session";
+        private Path sessionKeyFile;
+        private Duration accessTokenTtl = Duration.ofMinutes(15);
+        private Duration refreshAbsoluteLifetime = Duration.ofDays(7);
+        private Duration refreshIdleLifetime = Duration.ofDays(1);
+        private Duration reuseGrace = Duration.ofSeconds(10);
+        private String cookieName = "__Host-vigil-rt";
+        private final Set<String> allowedOrigins = new LinkedHashSet<>();
+        private String refreshPath = "/auth/refresh";
+        private String logoutPath = "/auth/logout";
+        private String store = "memory";
+        private URI redisUri;
+        private Clock clock = Clock.systemUTC();
+        private MeterRegistry meterRegistry = Metrics.globalRegistry;
+        private final List<String> problems = new ArrayList<>();
+
+        private Builder() {}
+
+        /** {@code realm} in {@code WWW-Authenticate}; default {@code vigil}. */
+        public Builder realm(String realm) {
+            this.realm = realm;
+            return this;
+        }
+
+        /** Accepted audiences; a token must name one of them in {@code aud}. Empty: audience is not checked. */
+        public Builder audience(String... audience) {
+            audiences.addAll(List.of(audience));
+            return this;
+        }
+
+        public Builder trust(TrustedIssuer issuer) {
+            issuers.add(issuer);
+            return this;
+        }
+
+        /** Algorithms allow-list; default RS256, PS256, ES256, EdDSA. */
+        public Builder algorithms(Set<String> algorithms) {
+            this.algorithms = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(algorithms));
+            return this;
+        }
+
+        /** Tolerance for exp, nbf and iat; default 60 s. */
+        public Builder clockSkew(Duration skew) {
+            this.clockSkew = skew;
+            return this;
+        }
+
+        /** Longest accepted exp - iat; default 24 h. */
+        public Builder maxLifetime(Duration maxLifetime) {
+            this.maxLifetime = maxLifetime;
+            return this;
+        }
+
+        /** Claims that must be present; default {@code sub}. */
+        public Builder requiredClaims(Set<String> claims) {
+            this.requiredClaims = Set.copyOf(claims);
+            return this;
+        }
+
+        /** Accepted {@code typ} values, lower case without {@code application/}; {@code none} = absent. */
+        public Builder acceptedTypes(Set<String> types) {
+            Set<String> out = new LinkedHashSet<>();
+            for (String t : types) {
+                String l = t.toLowerCase(Locale.ROOT);
+                out.add(l.startsWith("application/") ? l.substring(12) : l);
+            }
+            this.acceptedTypes = out;
+            return this;
+        }
+
+        /** Claim holding scopes or roles (string or array, dotted path allowed); default {@code scope}. */
+        public Builder rolesClaim(String claim) {
+            this.rolesClaim = claim;
+            return this;
+        }
+
+        public Builder cache(boolean enabled, int maxEntries) {
+            this.cacheEnabled = enabled;
+            this.cacheMaxEntries = maxEntries;
+            return this;
+        }
+
+        /**
+         * Key-set caching. Defaults: ttl 10 min, max-age clamped to [1 min, 24 h], max-stale 6 h, unknown-kid
+         * refetch at most every 30 s, negative kid cache 5 min, retry-after 10 s, fetch timeout 5 s.
+         */
+        public Builder keySets(
+                Duration ttl,
+                Duration minTtl,
+                Duration maxTtl,
+                Duration maxStale,
+                Duration unknownKidInterval,
+                Duration negativeKidTtl,
+                Duration retryAfter,
+                Duration timeout) {
+            this.keySetPolicy = new KeySetPolicy(
+                    ttl, minTtl, maxTtl, maxStale, unknownKidInterval, negativeKidTtl, retryAfter, timeout);
+            return this;
+        }
+
+        public Builder pathRule(PathRule rule) {
+            pathRules.add(rule);
+            return this;
+        }
+
+        /** Turns on first-party sessions: an access-token issuer plus rotating refresh tokens. */
+        public Builder sessions(boolean enabled) {
+            this.sessionsEnabled = enabled;
+            return this;
+        }
+
+        public Builder sessionIssuer(String issuer) {
+            this.sessionIssuer = issuer;
+            return this;
+        }
+
+        /** A private JWK (RSA or EC P-256) to sign access tokens; default a fresh RSA key at start. */
+        public Builder sessionKeyFile(Path file) {
+            this.sessionKeyFile = file;
+            return this;
+        }
+
+        public Builder accessTokenTtl(Duration ttl) {
+            this.accessTokenTtl = ttl;
+            return this;
+        }
+
+        public Builder refreshLifetimes(Duration absolute, Duration idle) {
+            this.refreshAbsoluteLifetime = absolute;
+            this.refreshIdleLifetime = idle;
+            return this;
+        }
+
+        public Builder reuseGrace(Duration grace) {
+            this.reuseGrace = grace;
+            return this;
+        }
+
+        public Builder cookieName(String name) {
+            this.cookieName = name;
+            return this;
+        }
+
+        /** Origins allowed to call refresh and logout besides the request's own origin. */
+        public Builder allowedOrigins(Set<String> origins) {
+            allowedOrigins.addAll(origins);
+            return this;
+        }
+
+        public Builder sessionPaths(String refreshPath, String logoutPath) {
+            this.refreshPath = refreshPath;
+            this.logoutPath = logoutPath;
+            return this;
+        }
+
+        /** {@code memory} (default) or {@code redis} (then {@link #redisUri(URI)} is required). */
+        public Builder store(String store) {
+            this.store = store;
+            return this;
+        }
+
+        public Builder redisUri(URI uri) {
+            this.redisUri = uri;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Where meters go; default Micrometer's global registry. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = registry;
+            return this;
+        }
+
+        Builder problem(String message) {
+            problems.add(message);
+            return this;
+        }
+
+        /** @throws InvalidConfigException listing every problem */
+        public JwtFilterConfig build() {
+            List<String> all = new ArrayList<>(problems);
+            if (issuers.isEmpty() && !sessionsEnabled) {
+                all.add("vigil.jwt.trust.1.issuer is missing: trust at least one issuer or enable vigil.jwt.session");
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            for (TrustedIssuer t : issuers) {
+                if (!seen.add(t.issuer())) {
+                    all.add("issuer '" + t.issuer() + "' is trusted twice; each issuer has exactly one key source");
+                }
+                if (t.algorithms() != null) {
+                    checkAlgorithms("vigil.jwt.trust.*.algorithms of " + t.issuer(), t.algorithms(), all);
+                }
+                if (t.kind() == TrustedIssuer.SourceKind.HMAC_SECRET_FILE
+                        && (t.algorithms() == null || t.algorithms().stream().anyMatch(a -> !a.startsWith("HS")))) {
+                    all.add("issuer '" + t.issuer() + "' uses an HMAC secret: set its algorithms to HS256, HS384 or "
+                            + "HS512 explicitly");
+                }
+            }
+            checkAlgorithms("vigil.jwt.algorithms", algorithms, all);
+            if (algorithms.stream().anyMatch(a -> a.startsWith("HS"))) {
+                all.add("vigil.jwt.algorithms was '" + String.join(",", algorithms) + "' but HMAC algorithms may only "
+                        + "be allowed per issuer (vigil.jwt.trust.N.algorithms), never globally");
+            }
+            if (clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
+                all.add("vigil.jwt.clock-skew was '" + clockSkew + "' but it must be at most 5m");
+            }
+            if (maxLifetime.isZero() || maxLifetime.isNegative()) {
+                all.add("vigil.jwt.max-lifetime was '" + maxLifetime + "' but it must be positive");
+            }
+            if (!store.equals("memory") && !store.equals("redis")) {
+                all.add("vigil.jwt.store was '" + store + "' but it must be memory or redis");
+            }
+            if (store.equals("redis") && redisUri == null) {
+                all.add("vigil.jwt.redis.uri is missing but vigil.jwt.store is redis");
+            }
+            if (sessionsEnabled) {
+                if (!cookieName.matches("[A-Za-z0-9_-]+")) {
+                    all.add("vigil.jwt.session.cookie-name was '" + cookieName + "' but it must be a cookie token");
+                }
+                if (refreshIdleLifetime.compareTo(refreshAbsoluteLifetime) > 0) {
+                    all.add("vigil.jwt.session.refresh-idle was '" + refreshIdleLifetime + "' but it must not exceed "
+                            + "vigil.jwt.session.refresh-absolute (" + refreshAbsoluteLifetime + ")");
+                }
+                if (accessTokenTtl.compareTo(maxLifetime) > 0) {
+                    all.add("vigil.jwt.session.access-ttl was '" + accessTokenTtl + "' but it must not exceed "
+                            + "vigil.jwt.max-lifetime (" + maxLifetime + ")");
+                }
+                if (issuers.stream().anyMatch(t -> t.issuer().equals(sessionIssuer))) {
+                    all.add("vigil.jwt.session.issuer '" + sessionIssuer + "' is also a trusted external issuer");
+                }
+                if (sessionKeyFile != null && !Files.isReadable(sessionKeyFile)) {
+                    all.add("vigil.jwt.session.key-file was '" + sessionKeyFile + "' but it cannot be read");
+                }
+            }
+            for (TrustedIssuer t : issuers) {
+                if (t.file() != null && !Files.isReadable(t.file())) {
+                    all.add("key file '" + t.file() + "' of issuer '" + t.issuer() + "' cannot be read");
+                }
+            }
+            if (!all.isEmpty()) {
+                throw new InvalidConfigException(all);
+            }
+            return new JwtFilterConfig(this);
+        }
+
+        private static void checkAlgorithms(String key, Set<String> algs, List<String> all) {
+            for (String a : algs) {
+                if (a.equalsIgnoreCase("none") || !KeyFit.SUPPORTED.contains(a)) {
+                    all.add(key + " contains '" + a + "' but only " + new java.util.TreeSet<>(KeyFit.SUPPORTED)
+                            + " are supported");
+                }
+            }
+            if (algs.isEmpty()) {
+                all.add(key + " is empty");
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vigil.jwt;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One login's chain of refresh tokens. Only hashes of refresh tokens are stored. Times are epoch millis.
+ * {@code version} increases with every change so that stores can compare-and-set.
+ *
+ * @param deviceHash SHA-256 of the device binding (DPoP key thumbprint, or device cookie and User-Agent)
+ * @param currentHash hash of the one refresh token that may rotate now
+ * @param parentHash hash of the token it replaced, honoured once more within the reuse grace window
+ * @param accessJtis access tokens issued to this family that may still be live, jti to expiry
+ */
+public record RefreshFamily(
+        String id,
+        String subject,
+        Set<String> scopes,
+        String deviceHash,
+        String dpopThumbprint,
+        long createdAt,
+        long absoluteExpiresAt,
+        long idleExpiresAt,
+        String currentHash,
+        String parentHash,
+        long rotatedAt,
+        boolean revoked,
+        Map<String, Long> accessJtis,
+        long version) {
+
+    public RefreshFamily {
+        scopes = Set.copyOf(scopes);
+        accessJtis = Map.copyOf(accessJtis);
+    }
+}

@@ -1,0 +1,355 @@
+package dev.vigil.jwt;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.vigil.jwt.internal.AccessTokenSigner;
+import dev.vigil.jwt.internal.Hashing;
+import dev.vigil.jwt.internal.JwtMetrics;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * First-party sessions: short access tokens signed by this service, plus opaque 256-bit refresh tokens kept
+ * hashed in families. Every refresh rotates; presenting a rotated token again revokes the whole family,
+ * except the immediate parent within the reuse grace window (concurrent tabs). Absolute and idle lifetimes are
+ * never extended by rotation beyond the absolute one. Families are bound to a device.
+ *
+ * <p>Servlet endpoints (refresh, logout, login helper) are in {@link #endpoints()}.
+ */
+public final class RefreshTokenService implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RefreshTokenService.class.getName());
+    private static final int MAX_CAS_ATTEMPTS = 5;
+
+    private final JwtFilterConfig config;
+    private final SessionStore store;
+    private final AccessTokenSigner signer;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final JwtMetrics metrics;
+    private final SessionEndpoints endpoints;
+
+    private RefreshTokenService(JwtFilterConfig config, SessionStore store, AccessTokenSigner signer) {
+        this.config = config;
+        this.store = store;
+        this.signer = signer;
+        this.clock = config.clock();
+        this.metrics = new JwtMetrics(config.meterRegistry());
+        this.endpoints = new SessionEndpoints(this, config);
+    }
+
+    /**
+     * Creates the service with the configured store ({@code memory} or {@code redis}) and signing key.
+     *
+     * @throws InvalidConfigException when sessions are disabled or the key file is unusable
+     */
+    public static RefreshTokenService create(JwtFilterConfig config) {
+        SessionStore store = config.store().equals("redis")
+                ? RedisSessionStore.connect(config.redisUri(), config.clock())
+                : new InMemorySessionStore(config.clock());
+        return create(config, store);
+    }
+
+    public static RefreshTokenService create(JwtFilterConfig config, SessionStore store) {
+        if (!config.sessionsEnabled()) {
+            throw new InvalidConfigException(
+                    java.util.List.of("vigil.jwt.session.enabled must be true to issue sessions"));
+        }
+        AccessTokenSigner signer;
+        if (config.sessionKeyFile() != null) {
+            try {
+                signer = AccessTokenSigner.load(config.sessionIssuer(), config.sessionKeyFile());
+            } catch (IOException e) {
+                throw new InvalidConfigException(
+                        java.util.List.of("vigil.jwt.session.key-file was '" + config.sessionKeyFile()
+                                + "' but it is not a private RSA or EC P-256 JWK: " + e.getMessage()));
+            }
+        } else {
+            signer = AccessTokenSigner.generate(config.sessionIssuer());
+        }
+        return new RefreshTokenService(config, store, signer);
+    }
+
+    /** Servlet-facing login, refresh and logout handling (cookies, Origin checks, DPoP). */
+    public SessionEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public SessionStore store() {
+        return store;
+    }
+
+    /** Starts a session after the application has authenticated the user. */
+    public SessionTokens login(String subject, Set<String> scopes, String deviceBinding, String dpopThumbprint) {
+        long now = clock.millis();
+        String familyId = randomToken(16);
+        String refreshToken = randomToken(32);
+        String jti = randomToken(16);
+        long accessExp = now + config.accessTokenTtl().toMillis();
+        long absolute = now + config.refreshAbsoluteLifetime().toMillis();
+        long idle = Math.min(absolute, now + config.refreshIdleLifetime().toMillis());
+        RefreshFamily family = new RefreshFamily(
+                familyId,
+                subject,
+                scopes,
+                Hashing.sha256Url(deviceBinding),
+                dpopThumbprint,
+                now,
+                absolute,
+                idle,
+                Hashing.sha256Url(refreshToken),
+                null,
+                now,
+                false,
+                Map.of(jti, accessExp),
+                0);
+        store.create(family, family.currentHash());
+        String access = signer.sign(subject, config.audiences(), scopes, familyId, jti, dpopThumbprint, now, accessExp);
+        metrics.refreshed("login");
+        return tokens(access, dpopThumbprint, accessExp, now, refreshToken, idle, familyId);
+    }
+
+    /**
+     * Rotates a refresh token.
+     *
+     * @throws RefreshException {@code refresh_token_reused} (family revoked), {@code session_expired},
+     *     {@code session_revoked}, {@code device_mismatch}, {@code invalid_refresh_token}, {@code store_unavailable}
+     */
+    public SessionTokens refresh(String refreshToken, String deviceBinding, String dpopThumbprint)
+            throws RefreshException {
+        if (refreshToken == null || !refreshToken.matches("[A-Za-z0-9_-]{43}")) {
+            throw fail("invalid_refresh_token", 401);
+        }
+        String hash = Hashing.sha256Url(refreshToken);
+        try {
+            for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+                Optional<RefreshFamily> found = store.findByToken(hash);
+                if (found.isEmpty()) {
+                    throw fail("invalid_refresh_token", 401);
+                }
+                SessionTokens out = tryRotate(found.get(), hash, deviceBinding, dpopThumbprint);
+                if (out != null) {
+                    return out;
+                }
+            }
+            throw fail("store_unavailable", 503);
+        } catch (StoreUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "vigil-jwt: session store unavailable: {0}", e.getMessage());
+            throw fail("store_unavailable", 503);
+        }
+    }
+
+    /** One compare-and-set attempt; null means another writer won and the caller should re-read. */
+    private SessionTokens tryRotate(RefreshFamily f, String hash, String deviceBinding, String dpop)
+            throws RefreshException {
+        long now = clock.millis();
+        if (f.revoked()) {
+            throw fail("session_revoked", 401);
+        }
+        if (now >= f.absoluteExpiresAt() || now >= f.idleExpiresAt()) {
+            throw fail("session_expired", 401);
+        }
+        boolean deviceOk = Hashing.constantTimeEquals(f.deviceHash(), Hashing.sha256Url(deviceBinding))
+                && (f.dpopThumbprint() == null || Hashing.constantTimeEquals(f.dpopThumbprint(), dpop));
+        if (!deviceOk) {
+            revokeFamily(f.id());
+            throw fail("device_mismatch", 401);
+        }
+        String jti = randomToken(16);
+        long accessExp = now + config.accessTokenTtl().toMillis();
+        Map<String, Long> jtis = liveJtis(f, now);
+        jtis.put(jti, accessExp);
+        if (Hashing.constantTimeEquals(hash, f.currentHash())) {
+            String next = randomToken(32);
+            long idle = Math.min(
+                    f.absoluteExpiresAt(), now + config.refreshIdleLifetime().toMillis());
+            RefreshFamily updated = new RefreshFamily(
+                    f.id(),
+                    f.subject(),
+                    f.scopes(),
+                    f.deviceHash(),
+                    f.dpopThumbprint(),
+                    f.createdAt(),
+                    f.absoluteExpiresAt(),
+                    idle,
+                    Hashing.sha256Url(next),
+                    hash,
+                    now,
+                    false,
+                    jtis,
+                    f.version() + 1);
+            if (!store.replace(f, updated, updated.currentHash())) {
+                return null;
+            }
+            metrics.refreshed("rotated");
+            return tokens(sign(f, jti, now, accessExp), f.dpopThumbprint(), accessExp, now, next, idle, f.id());
+        }
+        boolean parentInGrace = f.parentHash() != null
+                && Hashing.constantTimeEquals(hash, f.parentHash())
+                && now - f.rotatedAt() <= config.reuseGrace().toMillis();
+        if (parentInGrace) {
+            RefreshFamily updated = new RefreshFamily(
+                    f.id(),
+                    f.subject(),
+                    f.scopes(),
+                    f.deviceHash(),
+                    f.dpopThumbprint(),
+                    f.createdAt(),
+                    f.absoluteExpiresAt(),
+                    f.idleExpiresAt(),
+                    f.currentHash(),
+                    f.parentHash(),
+                    f.rotatedAt(),
+                    false,
+                    jtis,
+                    f.version() + 1);
+            if (!store.replace(f, updated, null)) {
+                return null;
+            }
+            metrics.refreshed("grace");
+            return tokens(
+                    sign(f, jti, now, accessExp), f.dpopThumbprint(), accessExp, now, null, f.idleExpiresAt(), f.id());
+        }
+        revokeFamily(f.id());
+        metrics.reuseDetected();
+        metrics.refreshed("reuse_detected");
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "vigil-jwt: refresh token reuse detected; family {0} of subject#{1} revoked",
+                f.id(),
+                Hashing.logHash(f.subject()));
+        throw fail("refresh_token_reused", 401);
+    }
+
+    /** Ends the session the refresh token belongs to; unknown tokens are ignored. */
+    public void logout(String refreshToken) throws RefreshException {
+        if (refreshToken == null || !refreshToken.matches("[A-Za-z0-9_-]{43}")) {
+            return;
+        }
+        try {
+            store.findByToken(Hashing.sha256Url(refreshToken)).ifPresent(f -> revokeFamily(f.id()));
+        } catch (StoreUnavailableException e) {
+            throw fail("store_unavailable", 503);
+        }
+    }
+
+    /** Revokes one family and the access tokens it handed out that are still live. */
+    public void revokeFamily(String familyId) {
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            Optional<RefreshFamily> found = store.find(familyId);
+            if (found.isEmpty()) {
+                return;
+            }
+            RefreshFamily f = found.get();
+            long now = clock.millis();
+            liveJtis(f, now).forEach((jti, exp) -> store.revokeJti(jti, Instant.ofEpochMilli(exp)));
+            if (f.revoked()) {
+                return;
+            }
+            RefreshFamily revoked = new RefreshFamily(
+                    f.id(),
+                    f.subject(),
+                    f.scopes(),
+                    f.deviceHash(),
+                    f.dpopThumbprint(),
+                    f.createdAt(),
+                    f.absoluteExpiresAt(),
+                    f.idleExpiresAt(),
+                    f.currentHash(),
+                    f.parentHash(),
+                    f.rotatedAt(),
+                    true,
+                    f.accessJtis(),
+                    f.version() + 1);
+            if (store.replace(f, revoked, null)) {
+                return;
+            }
+        }
+    }
+
+    /** Revokes every session of a subject. */
+    public void revokeSubject(String subject) {
+        store.familiesOf(subject).forEach(this::revokeFamily);
+    }
+
+    /** Revokes one access token by jti until it expires. */
+    public void revokeAccessToken(String jti, Instant expiresAt) {
+        store.revokeJti(jti, expiresAt);
+    }
+
+    /** For the filter: fails open when the store is down, so that access tokens keep validating. */
+    boolean isRevoked(String jti) {
+        try {
+            return store.isJtiRevoked(jti);
+        } catch (StoreUnavailableException e) {
+            LOG.log(System.Logger.Level.DEBUG, "vigil-jwt: revocation check skipped, store unavailable");
+            return false;
+        }
+    }
+
+    String issuer() {
+        return signer.issuer();
+    }
+
+    JWKSet publicKeys() {
+        return signer.publicKeys();
+    }
+
+    Set<String> algorithms() {
+        return Set.of(signer.algorithm());
+    }
+
+    JwtFilterConfig config() {
+        return config;
+    }
+
+    private String sign(RefreshFamily f, String jti, long now, long accessExp) {
+        return signer.sign(
+                f.subject(), config.audiences(), f.scopes(), f.id(), jti, f.dpopThumbprint(), now, accessExp);
+    }
+
+    private static Map<String, Long> liveJtis(RefreshFamily f, long now) {
+        Map<String, Long> live = new HashMap<>();
+        f.accessJtis().forEach((jti, exp) -> {
+            if (exp > now) {
+                live.put(jti, exp);
+            }
+        });
+        return live;
+    }
+
+    private static SessionTokens tokens(
+            String access, String dpop, long accessExp, long now, String refresh, long refreshExp, String familyId) {
+        return new SessionTokens(
+                access,
+                dpop == null ? "Bearer" : "DPoP",
+                (accessExp - now) / 1000,
+                refresh,
+                Math.max(0, (refreshExp - now) / 1000),
+                familyId);
+    }
+
+    private String randomToken(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static RefreshException fail(String reason, int status) {
+        return new RefreshException(reason, status);
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "vigil-jwt: closing the session store failed", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.vigil.jwt;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Persistence for refresh-token families and access-token revocations. Implementations must make
+ * {@link #replace} an atomic compare-and-set on {@link RefreshFamily#version()}, and throw
+ * {@link StoreUnavailableException} when their backend cannot be reached.
+ */
+public interface SessionStore extends AutoCloseable {
+    /** Stores a new family and indexes its first refresh token hash. */
+    void create(RefreshFamily family, String tokenHash);
+
+    /** The family a refresh token hash was ever issued in, if the family still exists. */
+    Optional<RefreshFamily> findByToken(String tokenHash);
+
+    Optional<RefreshFamily> find(String familyId);
+
+    /**
+     * Replaces {@code expected} by {@code updated} if the stored version still equals {@code expected.version()};
+     * indexes {@code newTokenHash} (when not null) to the family.
+     *
+     * @return false when another writer won
+     */
+    boolean replace(RefreshFamily expected, RefreshFamily updated, String newTokenHash);
+
+    /** Ids of the families of a subject. */
+    Set<String> familiesOf(String subject);
+
+    /** Remembers a revoked access token until it would have expired anyway. */
+    void revokeJti(String jti, Instant until);
+
+    boolean isJtiRevoked(String jti);
+
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,111 @@
+package dev.vigil.jwt.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * RFC 9449 DPoP proofs: {@code typ dpop+jwt}, an asymmetric allow-listed alg, a public {@code jwk} that signed
+ * it, {@code htm}, {@code htu}, {@code iat} within the window, {@code ath} when bound to an access token, and
+ * a {@code jti} replay cache.
+ */
+public final class DpopVerifier {
+    private static final Set<String> ALGS = Set.of("RS256", "PS256", "ES256", "EdDSA", "Ed25519");
+    private static final int MAX_REPLAY_ENTRIES = 100_000;
+
+    private final Clock clock;
+    private final Duration window;
+    private final Map<String, Long> seen = new ConcurrentHashMap<>();
+
+    public DpopVerifier(Clock clock, Duration window) {
+        this.clock = clock;
+        this.window = window;
+    }
+
+    /**
+     * Verifies a proof and returns the base64url SHA-256 thumbprint of its key.
+     *
+     * @param accessToken the token the proof must be bound to via {@code ath}, or null (refresh, login)
+     */
+    public String verify(String proof, String method, String url, String accessToken) throws TokenRejection {
+        TokenLimits.Segments seg;
+        Map<String, Object> h;
+        Map<String, Object> c;
+        try {
+            seg = TokenLimits.check(proof);
+            h = JSONObjectUtils.parse(new String(seg.headerJson(), StandardCharsets.UTF_8));
+            c = JSONObjectUtils.parse(new String(seg.payloadJson(), StandardCharsets.UTF_8));
+        } catch (TokenRejection | ParseException | RuntimeException e) {
+            throw new TokenRejection(Reason.DPOP_INVALID);
+        }
+        if (!"dpop+jwt".equals(h.get("typ"))
+                || !(h.get("alg") instanceof String alg)
+                || !ALGS.contains(alg)
+                || h.containsKey("crit")
+                || !(h.get("jwk") instanceof Map<?, ?>)) {
+            throw new TokenRejection(Reason.DPOP_INVALID);
+        }
+        try {
+            JWSHeader header = JWSHeader.parse(h, new Base64URL(seg.header()));
+            JWK jwk = header.getJWK();
+            if (jwk == null || jwk.isPrivate() || !KeyFit.fits(jwk, alg)) {
+                throw new TokenRejection(Reason.DPOP_INVALID);
+            }
+            PreparedKey key = PreparedKey.of(jwk);
+            byte[] input = (seg.header() + "." + seg.payload()).getBytes(StandardCharsets.US_ASCII);
+            if (key == null || !key.verify(header, input, new Base64URL(seg.signature()))) {
+                throw new TokenRejection(Reason.DPOP_INVALID);
+            }
+            if (!method.equals(c.get("htm")) || !(c.get("htu") instanceof String htu) || !sameUrl(htu, url)) {
+                throw new TokenRejection(Reason.DPOP_INVALID);
+            }
+            if (!(c.get("iat") instanceof Number iat) || !(c.get("jti") instanceof String jti) || jti.length() > 256) {
+                throw new TokenRejection(Reason.DPOP_INVALID);
+            }
+            long now = clock.millis();
+            long issued = iat.longValue() * 1000;
+            if (Math.abs(now - issued) > window.toMillis()) {
+                throw new TokenRejection(Reason.DPOP_INVALID);
+            }
+            if (accessToken != null
+                    && !Hashing.constantTimeEquals(Hashing.sha256Url(accessToken), String.valueOf(c.get("ath")))) {
+                throw new TokenRejection(Reason.DPOP_INVALID);
+            }
+            String thumbprint = jwk.computeThumbprint().toString();
+            remember(thumbprint + ":" + jti, now);
+            return thumbprint;
+        } catch (ParseException | JOSEException | java.security.GeneralSecurityException e) {
+            throw new TokenRejection(Reason.DPOP_INVALID);
+        }
+    }
+
+    private void remember(String id, long now) throws TokenRejection {
+        if (seen.size() >= MAX_REPLAY_ENTRIES) {
+            for (Iterator<Long> it = seen.values().iterator(); it.hasNext(); ) {
+                if (it.next() < now) {
+                    it.remove();
+                }
+            }
+        }
+        if (seen.putIfAbsent(id, now + 2 * window.toMillis()) != null) {
+            throw new TokenRejection(Reason.DPOP_INVALID); // replayed proof
+        }
+    }
+
+    private static boolean sameUrl(String htu, String url) {
+        int q = htu.indexOf('?');
+        int f = htu.indexOf('#');
+        int cut = q >= 0 ? q : f >= 0 ? f : htu.length();
+        return htu.substring(0, cut).equalsIgnoreCase(url);
+    }
+}

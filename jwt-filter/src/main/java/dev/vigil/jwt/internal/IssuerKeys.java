@@ -1,0 +1,255 @@
+package dev.vigil.jwt.internal;
+
+import com.nimbusds.jose.jwk.JWK;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One issuer's verification keys: cached with a TTL, refreshed ahead of expiry off the request thread,
+ * fetched single-flight, served stale up to a bound during an outage, and refetched for an unknown kid at a
+ * limited rate with a negative cache. Keys never mix across issuers: each issuer has its own instance.
+ */
+public final class IssuerKeys {
+    private static final System.Logger LOG = System.getLogger(IssuerKeys.class.getName());
+    private static final int MAX_NEGATIVE_KIDS = 1024;
+    private static final long NEVER = Long.MIN_VALUE;
+
+    /** Told about every fetch, for metrics. */
+    public interface Listener {
+        void fetched(String issuer, boolean ok);
+    }
+
+    private record Snapshot(
+            Map<String, List<PreparedKey>> byKid,
+            List<PreparedKey> all,
+            Set<String> material,
+            long revision,
+            long fetchedAt,
+            long refreshAt,
+            long expiresAt) {}
+
+    private final String issuer;
+    private final KeySource source;
+    private final KeySetPolicy policy;
+    private final Clock clock;
+    private final Executor executor;
+    private final Listener listener;
+    private final AtomicReference<CompletableFuture<Snapshot>> inflight = new AtomicReference<>();
+    private final Map<String, Long> negativeKids = new ConcurrentHashMap<>();
+    private volatile Snapshot snapshot;
+    private volatile long lastFailureAt = NEVER;
+    private volatile long lastUnknownKidFetchAt = NEVER;
+
+    public IssuerKeys(
+            String issuer, KeySource source, KeySetPolicy policy, Clock clock, Executor executor, Listener listener) {
+        this.issuer = issuer;
+        this.source = source;
+        this.policy = policy;
+        this.clock = clock;
+        this.executor = executor;
+        this.listener = listener;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String describe() {
+        return source.describe();
+    }
+
+    /** Loads the keys now; used at start-up so that a wrong configuration shows early. */
+    public void prefetch() {
+        try {
+            awaitFetch();
+        } catch (TokenRejection e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "vigil-jwt: initial key fetch failed for issuer {0} ({1})",
+                    issuer,
+                    source.describe());
+        }
+    }
+
+    /** The current revision; changes whenever the key material changes. Triggers loading like a lookup. */
+    public long revision() throws TokenRejection {
+        return usable().revision();
+    }
+
+    /** Keys that may verify a token with this kid (null: any key) and algorithm. */
+    public List<PreparedKey> candidates(String kid, String alg) throws TokenRejection {
+        Snapshot s = usable();
+        List<PreparedKey> keys = kid == null ? s.all() : s.byKid().get(kid);
+        if (keys == null) {
+            keys = refetchForUnknownKid(kid, s);
+        }
+        List<PreparedKey> fit = new ArrayList<>(keys.size());
+        for (PreparedKey k : keys) {
+            if (KeyFit.fits(k.jwk(), alg)) {
+                fit.add(k);
+            }
+        }
+        if (fit.isEmpty()) {
+            throw new TokenRejection(Reason.NO_MATCHING_KEY);
+        }
+        return fit;
+    }
+
+    private List<PreparedKey> refetchForUnknownKid(String kid, Snapshot s) throws TokenRejection {
+        long now = clock.millis();
+        Long negativeUntil = negativeKids.get(kid);
+        if (negativeUntil != null && negativeUntil > now) {
+            throw new TokenRejection(Reason.UNKNOWN_KEY_ID);
+        }
+        if (lastUnknownKidFetchAt == NEVER
+                || now - lastUnknownKidFetchAt >= policy.unknownKidInterval().toMillis()) {
+            lastUnknownKidFetchAt = now;
+            try {
+                s = awaitFetch();
+            } catch (TokenRejection e) {
+                // the IdP is down: keep serving what we have; the kid stays unknown
+            }
+            List<PreparedKey> keys = s.byKid().get(kid);
+            if (keys != null) {
+                return keys;
+            }
+        }
+        if (negativeKids.size() >= MAX_NEGATIVE_KIDS) {
+            negativeKids.clear();
+        }
+        negativeKids.put(kid, now + policy.negativeKidTtl().toMillis());
+        throw new TokenRejection(Reason.UNKNOWN_KEY_ID);
+    }
+
+    private Snapshot usable() throws TokenRejection {
+        Snapshot s = snapshot;
+        long now = clock.millis();
+        if (s != null && now < s.expiresAt()) {
+            if (now >= s.refreshAt()) {
+                startFetch();
+            }
+            return s;
+        }
+        if (s != null && now < s.expiresAt() + policy.maxStale().toMillis()) {
+            startFetch();
+            return s;
+        }
+        return awaitFetch();
+    }
+
+    private Snapshot awaitFetch() throws TokenRejection {
+        long now = clock.millis();
+        Snapshot s = snapshot;
+        boolean tooStale = s == null || now >= s.expiresAt() + policy.maxStale().toMillis();
+        if (tooStale
+                && lastFailureAt != NEVER
+                && now - lastFailureAt < policy.retryAfter().toMillis()) {
+            throw new TokenRejection(Reason.KEYS_UNAVAILABLE); // do not hammer a failing IdP
+        }
+        try {
+            return startFetch().get(policy.fetchTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // fall through
+        }
+        s = snapshot;
+        if (s != null && clock.millis() < s.expiresAt() + policy.maxStale().toMillis()) {
+            return s;
+        }
+        throw new TokenRejection(Reason.KEYS_UNAVAILABLE);
+    }
+
+    /** Starts a fetch unless one is running (single-flight) and returns it. */
+    private CompletableFuture<Snapshot> startFetch() {
+        CompletableFuture<Snapshot> running = inflight.get();
+        if (running != null) {
+            return running;
+        }
+        CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+        if (!inflight.compareAndSet(null, mine)) {
+            return inflight.get();
+        }
+        executor.execute(() -> {
+            try {
+                Snapshot fresh = load();
+                snapshot = fresh;
+                listener.fetched(issuer, true);
+                mine.complete(fresh);
+            } catch (Exception e) {
+                lastFailureAt = clock.millis();
+                listener.fetched(issuer, false);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "vigil-jwt: key fetch failed for issuer {0} ({1}): {2}",
+                        issuer,
+                        source.describe(),
+                        e.getMessage());
+                mine.completeExceptionally(e);
+            } finally {
+                inflight.set(null);
+            }
+        });
+        return mine;
+    }
+
+    private Snapshot load() throws IOException {
+        KeySource.Loaded loaded = source.load();
+        Map<String, List<PreparedKey>> byKid = new ConcurrentHashMap<>();
+        List<PreparedKey> all = new ArrayList<>();
+        Set<String> material = new HashSet<>();
+        for (JWK jwk : loaded.keys().getKeys()) {
+            PreparedKey key;
+            try {
+                key = PreparedKey.of(jwk);
+            } catch (Exception e) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "vigil-jwt: skipping unusable key kid={0} of issuer {1}: {2}",
+                        jwk.getKeyID(),
+                        issuer,
+                        e.getMessage());
+                continue;
+            }
+            if (key == null) {
+                continue;
+            }
+            all.add(key);
+            material.add(jwk.toJSONString());
+            if (jwk.getKeyID() != null) {
+                byKid.computeIfAbsent(jwk.getKeyID(), k -> new ArrayList<>()).add(key);
+            }
+        }
+        Snapshot previous = snapshot;
+        long revision = previous == null ? 1 : previous.revision();
+        if (previous != null && !previous.material().equals(material)) {
+            revision++;
+            negativeKids.clear();
+        }
+        long now = clock.millis();
+        Duration ttl = policy.clampTtl(loaded.maxAge().orElse(null));
+        long ttlMillis = ttl.toMillis();
+        return new Snapshot(
+                Map.copyOf(byKid),
+                Collections.unmodifiableList(all),
+                material,
+                revision,
+                now,
+                now + ttlMillis * 8 / 10,
+                now + ttlMillis);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.vigil.jwt.internal;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code vigil.jwt.*} settings from properties, servlet init-params or {@code VIGIL_JWT_*} environment
+ * variables alike: keys are compared in a canonical form (upper case, {@code .} and {@code -} as {@code _}).
+ * Every problem is collected, none thrown, so that start-up can report them all at once.
+ */
+public final class PropertyReader {
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
+
+    private final Map<String, String> values = new TreeMap<>();
+    private final Map<String, String> originalNames = new TreeMap<>();
+    private final Set<String> used = new TreeSet<>();
+    private final List<String> problems = new ArrayList<>();
+
+    public PropertyReader(Map<String, String> raw) {
+        raw.forEach((k, v) -> {
+            if (k != null && v != null) {
+                String canonical = canonical(k);
+                if (canonical.startsWith("VIGIL_JWT_")) {
+                    values.put(canonical, v.trim());
+                    originalNames.put(canonical, k);
+                }
+            }
+        });
+    }
+
+    public static String canonical(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+
+    public void problem(String message) {
+        problems.add(message);
+    }
+
+    public String string(String key, String fallback) {
+        String c = canonical(key);
+        used.add(c);
+        String v = values.get(c);
+        return v == null || v.isEmpty() ? fallback : v;
+    }
+
+    public boolean has(String key) {
+        String v = values.get(canonical(key));
+        return v != null && !v.isEmpty();
+    }
+
+    public Set<String> list(String key, Set<String> fallback) {
+        String v = string(key, null);
+        if (v == null) {
+            return fallback;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : v.split("[,\\s]+")) {
+            if (!part.isEmpty()) {
+                out.add(part);
+            }
+        }
+        return out;
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        String v = string(key, null);
+        if (v == null) {
+            return fallback;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        problems.add(key + " was '" + v + "' but it must be true or false");
+        return fallback;
+    }
+
+    public int integer(String key, int fallback, int min, int max) {
+        String v = string(key, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int i = Integer.parseInt(v);
+            if (i >= min && i <= max) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(key + " was '" + v + "' but it must be an integer between " + min + " and " + max);
+        return fallback;
+    }
+
+    public Duration duration(String key, Duration fallback) {
+        String v = string(key, null);
+        if (v == null) {
+            return fallback;
+        }
+        Duration d = parseDuration(v);
+        if (d == null || d.isNegative()) {
+            problems.add(key + " was '" + v + "' but it must be a duration such as 500ms, 60s, 15m, 24h, 7d or PT60S");
+            return fallback;
+        }
+        return d;
+    }
+
+    public static Duration parseDuration(String v) {
+        Matcher m = DURATION.matcher(v.trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(v.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The indices N present for a prefix such as {@code vigil.jwt.trust}, in ascending order. */
+    public Set<Integer> indices(String prefix) {
+        String c = canonical(prefix) + "_";
+        Set<Integer> out = new TreeSet<>();
+        for (String key : values.keySet()) {
+            if (key.startsWith(c)) {
+                String rest = key.substring(c.length());
+                int end = rest.indexOf('_');
+                String n = end < 0 ? rest : rest.substring(0, end);
+                if (n.matches("\\d{1,4}")) {
+                    out.add(Integer.parseInt(n));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Reports every key that no reader asked for: most likely a typo. Call last. */
+    public void reportUnknownKeys() {
+        for (Map.Entry<String, String> e : originalNames.entrySet()) {
+            if (!used.contains(e.getKey())) {
+                problems.add(e.getValue() + " is not a known setting");
+            }
+        }
+    }
+}

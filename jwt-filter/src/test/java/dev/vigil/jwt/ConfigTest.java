@@ -1,0 +1,70 @@
+package dev.vigil.jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+    @Test
+    void propertiesBuildTheDocumentedConfiguration() {
+        JwtFilterConfig c = JwtFilterConfig.fromProperties(Map.of(
+                "vigil.jwt.audience", "orders-api",
+                "vigil.jwt.trust.1.issuer", "https://idp.example.com",
+                "vigil.jwt.trust.1.discovery", "true",
+                "vigil.jwt.trust.2.issuer", "https://other.example.com",
+                "vigil.jwt.trust.2.jwks-uri", "https://other.example.com/keys",
+                "vigil.jwt.clock-skew", "30s",
+                "VIGIL_JWT_MAX_LIFETIME", "2h",
+                "vigil.jwt.path.1.pattern", "/healthz",
+                "vigil.jwt.path.1.access", "permit",
+                "unrelated.key", "ignored"));
+        assertThat(c.audiences()).containsExactly("orders-api");
+        assertThat(c.issuers())
+                .extracting(TrustedIssuer::kind)
+                .containsExactly(TrustedIssuer.SourceKind.DISCOVERY, TrustedIssuer.SourceKind.JWKS_URI);
+        assertThat(c.clockSkew()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.maxLifetime()).isEqualTo(Duration.ofHours(2));
+        assertThat(c.algorithms()).containsExactlyInAnyOrder("RS256", "PS256", "ES256", "EdDSA");
+        assertThat(c.pathRules()).singleElement().extracting(PathRule::access).isEqualTo(PathRule.Access.PERMIT);
+        assertThat(c.toString()).contains("vigil.jwt.clock-skew=PT30S", "https://idp.example.com via discovery");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        assertThatThrownBy(() -> JwtFilterConfig.fromProperties(Map.of(
+                        "vigil.jwt.trust.1.issuer", "https://idp.example.com",
+                        "vigil.jwt.clock-skew", "soon",
+                        "vigil.jwt.algorithms", "RS256,none,HS256",
+                        "vigil.jwt.store", "mongo",
+                        "vigil.jwt.cache.enabled", "yes",
+                        "vigil.jwt.audiance", "typo")))
+                .isInstanceOfSatisfying(
+                        InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "vigil.jwt.clock-skew was 'soon' but it must be a duration such as 500ms, 60s, 15m, 24h, "
+                                                + "7d or PT60S",
+                                        "vigil.jwt.cache.enabled was 'yes' but it must be true or false",
+                                        "vigil.jwt.trust.1.* for issuer 'https://idp.example.com' must set exactly one of "
+                                                + "jwks-uri, jwks-file, discovery, pem-file, hmac-secret-file (found 0)",
+                                        "vigil.jwt.audiance is not a known setting",
+                                        "vigil.jwt.trust.1.issuer is missing: trust at least one issuer or enable vigil.jwt.session",
+                                        "vigil.jwt.algorithms contains 'none' but only [ES256, ES384, ES512, Ed25519, EdDSA, "
+                                                + "HS256, HS384, HS512, PS256, PS384, PS512, RS256, RS384, RS512] are supported",
+                                        "vigil.jwt.algorithms was 'RS256,none,HS256' but HMAC algorithms may only be allowed per "
+                                                + "issuer (vigil.jwt.trust.N.algorithms), never globally",
+                                        "vigil.jwt.store was 'mongo' but it must be memory or redis"));
+    }
+
+    @Test
+    void redisPasswordNeverAppearsInToString() {
+        JwtFilterConfig c = JwtFilterConfig.fromProperties(Map.of(
+                "vigil.jwt.session.enabled", "true",
+                "vigil.jwt.store", "redis",
+                "vigil.jwt.redis.uri", "redis://:s3cret@localhost:6379"));
+        assertThat(c.toString()).contains("redis=redis://localhost:6379").doesNotContain("s3cret");
+    }
+}
