@@ -1,0 +1,129 @@
+package dev.vigil.metrics.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent's endpoint checked by Prometheus' own tools: promtool's linter and a real Prometheus server. */
+class PrometheusIT {
+    private static SampleApp app;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        app = SampleApp.start("jetty12", SampleApp.java17(), "port=0");
+        assertThat(app.get("/items/42")).isEqualTo(200);
+        assertThat(app.get("/items/43")).isEqualTo(200);
+        assertThat(app.get("/boom")).isEqualTo(500);
+    }
+
+    @AfterAll
+    static void stopApp() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void promtoolFindsNothingInTheTextFormat() throws Exception {
+        Path promtool = Tools.onPath("promtool");
+        assumeTrue(promtool != null, "promtool not on PATH (Debian package 'prometheus'): skipping the lint");
+        String text = app.scrape(null);
+        assertThat(text).contains("http_server_requests_seconds_count{");
+
+        Tools.Result r = Tools.promtoolCheckMetrics(promtool, text);
+
+        assertThat(r.output()).as("promtool check metrics").isEmpty();
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void promtoolFindsNothingInTheOpenMetricsFormat() throws Exception {
+        Path promtool = Tools.onPath("promtool");
+        assumeTrue(promtool != null, "promtool not on PATH (Debian package 'prometheus'): skipping the lint");
+        String om = app.scrape("application/openmetrics-text; version=1.0.0");
+        assertThat(om).endsWith("# EOF\n").contains("# TYPE metrics_agent info");
+
+        Tools.Result r = Tools.promtoolCheckMetrics(promtool, Tools.openMetricsAsText(om));
+
+        assertThat(r.output())
+                .as("promtool check metrics (OpenMetrics as text)")
+                .isEmpty();
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void aRealPrometheusScrapesTheRouteTemplatedSeries() throws Exception {
+        Path prometheus = Tools.onPath("prometheus");
+        assumeTrue(prometheus != null, "prometheus not on PATH (Debian package 'prometheus'): skipping");
+        int port = Tools.freePort();
+        Path config = tmp.resolve("prometheus.yml");
+        Files.writeString(
+                config,
+                "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
+                        + "scrape_configs:\n  - job_name: vigil\n    static_configs:\n"
+                        + "      - targets: ['127.0.0.1:" + app.metricsPort() + "']\n");
+        Process server = new ProcessBuilder(List.of(
+                        prometheus.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + tmp.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port))
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("prometheus.log").toFile())
+                .start();
+        try {
+            String up = poll(port, "up{job=\"vigil\"}", "\"1\"");
+            assertThat(up).contains("\"value\":[").contains(",\"1\"]");
+            String items = poll(port, "http_server_requests_seconds_count{uri=\"/items/{id}\"}", "\"2\"");
+            assertThat(items).contains("\"status\":\"200\"").contains(",\"2\"]");
+            String targets = get(port, "/api/v1/targets");
+            assertThat(targets).contains("\"health\":\"up\"").contains("\"lastError\":\"\"");
+        } finally {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static String poll(int port, String query, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                last = get(port, "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+                if (last.contains("\"result\":[{") && last.contains("," + expected + "]")) {
+                    return last;
+                }
+            } catch (java.io.IOException notYetUp) {
+                last = notYetUp.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Prometheus never answered " + query + " with " + expected + "; last: " + last);
+    }
+
+    private static String get(int port, String pathAndQuery) throws Exception {
+        HttpResponse<String> r = SampleApp.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.body();
+    }
+}
