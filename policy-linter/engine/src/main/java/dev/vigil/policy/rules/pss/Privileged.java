@@ -5,19 +5,25 @@ import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
 
 /**
- * PSS baseline "Privileged Containers" (all versions): {@code securityContext.privileged} must be unset or false
- * on every container, init container and ephemeral container.
+ * PSS baseline "Privileged Containers" (PSA check {@code privileged}, all versions):
+ * {@code securityContext.privileged} must be unset or false on every container, init container and ephemeral
+ * container.
  */
 final class Privileged extends BuiltInRule {
+    static final String ID = "pss-privileged";
+
     Privileged() {
-        super("pss-privileged");
+        super(ID);
     }
 
     @Override
     public void checkPod(PodSpec pod, RuleContext ctx) {
         for (PodSpec.Container c : pod.allContainers()) {
-            if (c.json().path("securityContext").path("privileged").asBoolean(false)) {
-                ctx.report(c, "securityContext.privileged", "container \"" + c.name() + "\" is privileged");
+            if (Pss.isTrue(c.json().path("securityContext").path("privileged"))) {
+                ctx.report(
+                        c,
+                        "securityContext.privileged",
+                        Pss.container(c) + " must not set securityContext.privileged=true");
             }
         }
     }

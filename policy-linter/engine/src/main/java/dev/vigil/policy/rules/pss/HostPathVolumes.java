@@ -1,0 +1,36 @@
+package dev.vigil.policy.rules.pss;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.PodSpec;
+import dev.vigil.policy.RuleContext;
+import dev.vigil.policy.rules.BuiltInRule;
+
+/**
+ * PSS baseline "HostPath Volumes" (PSA check {@code hostPathVolumes}, all versions): no volume may be a
+ * {@code hostPath}. At restricted PSA replaces it with {@code restrictedVolumes} ({@link RestrictedVolumes}), which
+ * forbids hostPath too, so it stays silent when that rule runs.
+ */
+final class HostPathVolumes extends BuiltInRule {
+    static final String ID = "pss-host-path-volumes";
+
+    HostPathVolumes() {
+        super(ID);
+    }
+
+    @Override
+    public void checkPod(PodSpec pod, RuleContext ctx) {
+        if (Pss.overriddenBy(RestrictedVolumes.ID, RestrictedVolumes.SINCE, pod, ctx)) {
+            return;
+        }
+        JsonNode volumes = pod.spec().path("volumes");
+        for (int i = 0; i < volumes.size(); i++) {
+            JsonNode volume = volumes.get(i);
+            if (Pss.isSet(volume.path("hostPath"))) {
+                ctx.report(
+                        pod.owner(),
+                        pod.path("volumes[" + i + "].hostPath"),
+                        "volume " + Pss.quote(Pss.text(volume.path("name"))) + " must not be a hostPath volume");
+            }
+        }
+    }
+}
