@@ -20,6 +20,8 @@ public final class PolicyConfig {
     private final List<Exemption> exemptions;
     private final Set<String> nonWaivable;
     private final List<Rule> customRules;
+    private final String kubeVersion;
+    private final List<String> crdPaths;
 
     private PolicyConfig(Builder b) {
         this.profiles = Set.copyOf(Profiles.expand(b.profiles.isEmpty() ? List.of(Profiles.RECOMMENDED) : b.profiles));
@@ -30,6 +32,8 @@ public final class PolicyConfig {
         this.exemptions = List.copyOf(b.exemptions);
         this.nonWaivable = Set.copyOf(b.nonWaivable);
         this.customRules = List.copyOf(b.customRules);
+        this.kubeVersion = b.kubeVersion;
+        this.crdPaths = List.copyOf(b.crdPaths);
     }
 
     public static Builder builder() {
@@ -77,6 +81,19 @@ public final class PolicyConfig {
         return customRules;
     }
 
+    /**
+     * The Kubernetes version whose bundled schemas the {@code schema} profile validates against, e.g.
+     * {@code v1.33}; null for the newest bundled one.
+     */
+    public String kubeVersion() {
+        return kubeVersion;
+    }
+
+    /** Files or directories holding CustomResourceDefinitions that custom resources are validated against. */
+    public List<String> crdPaths() {
+        return crdPaths;
+    }
+
     /** True when {@code rule} runs under this configuration. */
     public boolean isActive(RuleMetadata rule) {
         if (disabledRules.contains(rule.id())) {
@@ -109,6 +126,8 @@ public final class PolicyConfig {
         b.exemptions.addAll(exemptions);
         b.nonWaivable.addAll(nonWaivable);
         b.customRules.addAll(customRules);
+        b.kubeVersion = kubeVersion;
+        b.crdPaths.addAll(crdPaths);
         return b;
     }
 
@@ -117,7 +136,9 @@ public final class PolicyConfig {
         return "PolicyConfig{profiles=" + new java.util.TreeSet<>(profiles) + ", pssVersion=" + pssVersion
                 + ", disabled=" + disabledRules + ", enabled=" + enabledRules + ", severities=" + severityOverrides
                 + ", exemptions=" + exemptions.size() + ", nonWaivable=" + nonWaivable + ", customRules="
-                + customRules.stream().map(r -> r.metadata().id()).toList() + "}";
+                + customRules.stream().map(r -> r.metadata().id()).toList()
+                + (kubeVersion == null ? "" : ", kubeVersion=" + kubeVersion)
+                + (crdPaths.isEmpty() ? "" : ", crdPaths=" + crdPaths) + "}";
     }
 
     /** Builds a {@link PolicyConfig}; unknown profiles fail in {@link #build()}. */
@@ -130,6 +151,8 @@ public final class PolicyConfig {
         private final List<Exemption> exemptions = new ArrayList<>();
         private final Set<String> nonWaivable = new LinkedHashSet<>();
         private final List<Rule> customRules = new ArrayList<>();
+        private String kubeVersion;
+        private final List<String> crdPaths = new ArrayList<>();
 
         private Builder() {}
 
@@ -178,6 +201,18 @@ public final class PolicyConfig {
 
         public Builder customRule(Rule rule) {
             customRules.add(rule);
+            return this;
+        }
+
+        /** The Kubernetes version for schema validation ({@code v1.33}); null for the newest bundled one. */
+        public Builder kubeVersion(String version) {
+            this.kubeVersion = version;
+            return this;
+        }
+
+        /** Adds a file or directory of CustomResourceDefinitions for schema validation of custom resources. */
+        public Builder crdPath(String path) {
+            crdPaths.add(path);
             return this;
         }
 
