@@ -2,6 +2,7 @@ package dev.vigil.policy.rules;
 
 import dev.vigil.policy.Rule;
 import dev.vigil.policy.rules.pss.PssRules;
+import dev.vigil.policy.rules.schema.SchemaRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ public final class BuiltInRules {
     private static List<Rule> build() {
         List<Rule> all = new ArrayList<>();
         all.addAll(PssRules.all());
+        all.addAll(SchemaRules.all());
         return List.copyOf(all);
     }
 
