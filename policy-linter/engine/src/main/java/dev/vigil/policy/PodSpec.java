@@ -98,5 +98,14 @@ public record PodSpec(Resource owner, String specPath, String metadataPath) {
         public String path(String field) {
             return path + "." + field;
         }
+
+        /**
+         * The security context this container runs with (pod level merged with container level), computed once per
+         * container and cached on the owning resource. Every rule uses it, so inheritance is handled the same way
+         * everywhere.
+         */
+        public EffectiveSecurityContext effectiveSecurityContext() {
+            return pod.owner().securityContexts.computeIfAbsent(path, p -> EffectiveSecurityContext.of(this));
+        }
     }
 }

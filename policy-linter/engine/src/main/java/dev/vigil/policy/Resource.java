@@ -16,6 +16,9 @@ public final class Resource {
     private final ObjectNode json;
     private final String file;
     private final PositionTree positions;
+    /** Effective security contexts of this object's containers, by container path (computed once each). */
+    final java.util.concurrent.ConcurrentMap<String, EffectiveSecurityContext> securityContexts =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Resource(ObjectNode json, String file, PositionTree positions) {
         this.json = Objects.requireNonNull(json, "json");

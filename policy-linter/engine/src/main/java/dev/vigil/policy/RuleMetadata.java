@@ -1,6 +1,7 @@
 package dev.vigil.policy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,6 +18,8 @@ import java.util.Set;
  * @param remediation how to fix a finding, ending with a period
  * @param docs longer Markdown text for {@code --explain} and generated docs
  * @param references links (upstream docs, CIS, peer checks)
+ * @param peers equivalent checks of other tools, by tool ({@link #PEER_TOOLS}), for migration tables; empty when
+ *     none
  */
 public record RuleMetadata(
         String id,
@@ -27,13 +30,36 @@ public record RuleMetadata(
         String description,
         String remediation,
         String docs,
-        List<String> references) {
+        List<String> references,
+        Map<String, List<String>> peers) {
+    /** The tools {@link #peers()} may name, in display order. */
+    public static final List<String> PEER_TOOLS = List.of("kube-linter", "polaris", "kube-score", "checkov", "trivy");
+
+    /** Metadata without peer mapping (the original signature). */
+    public RuleMetadata(
+            String id,
+            String title,
+            Severity severity,
+            String category,
+            Set<String> profiles,
+            String description,
+            String remediation,
+            String docs,
+            List<String> references) {
+        this(id, title, severity, category, profiles, description, remediation, docs, references, Map.of());
+    }
+
     public RuleMetadata {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(severity, "severity");
         profiles = Set.copyOf(profiles);
         references = List.copyOf(references);
+        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        if (peers != null) {
+            peers.forEach((tool, ids) -> copy.put(tool, List.copyOf(ids)));
+        }
+        peers = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** The rule's documentation page. */

@@ -56,7 +56,31 @@ public final class RuleMetadataLoader {
                 required(map, "remediation", resource).strip(),
                 map.get("docs") == null ? "" : map.get("docs").toString().strip(),
                 strings(map.get("references"), resource, "references", new ArrayList<>()).stream()
-                        .toList());
+                        .toList(),
+                peers(map.get("peers"), resource));
+    }
+
+    /** {@code peers:} maps a tool of {@link RuleMetadata#PEER_TOOLS} to one id or a list of ids. */
+    private static Map<String, List<String>> peers(Object v, String resource) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof Map<?, ?> map)) {
+            throw new IllegalStateException(resource + ": 'peers' must be a map of tool to check ids");
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String tool = String.valueOf(e.getKey());
+            if (!RuleMetadata.PEER_TOOLS.contains(tool)) {
+                throw new IllegalStateException(resource + ": peers." + tool + " is not a known tool; expected one of "
+                        + String.join(", ", RuleMetadata.PEER_TOOLS));
+            }
+            List<String> ids = e.getValue() instanceof List<?>
+                    ? strings(e.getValue(), resource, "peers." + tool, new ArrayList<>())
+                    : List.of(String.valueOf(e.getValue()));
+            out.put(tool, ids);
+        }
+        return out;
     }
 
     private static String required(Map<?, ?> map, String key, String resource) {
