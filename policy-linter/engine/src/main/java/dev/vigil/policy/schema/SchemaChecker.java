@@ -150,7 +150,9 @@ final class SchemaChecker {
     }
 
     private static String expectedType(JsonNode schemaNode) {
-        JsonNode type = schemaNode == null ? null : schemaNode.get("type");
+        JsonNode type = schemaNode == null || schemaNode.isValueNode() || schemaNode.isArray()
+                ? schemaNode
+                : schemaNode.get("type");
         if (type == null) {
             return "another type";
         }
