@@ -1,0 +1,14 @@
+package dev.vigil.archrules;
+
+/** Where a {@link ClassCheck} reports; suppressed findings are dropped by the sink. */
+interface Findings {
+    /**
+     * Reports one finding.
+     *
+     * @param member method, constructor or field name; empty for the class itself
+     * @param line source line, 0 when unknown
+     * @param detail stable description of the finding (no line numbers), part of the baseline fingerprint
+     * @param message the sentence users read
+     */
+    void report(String member, int line, String detail, String message);
+}

@@ -1,0 +1,13 @@
+package org.springframework.web.bind.annotation;
+
+import java.lang.annotation.*;
+
+/** Test stub of a third-party type: the security rules match it by name. */
+@Retention(RetentionPolicy.RUNTIME)
+public @interface CrossOrigin {
+    String[] value() default {};
+
+    String[] origins() default {};
+
+    String[] originPatterns() default {};
+}
