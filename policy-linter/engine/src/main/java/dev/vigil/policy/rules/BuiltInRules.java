@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules;
 
 import dev.vigil.policy.Rule;
+import dev.vigil.policy.rules.container.ContainerRules;
 import dev.vigil.policy.rules.pss.PssRules;
 import dev.vigil.policy.rules.schema.SchemaRules;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ public final class BuiltInRules {
     private static List<Rule> build() {
         List<Rule> all = new ArrayList<>();
         all.addAll(PssRules.all());
+        all.addAll(ContainerRules.all());
         all.addAll(SchemaRules.all());
         return List.copyOf(all);
     }

@@ -1,0 +1,34 @@
+package dev.vigil.policy.rules.container;
+
+import dev.vigil.policy.PodSpec;
+import dev.vigil.policy.Resource;
+import dev.vigil.policy.RuleContext;
+import dev.vigil.policy.rules.BuiltInRule;
+
+/**
+ * The pod names a ServiceAccount that the input does not define although the input defines ServiceAccounts in the
+ * same namespace (otherwise the account is presumably managed elsewhere and nothing is reported). Pods of such a
+ * workload are never created.
+ */
+final class NonExistentServiceAccount extends BuiltInRule {
+    NonExistentServiceAccount() {
+        super("non-existent-service-account");
+    }
+
+    @Override
+    public void checkPod(PodSpec pod, RuleContext ctx) {
+        String name = ServiceAccounts.name(pod);
+        if (name.equals("default")) {
+            return;
+        }
+        boolean accountsInNamespace = false;
+        for (Resource sa : ctx.resources().ofKind("ServiceAccount")) {
+            if (sa.namespace().equals(pod.owner().namespace())) {
+                accountsInNamespace = true;
+            }
+        }
+        if (accountsInNamespace && ServiceAccounts.account(pod, ctx.resources()).isEmpty()) {
+            ctx.report(pod.owner(), ServiceAccounts.namePath(pod), "serviceAccount \"" + name + "\" not found");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.vigil.policy.rules.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Resource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The policy rules of a Role or ClusterRole, as values. */
+public final class RbacRules {
+    private RbacRules() {}
+
+    /**
+     * One entry of {@code rules}.
+     *
+     * @param path its path, e.g. {@code rules[2]}
+     */
+    public record PolicyRule(
+            String path,
+            Set<String> apiGroups,
+            Set<String> resources,
+            Set<String> verbs,
+            Set<String> resourceNames,
+            JsonNode json) {
+        public boolean hasVerb(String verb) {
+            return verbs.contains(verb) || verbs.contains("*");
+        }
+
+        /** True when the rule covers {@code resource} of the core group (or any group). */
+        public boolean coversCore(String resource) {
+            return (apiGroups.contains("") || apiGroups.contains("*"))
+                    && (resources.contains(resource) || resources.contains("*"));
+        }
+
+        /** True when the rule covers {@code resource} in {@code group} (or a wildcard). */
+        public boolean covers(String group, String resource) {
+            return (apiGroups.contains(group) || apiGroups.contains("*"))
+                    && (resources.contains(resource) || resources.contains("*"));
+        }
+
+        /** The path of a field of this rule, e.g. {@code rules[0].verbs}. */
+        public String path(String field) {
+            return path + "." + field;
+        }
+    }
+
+    /** True for Role and ClusterRole of {@code rbac.authorization.k8s.io}. */
+    public static boolean isRole(Resource r) {
+        return (r.kind().equals("Role") || r.kind().equals("ClusterRole"))
+                && r.group().equals("rbac.authorization.k8s.io");
+    }
+
+    /** True for RoleBinding and ClusterRoleBinding of {@code rbac.authorization.k8s.io}. */
+    public static boolean isBinding(Resource r) {
+        return (r.kind().equals("RoleBinding") || r.kind().equals("ClusterRoleBinding"))
+                && r.group().equals("rbac.authorization.k8s.io");
+    }
+
+    public static List<PolicyRule> of(Resource role) {
+        List<PolicyRule> out = new ArrayList<>();
+        JsonNode rules = role.json().path("rules");
+        for (int i = 0; i < rules.size(); i++) {
+            JsonNode r = rules.get(i);
+            out.add(new PolicyRule(
+                    "rules[" + i + "]",
+                    strings(r.path("apiGroups")),
+                    strings(r.path("resources")),
+                    strings(r.path("verbs")),
+                    strings(r.path("resourceNames")),
+                    r));
+        }
+        return out;
+    }
+
+    private static Set<String> strings(JsonNode list) {
+        Set<String> out = new LinkedHashSet<>();
+        list.forEach(n -> out.add(n.asText("")));
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.vigil.policy.rules.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.PodSpec;
+import dev.vigil.policy.Resource;
+import dev.vigil.policy.ResourceSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Workload facts the rules share: kinds, replicas, HPA targeting, pods in a namespace. */
+public final class Workloads {
+    /** Controllers that keep a number of long-running replicas. */
+    public static final Set<String> REPLICATED = Set.of("Deployment", "StatefulSet", "ReplicaSet");
+
+    private Workloads() {}
+
+    /** True for pods that run to completion (Jobs, CronJobs, Pods with restartPolicy Never/OnFailure). */
+    public static boolean runsToCompletion(PodSpec pod) {
+        String kind = pod.owner().kind();
+        if (kind.equals("Job") || kind.equals("CronJob")) {
+            return true;
+        }
+        String restart = pod.spec().path("restartPolicy").asText("");
+        return restart.equals("Never") || restart.equals("OnFailure");
+    }
+
+    /** True when {@code r} is a replicated controller of the apps group (Deployment, StatefulSet, ReplicaSet). */
+    public static boolean isReplicated(Resource r) {
+        return REPLICATED.contains(r.kind()) && r.group().equals("apps");
+    }
+
+    /** {@code spec.replicas}, or 1 (the API default) when unset. */
+    public static int replicas(Resource r) {
+        JsonNode n = r.json().path("spec").path("replicas");
+        return n.isIntegralNumber() ? n.intValue() : 1;
+    }
+
+    /** The HorizontalPodAutoscalers of the input that scale {@code r} (same namespace, kind and name). */
+    public static List<Resource> autoscalers(ResourceSet set, Resource r) {
+        List<Resource> out = new ArrayList<>();
+        for (Resource hpa : set.ofKind("HorizontalPodAutoscaler")) {
+            JsonNode ref = hpa.json().path("spec").path("scaleTargetRef");
+            if (hpa.namespace().equals(r.namespace())
+                    && ref.path("kind").asText("").equals(r.kind())
+                    && ref.path("name").asText("").equals(r.name())) {
+                out.add(hpa);
+            }
+        }
+        return out;
+    }
+
+    /** The highest replica count {@code r} runs at: max of its replicas and its autoscalers' maxReplicas. */
+    public static int maxReplicas(ResourceSet set, Resource r) {
+        int max = replicas(r);
+        for (Resource hpa : autoscalers(set, r)) {
+            max = Math.max(max, hpa.json().path("spec").path("minReplicas").asInt(1));
+            max = Math.max(max, hpa.json().path("spec").path("maxReplicas").asInt(1));
+        }
+        return max;
+    }
+
+    /** Every pod spec of the input whose owner is in {@code namespace} (compared as written; empty = unset). */
+    public static List<PodSpec> podsIn(ResourceSet set, String namespace) {
+        List<PodSpec> out = new ArrayList<>();
+        for (PodSpec p : set.allPodSpecs()) {
+            if (p.owner().namespace().equals(namespace)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Quotes a name for messages: {@code "app"}. */
+    public static String q(String s) {
+        return "\"" + s + "\"";
+    }
+}
