@@ -2,6 +2,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -22,9 +26,33 @@ public final class SampleApp {
         ctx.addServlet(new ServletHolder(new Items()), "/healthz");
         ctx.addServlet(new ServletHolder(new Boom()), "/boom");
         server.setHandler(ctx);
+        registerGauges(Integer.getInteger("sample.mbeans", 0));
         server.start();
         System.out.println("LISTENING " + connector.getLocalPort());
         server.join();
+    }
+
+    /** Optional MBeans (-Dsample.mbeans=N) so that JMX-based exporters have N series to scrape in the benchmark. */
+    private static void registerGauges(int count) throws Exception {
+        MBeanServer mbs = ManagementFactory.getPlatformMBeanServer();
+        for (int i = 0; i < count; i++) {
+            int value = i;
+            mbs.registerMBean(
+                    new StandardMBean(
+                            new GaugeMBean() {
+                                @Override
+                                public int getValue() {
+                                    return value;
+                                }
+                            },
+                            GaugeMBean.class),
+                    new ObjectName("sample:type=Gauge,name=g" + i));
+        }
+    }
+
+    /** One numeric attribute. */
+    public interface GaugeMBean {
+        int getValue();
     }
 
     static final class Items extends HttpServlet {

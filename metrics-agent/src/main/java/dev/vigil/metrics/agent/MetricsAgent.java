@@ -27,8 +27,10 @@ public final class MetricsAgent {
         start(args, inst, true);
     }
 
+    private static volatile boolean started;
+
     static synchronized void start(String args, Instrumentation inst, boolean attached) {
-        if (metrics != null) {
+        if (started) {
             AgentLog.warn("already running; ignoring a second start");
             return;
         }
@@ -38,17 +40,43 @@ public final class MetricsAgent {
                 System.setProperty("net.bytebuddy.safe", "true");
             }
             MetricsConfig config = MetricsConfig.parse(args, systemProperties(), System.getenv());
-            VigilMetrics m = VigilMetrics.create(config);
-            metrics = m;
-            ServletRecorder.install(m.httpServer());
+            started = true;
             if (config.servlet()) {
                 ServletInstrumentation.install(inst, attached);
             }
-            if (config.endpoint()) {
-                startEndpoint(m, config);
+            // the registry, JVM binders and endpoint are built off the application's start-up path
+            Thread init = new Thread(() -> initialize(config), "vigil-metrics-init");
+            init.setDaemon(true);
+            init.start();
+            if (attached) {
+                init.join();
             }
         } catch (InvalidMetricsConfigException e) {
             AgentLog.warn(e.getMessage() + "\nthe application continues without metrics");
+        } catch (Throwable t) {
+            AgentLog.warn("failed to start, the application continues without metrics: " + t);
+        }
+    }
+
+    private static void initialize(MetricsConfig config) {
+        try {
+            long t0 = System.nanoTime();
+            if (config.servlet()) {
+                ServletInstrumentation.warmUp();
+            }
+            long t1 = System.nanoTime();
+            VigilMetrics m = VigilMetrics.create(config);
+            metrics = m;
+            ServletRecorder.install(m.httpServer());
+            long t2 = System.nanoTime();
+            if (config.endpoint()) {
+                startEndpoint(m, config);
+            }
+            long t3 = System.nanoTime();
+            if (Boolean.getBoolean("vigil.metrics.debug")) {
+                AgentLog.info("initialised in the background: instrumentation warm-up " + (t1 - t0) / 1_000_000
+                        + " ms, registry " + (t2 - t1) / 1_000_000 + " ms, endpoint " + (t3 - t2) / 1_000_000 + " ms");
+            }
         } catch (Throwable t) {
             AgentLog.warn("failed to start, the application continues without metrics: " + t);
         }

@@ -2,79 +2,130 @@ package dev.vigil.metrics.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import net.bytebuddy.agent.builder.AgentBuilder;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.pool.TypePool;
 
 /**
  * Weaves the request timing advice into {@code HttpServlet#service(ServletRequest, ServletResponse)} of both servlet
  * namespaces ({@code javax.servlet} 3.0–4.0 and {@code jakarta.servlet} 5.0–6.1). That one method is the door every
  * container (Tomcat, Jetty, Undertow) and framework (Spring MVC, Jersey) walks through.
+ *
+ * <p>A plain {@link ClassFileTransformer} that only compares the class name: Byte Buddy is used when one of the two
+ * classes is loaded, and warmed up on a background thread meanwhile, so the agent adds little to start-up.
  */
-final class ServletInstrumentation {
-    private static final String JAKARTA = "jakarta.servlet.http.HttpServlet";
-    private static final String JAVAX = "javax.servlet.http.HttpServlet";
+final class ServletInstrumentation implements ClassFileTransformer {
+    private static final String JAKARTA = "jakarta/servlet/http/HttpServlet";
+    private static final String JAVAX = "javax/servlet/http/HttpServlet";
 
     private ServletInstrumentation() {}
 
     static void install(Instrumentation inst, boolean attached) {
-        new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(
-                        attached
-                                ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-                                : AgentBuilder.RedefinitionStrategy.DISABLED)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(new FailureListener())
-                .ignore(net.bytebuddy.matcher.ElementMatchers.none())
-                .type(namedOneOf(JAKARTA, JAVAX))
-                .transform(ServletInstrumentation::weave)
-                .installOn(inst);
-    }
-
-    private static DynamicType.Builder<?> weave(
-            DynamicType.Builder<?> builder,
-            TypeDescription type,
-            ClassLoader loader,
-            JavaModule module,
-            java.security.ProtectionDomain domain) {
-        boolean jakarta = type.getName().equals(JAKARTA);
-        String prefix = jakarta ? "jakarta.servlet." : "javax.servlet.";
-        Class<?> advice = jakarta ? JakartaServletAdvice.class : JavaxServletAdvice.class;
-        return builder.visit(Advice.to(advice)
-                .on(named("service")
-                        .and(isPublic())
-                        .and(takesArguments(2))
-                        .and(takesArgument(0, named(prefix + "ServletRequest")))
-                        .and(takesArgument(1, named(prefix + "ServletResponse")))));
-    }
-
-    /** Reports a failed transformation once on stderr; the class stays as it was. */
-    private static final class FailureListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(
-                String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
-            AgentLog.warn("could not instrument " + typeName + ": " + throwable);
-        }
-
-        @Override
-        public void onTransformation(
-                TypeDescription type,
-                ClassLoader classLoader,
-                JavaModule module,
-                boolean loaded,
-                DynamicType dynamicType) {
-            if (Boolean.getBoolean("vigil.metrics.debug")) {
-                AgentLog.info("instrumented " + type.getName());
+        ServletInstrumentation transformer = new ServletInstrumentation();
+        inst.addTransformer(transformer, true);
+        if (attached) {
+            List<Class<?>> loaded = new ArrayList<>();
+            for (Class<?> c : inst.getAllLoadedClasses()) {
+                String n = c.getName().replace('.', '/');
+                if ((n.equals(JAKARTA) || n.equals(JAVAX)) && inst.isModifiableClass(c)) {
+                    loaded.add(c);
+                }
+            }
+            if (!loaded.isEmpty()) {
+                try {
+                    inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+                } catch (Throwable t) {
+                    AgentLog.warn("could not instrument already loaded servlet classes: " + t);
+                }
             }
         }
+    }
+
+    @Override
+    public byte[] transform(
+            ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
+        if (className == null || !(className.equals(JAKARTA) || className.equals(JAVAX))) {
+            return null;
+        }
+        try {
+            byte[] woven = weave(loader, className, bytes);
+            if (Boolean.getBoolean("vigil.metrics.debug")) {
+                AgentLog.info("instrumented " + className.replace('/', '.'));
+            }
+            return woven;
+        } catch (Throwable t) {
+            AgentLog.warn("could not instrument " + className.replace('/', '.') + ": " + t);
+            return null;
+        }
+    }
+
+    private static byte[] weave(ClassLoader loader, String internalName, byte[] bytes) {
+        boolean jakarta = internalName.equals(JAKARTA);
+        String name = internalName.replace('/', '.');
+        String prefix = jakarta ? "jakarta.servlet." : "javax.servlet.";
+        ClassFileLocator locator = new ClassFileLocator.Compound(
+                ClassFileLocator.Simple.of(name, bytes),
+                loader == null
+                        ? ClassFileLocator.ForClassLoader.ofBootLoader()
+                        : ClassFileLocator.ForClassLoader.of(loader));
+        TypeDescription type = TypePool.Default.of(locator).describe(name).resolve();
+        Class<?> advice = jakarta ? JakartaServletAdvice.class : JavaxServletAdvice.class;
+        return new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                .with(Implementation.Context.Disabled.Factory.INSTANCE)
+                .redefine(type, locator)
+                .visit(Advice.to(advice)
+                        .on(named("service")
+                                .and(isPublic())
+                                .and(takesArguments(2))
+                                .and(takesArgument(0, named(prefix + "ServletRequest")))
+                                .and(takesArgument(1, named(prefix + "ServletResponse")))))
+                .make()
+                .getBytes();
+    }
+
+    /** Loads Byte Buddy's classes ahead of the first servlet class, off the application's start-up path. */
+    static void warmUp() {
+        try {
+            new ByteBuddy()
+                    .with(TypeValidation.DISABLED)
+                    .with(Implementation.Context.Disabled.Factory.INSTANCE)
+                    .redefine(WarmUp.class)
+                    .visit(Advice.to(WarmUp.class).on(named("run")))
+                    .make()
+                    .getBytes();
+        } catch (Throwable ignored) {
+            // only an optimisation
+        }
+    }
+
+    /** A tiny class to weave during warm-up. */
+    static final class WarmUp implements Runnable {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static long enter() {
+            return System.nanoTime();
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+            if (start == 0L && thrown != null) {
+                Thread.yield();
+            }
+        }
+
+        @Override
+        public void run() {}
     }
 }

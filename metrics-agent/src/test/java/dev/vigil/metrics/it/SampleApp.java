@@ -99,6 +99,9 @@ public final class SampleApp implements AutoCloseable {
         if (agentArgs != null) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (!Files.exists(portFile) && System.nanoTime() < deadline && p.isAlive()) {
+                if (Files.readString(log).contains("[vigil-metrics] WARN")) {
+                    break;
+                }
                 Thread.sleep(50);
             }
             if (Files.exists(portFile)) {
