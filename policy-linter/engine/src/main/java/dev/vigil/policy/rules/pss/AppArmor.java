@@ -47,8 +47,7 @@ final class AppArmor extends BuiltInRule {
                 ctx.report(
                         pod.owner(),
                         Pss.annotationPath(pod, a.getKey()),
-                        "annotation " + a.getKey() + "=" + Pss.quote(a.getValue())
-                                + " must not set a forbidden AppArmor profile");
+                        "pod must not set AppArmor annotation " + a.getKey() + "=" + Pss.quote(a.getValue()));
             }
         }
     }

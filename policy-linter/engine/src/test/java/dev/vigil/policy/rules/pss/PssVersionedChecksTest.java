@@ -302,9 +302,8 @@ class PssVersionedChecksTest {
                 .extracting(f -> f.path() + " @" + f.position().line() + ": " + f.message())
                 .containsExactly(
                         "spec.jobTemplate.spec.template.metadata.annotations"
-                                + "[\"container.apparmor.security.beta.kubernetes.io/job\"] @12: annotation"
-                                + " container.apparmor.security.beta.kubernetes.io/job=\"unconfined\" must not set a"
-                                + " forbidden AppArmor profile",
+                                + "[\"container.apparmor.security.beta.kubernetes.io/job\"] @12: pod must not set"
+                                + " AppArmor annotation container.apparmor.security.beta.kubernetes.io/job=\"unconfined\"",
                         "spec.jobTemplate.spec.template.spec.hostPID @14: pod must not set hostPID=true");
     }
 }
