@@ -43,6 +43,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void httpLayerHoldsNoPolicyLogic() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.vigil.webhook.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.vigil.policy..")
+                .because("the HTTP layer is transport only; decisions come from dev.vigil.webhook.admission")
+                .check(CLASSES);
+    }
+
+    @Test
+    void admissionLayerKnowsNothingOfTransportOrCommandLine() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.vigil.webhook.admission..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.vigil.webhook.http..", "dev.vigil.webhook.cli..", "org.eclipse.jetty..", "picocli..")
+                .check(CLASSES);
+    }
+
+    @Test
     void subPackagesAreFreeOfCycles() {
         slices().matching("dev.vigil.webhook.(*)..")
                 .should()

@@ -1,0 +1,234 @@
+package dev.vigil.webhook.http;
+
+import dev.vigil.webhook.admission.AdmissionDecision;
+import dev.vigil.webhook.admission.AdmissionRequestView;
+import dev.vigil.webhook.admission.AdmissionReviewer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes {@code POST /validate}, {@code POST /mutate}, {@code GET /healthz}, {@code /readyz} and {@code /metrics}.
+ * Transport only: checks method, content type, size and client certificate, reads the body without blocking,
+ * hands it to the {@link WorkerPool} and writes the answer. Decisions come from {@link AdmissionReviewer}.
+ */
+final class WebhookHandler extends Handler.Abstract.NonBlocking {
+    /** Largest accepted body: the API server's own request limit is 3 MiB, objects with old objects double it. */
+    static final int MAX_BODY_BYTES = 7 * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
+    private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    private static final HttpField TEXT = new HttpField(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+    private static final HttpField PROMETHEUS =
+            new HttpField(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+
+    private final AdmissionReviewer reviewer;
+    private final AdmissionReviewCodec codec = new AdmissionReviewCodec();
+    private final WorkerPool workers;
+    private final WebhookMetrics metrics;
+    private final Readiness readiness;
+    private final boolean requireClientCert;
+    private final long maxQueueWaitNanos;
+    private final byte[] fixedResponse;
+
+    WebhookHandler(
+            AdmissionReviewer reviewer,
+            WorkerPool workers,
+            WebhookMetrics metrics,
+            Readiness readiness,
+            boolean requireClientCert,
+            Duration maxQueueWait,
+            boolean transportOnly) {
+        this.reviewer = reviewer;
+        this.workers = workers;
+        this.metrics = metrics;
+        this.readiness = readiness;
+        this.requireClientCert = requireClientCert;
+        this.maxQueueWaitNanos = maxQueueWait.toNanos();
+        this.fixedResponse = transportOnly
+                ? AdmissionReviewCodec.utf8("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\","
+                        + "\"response\":{\"uid\":\"fixed\",\"allowed\":true}}")
+                : null;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        switch (path) {
+            case "/validate" -> admission(request, response, callback, true);
+            case "/mutate" -> admission(request, response, callback, false);
+            case "/healthz" -> get(request, response, callback, r -> "ok\n");
+            case "/readyz" -> {
+                String reason = readiness.notReadyReason();
+                if (reason == null) {
+                    get(request, response, callback, r -> "ready\n");
+                } else {
+                    text(response, callback, 503, "not ready: " + reason + "\n");
+                }
+            }
+            case "/metrics" -> {
+                if (HttpMethod.GET.is(request.getMethod())) {
+                    response.setStatus(200);
+                    response.getHeaders().put(PROMETHEUS);
+                    Content.Sink.write(response, true, metrics.scrape(), callback);
+                } else {
+                    text(response, callback, 405, "only GET is allowed on " + path + "\n");
+                }
+            }
+            default -> text(response, callback, 404, "no such endpoint: " + path + "\n");
+        }
+        return true;
+    }
+
+    private void get(Request request, Response response, Callback callback, Function<Request, String> body) {
+        if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
+            text(response, callback, 405, "only GET is allowed\n");
+            return;
+        }
+        text(response, callback, 200, body.apply(request));
+    }
+
+    private void admission(Request request, Response response, Callback callback, boolean validating) {
+        String endpoint = validating ? "validate" : "mutate";
+        if (!HttpMethod.POST.is(request.getMethod())) {
+            text(response, callback, 405, "only POST is allowed on /" + endpoint + "\n");
+            return;
+        }
+        if (requireClientCert && !hasClientCertificate(request)) {
+            metrics.rejected("no_client_certificate");
+            text(response, callback, 403, "a client certificate signed by the configured client CA is required\n");
+            return;
+        }
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String mime = contentType == null ? "" : MimeTypes.getBase(contentType);
+        if (!"application/json".equalsIgnoreCase(mime)) {
+            metrics.rejected("content_type");
+            text(
+                    response,
+                    callback,
+                    400,
+                    "Content-Type must be application/json, got '" + (contentType == null ? "" : contentType) + "'\n");
+            return;
+        }
+        long length = request.getLength();
+        if (length > MAX_BODY_BYTES) {
+            metrics.rejected("too_large");
+            text(response, callback, 413, tooLarge());
+            return;
+        }
+        Fields query = Request.extractQueryParameters(request);
+        Duration timeout = RequestTimeout.parse(query.getValue("timeout"));
+        long begin = request.getBeginNanoTime();
+        long budget = Math.min(timeout.toNanos() / 2, maxQueueWaitNanos);
+        metrics.inFlight().incrementAndGet();
+        Callback done = Callback.from(() -> metrics.inFlight().decrementAndGet(), callback);
+        Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES).whenComplete((body, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                if (cause instanceof IllegalStateException
+                        && String.valueOf(cause.getMessage())
+                                .toLowerCase(Locale.ROOT)
+                                .contains("max size")) {
+                    metrics.rejected("too_large");
+                    text(response, done, 413, tooLarge());
+                } else {
+                    done.failed(cause);
+                }
+                return;
+            }
+            if (fixedResponse != null) {
+                response.setStatus(200);
+                response.getHeaders().put(JSON);
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, fixedResponse.length);
+                response.write(true, ByteBuffer.wrap(fixedResponse), done);
+                return;
+            }
+            Runnable task = () -> decide(body, response, done, validating, begin, budget);
+            if (!workers.offer(task)) {
+                shed(body, response, done, validating, begin, "worker queue full");
+            }
+        });
+    }
+
+    private void decide(
+            byte[] body, Response response, Callback callback, boolean validating, long begin, long budget) {
+        long waited = System.nanoTime() - begin;
+        if (waited > budget) {
+            shed(body, response, callback, validating, begin, "waited " + waited / 1_000_000 + " ms for a worker");
+            return;
+        }
+        String endpoint = validating ? "validate" : "mutate";
+        AdmissionRequestView req;
+        try {
+            req = codec.read(body);
+        } catch (AdmissionReviewCodec.BadReviewException e) {
+            metrics.rejected("malformed");
+            text(response, callback, 400, e.getMessage() + "\n");
+            return;
+        }
+        AdmissionDecision decision;
+        try {
+            decision = validating ? reviewer.validate(req) : reviewer.mutate(req);
+        } catch (RuntimeException e) {
+            LOG.error("deciding {} {} {}/{} failed", req.uid(), req.kindLabel(), req.namespace(), req.name(), e);
+            metrics.rejected("internal_error");
+            text(response, callback, 500, "internal error deciding request " + req.uid() + ": " + e + "\n");
+            return;
+        }
+        respond(response, callback, decision, endpoint, begin);
+    }
+
+    private void shed(byte[] body, Response response, Callback callback, boolean validating, long begin, String why) {
+        AdmissionReviewCodec.Peek peek = codec.peek(body);
+        AdmissionDecision decision = AdmissionDecision.shed(peek.uid(), peek.kind(), peek.operation(), validating, why);
+        respond(response, callback, decision, validating ? "validate" : "mutate", begin);
+    }
+
+    private void respond(
+            Response response, Callback callback, AdmissionDecision decision, String endpoint, long begin) {
+        byte[] json = codec.write(decision);
+        response.setStatus(200);
+        response.getHeaders().put(JSON);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, json.length);
+        response.write(true, ByteBuffer.wrap(json), callback);
+        metrics.record(endpoint, decision, System.nanoTime() - begin);
+    }
+
+    private static boolean hasClientCertificate(Request request) {
+        Object data = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
+        if (data instanceof EndPoint.SslSessionData ssl) {
+            return ssl.peerCertificates() != null && ssl.peerCertificates().length > 0;
+        }
+        return false;
+    }
+
+    private static String tooLarge() {
+        return "request body is larger than " + MAX_BODY_BYTES + " bytes (7 MiB)\n";
+    }
+
+    private static void text(Response response, Callback callback, int status, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.getHeaders().put(TEXT);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+}
