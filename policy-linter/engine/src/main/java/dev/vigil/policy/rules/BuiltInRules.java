@@ -2,8 +2,11 @@ package dev.vigil.policy.rules;
 
 import dev.vigil.policy.Rule;
 import dev.vigil.policy.rules.container.ContainerRules;
+import dev.vigil.policy.rules.network.NetworkRules;
 import dev.vigil.policy.rules.pss.PssRules;
+import dev.vigil.policy.rules.rbac.RbacRules;
 import dev.vigil.policy.rules.schema.SchemaRules;
+import dev.vigil.policy.rules.workload.WorkloadRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +20,9 @@ public final class BuiltInRules {
         List<Rule> all = new ArrayList<>();
         all.addAll(PssRules.all());
         all.addAll(ContainerRules.all());
+        all.addAll(WorkloadRules.all());
+        all.addAll(NetworkRules.all());
+        all.addAll(RbacRules.all());
         all.addAll(SchemaRules.all());
         return List.copyOf(all);
     }

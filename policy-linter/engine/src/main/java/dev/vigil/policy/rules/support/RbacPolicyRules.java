@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /** The policy rules of a Role or ClusterRole, as values. */
-public final class RbacRules {
-    private RbacRules() {}
+public final class RbacPolicyRules {
+    private RbacPolicyRules() {}
 
     /**
      * One entry of {@code rules}.

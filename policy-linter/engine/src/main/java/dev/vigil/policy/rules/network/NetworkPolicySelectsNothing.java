@@ -1,0 +1,39 @@
+package dev.vigil.policy.rules.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.PodSpec;
+import dev.vigil.policy.Resource;
+import dev.vigil.policy.ResourceSet;
+import dev.vigil.policy.RuleContext;
+import dev.vigil.policy.rules.BuiltInRule;
+import dev.vigil.policy.rules.support.LabelSelectors;
+import dev.vigil.policy.rules.support.Workloads;
+import java.util.List;
+
+/**
+ * A NetworkPolicy's {@code podSelector} selects no pod template of the input in its namespace: the policy protects
+ * nothing (usually a label typo). Reported only when the input contains pod templates in that namespace; an empty
+ * selector (all pods) is never reported.
+ */
+final class NetworkPolicySelectsNothing extends BuiltInRule {
+    NetworkPolicySelectsNothing() {
+        super("network-policy-selects-nothing");
+    }
+
+    @Override
+    public void checkAll(ResourceSet set, RuleContext ctx) {
+        for (Resource np : set.ofKind("NetworkPolicy")) {
+            JsonNode selector = np.json().path("spec").path("podSelector");
+            List<PodSpec> pods = Workloads.podsIn(set, np.namespace());
+            if (!np.group().equals("networking.k8s.io") || pods.isEmpty() || LabelSelectors.isEmpty(selector)) {
+                continue;
+            }
+            if (pods.stream().noneMatch(p -> LabelSelectors.matches(selector, p.labels()))) {
+                ctx.report(
+                        np,
+                        "spec.podSelector",
+                        "NetworkPolicy \"" + np.name() + "\" selects no pod of the input (" + selector + ")");
+            }
+        }
+    }
+}

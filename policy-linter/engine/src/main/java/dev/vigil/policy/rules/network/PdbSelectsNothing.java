@@ -1,0 +1,34 @@
+package dev.vigil.policy.rules.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Resource;
+import dev.vigil.policy.ResourceSet;
+import dev.vigil.policy.RuleContext;
+import dev.vigil.policy.rules.BuiltInRule;
+import dev.vigil.policy.rules.support.LabelSelectors;
+import dev.vigil.policy.rules.support.Workloads;
+
+/**
+ * A PodDisruptionBudget's selector selects no pod template of the input in its namespace: it protects nothing.
+ * Reported only when the input contains pod templates in that namespace.
+ */
+final class PdbSelectsNothing extends BuiltInRule {
+    PdbSelectsNothing() {
+        super("pdb-selects-nothing");
+    }
+
+    @Override
+    public void checkAll(ResourceSet set, RuleContext ctx) {
+        for (Resource pdb : set.ofKind("PodDisruptionBudget")) {
+            JsonNode selector = pdb.json().path("spec").path("selector");
+            var pods = Workloads.podsIn(set, pdb.namespace());
+            if (!pdb.group().equals("policy") || pods.isEmpty()) {
+                continue;
+            }
+            if (pods.stream().noneMatch(p -> LabelSelectors.matches(selector, p.labels()))) {
+                ctx.report(
+                        pdb, "spec.selector", "PodDisruptionBudget \"" + pdb.name() + "\" selects no pod of the input");
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.vigil.policy.rules.network;
+
+import dev.vigil.policy.Resource;
+import dev.vigil.policy.ResourceSet;
+import dev.vigil.policy.RuleContext;
+import dev.vigil.policy.rules.BuiltInRule;
+import dev.vigil.policy.rules.support.Workloads;
+
+/**
+ * A Service's selector matches no pod template of the input in its namespace, so it has no endpoints. Reported
+ * only when the input contains pod templates in that namespace (otherwise the pods are presumably deployed from
+ * elsewhere). Services without a selector (manual endpoints) and ExternalName Services are skipped.
+ */
+final class ServiceSelectsNothing extends BuiltInRule {
+    ServiceSelectsNothing() {
+        super("service-selects-nothing");
+    }
+
+    @Override
+    public void checkAll(ResourceSet set, RuleContext ctx) {
+        for (Resource s : set.ofKind("Service")) {
+            if (!Services.isService(s)
+                    || s.json().path("spec").path("type").asText("").equals("ExternalName")
+                    || s.json().path("spec").path("selector").isEmpty()
+                    || Workloads.podsIn(set, s.namespace()).isEmpty()) {
+                continue;
+            }
+            if (Services.selectedPods(set, s).isEmpty()) {
+                ctx.report(
+                        s,
+                        "spec.selector",
+                        "no pods found matching service labels "
+                                + s.json().path("spec").path("selector"));
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.vigil.policy.rules.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.PodSpec;
+import dev.vigil.policy.Resource;
+import dev.vigil.policy.ResourceSet;
+import dev.vigil.policy.RuleContext;
+import dev.vigil.policy.rules.BuiltInRule;
+import java.util.List;
+
+/**
+ * A Service port's named {@code targetPort} is not a port name of any container of the pods it selects: traffic to
+ * that port goes nowhere. Numeric target ports are not checked (containers need not declare ports).
+ */
+final class ServiceTargetPortMissing extends BuiltInRule {
+    ServiceTargetPortMissing() {
+        super("service-target-port-missing");
+    }
+
+    @Override
+    public void checkAll(ResourceSet set, RuleContext ctx) {
+        for (Resource s : set.ofKind("Service")) {
+            if (!Services.isService(s)) {
+                continue;
+            }
+            List<PodSpec> pods = Services.selectedPods(set, s);
+            if (pods.isEmpty()) {
+                continue;
+            }
+            JsonNode ports = s.json().path("spec").path("ports");
+            for (int i = 0; i < ports.size(); i++) {
+                JsonNode target = ports.get(i).path("targetPort");
+                if (target.isTextual()
+                        && !target.asText().chars().allMatch(Character::isDigit)
+                        && !defined(pods, target.asText())) {
+                    ctx.report(
+                            s,
+                            "spec.ports[" + i + "].targetPort",
+                            "Service \"" + s.name() + "\" targets port \"" + target.asText()
+                                    + "\", which no container of the selected pods defines");
+                }
+            }
+        }
+    }
+
+    private static boolean defined(List<PodSpec> pods, String name) {
+        for (PodSpec pod : pods) {
+            for (PodSpec.Container c : pod.allContainers()) {
+                for (JsonNode p : c.json().path("ports")) {
+                    if (p.path("name").asText("").equals(name)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.vigil.policy.rules.rbac;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Resource;
+import dev.vigil.policy.RuleContext;
+import java.util.Set;
+
+/**
+ * A binding grants a role to {@code system:anonymous} or {@code system:unauthenticated}: to anyone who can reach
+ * the API server. The upstream default binding of {@code system:public-info-viewer} (version and health endpoints)
+ * is not reported.
+ */
+final class RbacAnonymousBinding extends BindingRule {
+    private static final Set<String> ANONYMOUS = Set.of("system:anonymous", "system:unauthenticated");
+
+    RbacAnonymousBinding() {
+        super("rbac-anonymous-binding");
+    }
+
+    @Override
+    void checkBinding(Resource b, RuleContext ctx) {
+        String role = b.json().path("roleRef").path("name").asText("");
+        if (role.equals("system:public-info-viewer")) {
+            return;
+        }
+        JsonNode subjects = b.json().path("subjects");
+        for (int i = 0; i < subjects.size(); i++) {
+            String name = subjects.get(i).path("name").asText("");
+            if (ANONYMOUS.contains(name)) {
+                ctx.report(
+                        b,
+                        "subjects[" + i + "].name",
+                        b.kind() + " \"" + b.name() + "\" grants role \"" + role + "\" to " + name);
+            }
+        }
+    }
+}

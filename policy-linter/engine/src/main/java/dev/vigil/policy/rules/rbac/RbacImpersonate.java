@@ -1,0 +1,28 @@
+package dev.vigil.policy.rules.rbac;
+
+import dev.vigil.policy.Resource;
+import dev.vigil.policy.RuleContext;
+import dev.vigil.policy.rules.support.RbacPolicyRules;
+import java.util.List;
+
+/** {@code impersonate} on users, groups, service accounts or UIDs lets a subject act as anyone, system:masters included. */
+final class RbacImpersonate extends RoleRule {
+    private static final List<String> TARGETS = List.of("users", "groups", "serviceaccounts", "uids", "userextras/*");
+
+    RbacImpersonate() {
+        super("rbac-impersonate");
+    }
+
+    @Override
+    void check(Resource role, RbacPolicyRules.PolicyRule rule, RuleContext ctx) {
+        if (!rule.verbs().contains("impersonate")) {
+            return;
+        }
+        for (String t : TARGETS) {
+            if (rule.resources().contains(t) || rule.resources().contains("*")) {
+                ctx.report(role, rule.path("verbs"), name(role) + " grants impersonate on " + rule.resources());
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.vigil.policy.rules.workload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.PodSpec;
+import dev.vigil.policy.Resource;
+import dev.vigil.policy.RuleContext;
+import dev.vigil.policy.rules.BuiltInRule;
+import dev.vigil.policy.rules.support.LabelSelectors;
+import java.util.Set;
+
+/** A controller's {@code spec.selector} does not select the labels of its own pod template. */
+final class MismatchingSelector extends BuiltInRule {
+    private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job");
+
+    MismatchingSelector() {
+        super("mismatching-selector");
+    }
+
+    @Override
+    public void checkPod(PodSpec pod, RuleContext ctx) {
+        Resource r = pod.owner();
+        if (!KINDS.contains(r.kind()) || !pod.specPath().equals("spec.template.spec")) {
+            return;
+        }
+        JsonNode selector = r.json().path("spec").path("selector");
+        if (selector.isObject() && !LabelSelectors.matches(selector, pod.labels())) {
+            ctx.report(
+                    r,
+                    "spec.selector",
+                    "selector " + selector + " does not match the pod template labels " + pod.labels());
+        }
+    }
+}
