@@ -186,7 +186,8 @@ public final class ConfigFile {
             // custom rules first: their ids are valid in rules/exemptions/nonWaivable
             if (root.has(CustomRulesSection.KEY)) {
                 CustomRulesSection.read(
-                        root.get(CustomRulesSection.KEY), CustomRulesSection.KEY, this::problem, ruleIds);
+                                root.get(CustomRulesSection.KEY), CustomRulesSection.KEY, this::problem, ruleIds)
+                        .forEach(builder::customRule);
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();

@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules;
 
 import dev.vigil.policy.Rule;
+import dev.vigil.policy.rules.admission.AdmissionPolicyRules;
 import dev.vigil.policy.rules.container.ContainerRules;
 import dev.vigil.policy.rules.network.NetworkRules;
 import dev.vigil.policy.rules.pss.PssRules;
@@ -24,6 +25,7 @@ public final class BuiltInRules {
         all.addAll(NetworkRules.all());
         all.addAll(RbacRules.all());
         all.addAll(SchemaRules.all());
+        all.addAll(AdmissionPolicyRules.all());
         return List.copyOf(all);
     }
 

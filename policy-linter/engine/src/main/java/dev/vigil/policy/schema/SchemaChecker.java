@@ -32,6 +32,7 @@ final class SchemaChecker {
 
     private static SchemaViolation toViolation(CompiledSchema schema, Error e, String label) {
         String at = enginePath(e.getInstanceLocation());
+        String suffix = label.isEmpty() ? "" : " (" + label + ")";
         String keyword = e.getKeyword() == null ? "" : e.getKeyword();
         switch (keyword) {
             case "additionalProperties", "unevaluatedProperties" -> {
@@ -39,30 +40,27 @@ final class SchemaChecker {
                 String path = child(at, field);
                 String hint = suggestion(schema, e, field);
                 return new SchemaViolation(
-                        SchemaViolation.Type.UNKNOWN_FIELD,
-                        path,
-                        "unknown field \"" + path + "\"" + hint + " (" + label + ")");
+                        SchemaViolation.Type.UNKNOWN_FIELD, path, "unknown field \"" + path + "\"" + hint + suffix);
             }
             case "required" -> {
                 String field = e.getProperty();
                 return new SchemaViolation(
                         SchemaViolation.Type.MISSING_REQUIRED,
                         at,
-                        (at.isEmpty() ? "" : at + ": ") + "missing required field \"" + field + "\" (" + label + ")");
+                        (at.isEmpty() ? "" : at + ": ") + "missing required field \"" + field + "\"" + suffix);
             }
             case "type" -> {
                 JsonNode value = e.getInstanceNode();
                 return new SchemaViolation(
                         SchemaViolation.Type.WRONG_TYPE,
                         at,
-                        at + ": expected " + expectedType(e.getSchemaNode()) + " but got " + describe(value) + " ("
-                                + label + ")");
+                        at + ": expected " + expectedType(e.getSchemaNode()) + " but got " + describe(value) + suffix);
             }
             default -> {
                 return new SchemaViolation(
                         SchemaViolation.Type.INVALID_VALUE,
                         at,
-                        (at.isEmpty() ? "" : at + ": ") + stripLocation(e.getMessage()) + " (" + label + ")");
+                        (at.isEmpty() ? "" : at + ": ") + stripLocation(e.getMessage()) + suffix);
             }
         }
     }

@@ -145,10 +145,22 @@ class ConfigFileTest {
     }
 
     @Test
-    void customRulesAreReservedForTheCustomRuleEngine() {
-        assertThat(problems("customRules:\n  - id: team-label\n"))
-                .isEqualTo(".vigil.yaml:1: customRules: custom rules are not supported by this release yet, "
-                        + "expected an empty list");
+    void customRulesBecomeRulesAndInvalidOnesAreNamedByLine() throws Exception {
+        PolicyConfig c = parse("""
+                customRules:
+                  - id: team-label
+                    title: Workloads carry a team label
+                    cel: "'team' in object.metadata.labels"
+                rules:
+                  team-label: error
+                """);
+        assertThat(c.customRules())
+                .singleElement()
+                .satisfies(r -> assertThat(r.metadata().id()).isEqualTo("team-label"));
+        assertThat(c.severityOverrides()).containsEntry("team-label", Severity.ERROR);
+        assertThat(problems("customRules:\n  - id: team-label\n    title: T\n    cel: \"objct.x\"\n"))
+                .isEqualTo(".vigil.yaml:4: customRules[0].cel: does not compile: undeclared reference to 'objct'"
+                        + " (at 1:1)");
     }
 
     @Test

@@ -1,0 +1,45 @@
+package dev.vigil.policy.custom;
+
+import dev.vigil.policy.Resource;
+import dev.vigil.policy.ResourceSet;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Evaluates the {@code ValidatingAdmissionPolicy} manifests of the input against every other object of the
+ * input, offline. Each policy is compiled once (per loaded object).
+ */
+public final class AdmissionPolicies {
+    private static final Map<Resource, AdmissionPolicy> COMPILED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Receives one violation. */
+    public interface Sink {
+        void report(Resource resource, String path, String message);
+    }
+
+    private AdmissionPolicies() {}
+
+    /** True for a {@code ValidatingAdmissionPolicy} of {@code admissionregistration.k8s.io}. */
+    public static boolean isPolicy(Resource r) {
+        return r.kind().equals("ValidatingAdmissionPolicy") && r.group().equals("admissionregistration.k8s.io");
+    }
+
+    /** Reports policy problems (on the policies) and every violation of every policy in {@code set}. */
+    public static void evaluate(ResourceSet set, Sink sink) {
+        for (Resource r : set.resources()) {
+            if (!isPolicy(r)) {
+                continue;
+            }
+            AdmissionPolicy policy = COMPILED.computeIfAbsent(r, AdmissionPolicy::new);
+            for (AdmissionPolicy.Violation v : policy.problems()) {
+                sink.report(v.resource(), v.path(), v.message());
+            }
+            for (Resource target : set.resources()) {
+                for (AdmissionPolicy.Violation v : policy.evaluate(target, set)) {
+                    sink.report(v.resource(), v.path(), v.message());
+                }
+            }
+        }
+    }
+}
