@@ -115,23 +115,26 @@ public final class IssuerKeys {
         if (negativeUntil != null && negativeUntil > now) {
             throw new TokenRejection(Reason.UNKNOWN_KEY_ID);
         }
-        if (lastUnknownKidFetchAt == NEVER
-                || now - lastUnknownKidFetchAt >= policy.unknownKidInterval().toMillis()) {
-            lastUnknownKidFetchAt = now;
-            try {
-                s = awaitFetch();
-            } catch (TokenRejection e) {
-                // the IdP is down: keep serving what we have; the kid stays unknown
-            }
-            List<PreparedKey> keys = s.byKid().get(kid);
-            if (keys != null) {
-                return keys;
-            }
+        boolean allowed = lastUnknownKidFetchAt == NEVER
+                || now - lastUnknownKidFetchAt >= policy.unknownKidInterval().toMillis();
+        if (!allowed) {
+            throw new TokenRejection(Reason.UNKNOWN_KEY_ID); // rate-limited: not remembered as absent
+        }
+        lastUnknownKidFetchAt = now;
+        Snapshot fresh;
+        try {
+            fresh = awaitFetch();
+        } catch (TokenRejection e) {
+            throw new TokenRejection(Reason.UNKNOWN_KEY_ID); // the IdP is down: keep serving what we have
+        }
+        List<PreparedKey> keys = fresh.byKid().get(kid);
+        if (keys != null) {
+            return keys;
         }
         if (negativeKids.size() >= MAX_NEGATIVE_KIDS) {
             negativeKids.clear();
         }
-        negativeKids.put(kid, now + policy.negativeKidTtl().toMillis());
+        negativeKids.put(kid, now + policy.negativeKidTtl().toMillis()); // confirmed absent after a fetch
         throw new TokenRejection(Reason.UNKNOWN_KEY_ID);
     }
 
@@ -184,24 +187,29 @@ public final class IssuerKeys {
         if (!inflight.compareAndSet(null, mine)) {
             return inflight.get();
         }
+        long startedAt = clock.millis();
         executor.execute(() -> {
+            Snapshot fresh = null;
+            Exception failure = null;
             try {
-                Snapshot fresh = load();
+                fresh = load();
                 snapshot = fresh;
-                listener.fetched(issuer, true);
-                mine.complete(fresh);
             } catch (Exception e) {
-                lastFailureAt = clock.millis();
-                listener.fetched(issuer, false);
+                failure = e;
+                lastFailureAt = startedAt;
+            }
+            inflight.set(null); // before completing: whoever wakes up may start the next fetch
+            listener.fetched(issuer, failure == null);
+            if (failure == null) {
+                mine.complete(fresh);
+            } else {
+                mine.completeExceptionally(failure);
                 LOG.log(
                         System.Logger.Level.WARNING,
                         "vigil-jwt: key fetch failed for issuer {0} ({1}): {2}",
                         issuer,
                         source.describe(),
-                        e.getMessage());
-                mine.completeExceptionally(e);
-            } finally {
-                inflight.set(null);
+                        failure.getMessage());
             }
         });
         return mine;
