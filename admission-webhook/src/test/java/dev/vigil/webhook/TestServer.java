@@ -23,6 +23,13 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(TestPki pki, AdmissionSettings settings, NamespaceLabels labels, ServerOptions base)
             throws Exception {
+        return start(pki.caCert(), settings, labels, base);
+    }
+
+    /** A server with the certificate files of {@code base}, called by a client trusting {@code caBundle}. */
+    public static TestServer start(
+            java.nio.file.Path caBundle, AdmissionSettings settings, NamespaceLabels labels, ServerOptions base)
+            throws Exception {
         ServerOptions options =
                 base.withHost("127.0.0.1").withPort(0).withShutdown(Duration.ZERO, Duration.ofSeconds(5));
         WebhookServer server = new WebhookServer(options, new AdmissionReviewer(settings, labels));
@@ -35,7 +42,7 @@ public final class TestServer implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        return new TestServer(server, new ApiServerClient(pki.caCert(), server.port()));
+        return new TestServer(server, new ApiServerClient(caBundle, server.port()));
     }
 
     @Override
