@@ -1,5 +1,6 @@
 package dev.vigil.policy;
 
+import dev.vigil.policy.internal.NamespacePss;
 import dev.vigil.policy.rules.BuiltInRules;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,11 +25,18 @@ public final class PolicyEngine {
 
     private final PolicyConfig config;
     private final List<Rule> rules;
+    /** PSS rules no selected profile holds: they run only for objects in namespaces with Pod Security labels. */
+    private final List<Rule> namespaceOnly;
 
     private PolicyEngine(PolicyConfig config, List<Rule> candidates) {
         this.config = config;
         this.rules =
                 candidates.stream().filter(r -> config.isActive(r.metadata())).toList();
+        this.namespaceOnly = candidates.stream()
+                .filter(r -> !config.isActive(r.metadata())
+                        && !config.disabledRules().contains(r.metadata().id())
+                        && NamespacePss.levelOf(r.metadata()) != null)
+                .toList();
     }
 
     /** An engine with every built-in rule and the configuration's custom rules. */
@@ -61,14 +69,21 @@ public final class PolicyEngine {
     public Report evaluate(ResourceSet set) {
         List<Finding> findings = new ArrayList<>();
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-        for (Rule rule : rules) {
-            Context ctx = new Context(rule.metadata(), set, findings);
+        NamespacePss namespaces = NamespacePss.of(set);
+        List<Rule> toRun = new ArrayList<>(rules);
+        if (!namespaces.isEmpty()) {
+            toRun.addAll(namespaceOnly);
+        }
+        for (Rule rule : toRun) {
+            Context ctx = new Context(rule.metadata(), set, findings, namespaces, rules.contains(rule));
             for (Resource r : set.resources()) {
+                ctx.current = r;
                 rule.checkResource(r, ctx);
                 for (PodSpec pod : set.podSpecs(r)) {
                     rule.checkPod(pod, ctx);
                 }
             }
+            ctx.current = null;
             rule.checkAll(set, ctx);
         }
         List<Finding> out = new ArrayList<>(findings.size());
@@ -100,11 +115,19 @@ public final class PolicyEngine {
         private final RuleMetadata rule;
         private final ResourceSet set;
         private final List<Finding> sink;
+        private final NamespacePss namespaces;
+        private final NamespacePss.Level level;
+        private final boolean selected;
+        /** The object being checked (null in checkAll). */
+        Resource current;
 
-        Context(RuleMetadata rule, ResourceSet set, List<Finding> sink) {
+        Context(RuleMetadata rule, ResourceSet set, List<Finding> sink, NamespacePss namespaces, boolean selected) {
             this.rule = rule;
             this.set = set;
             this.sink = sink;
+            this.namespaces = namespaces;
+            this.level = NamespacePss.levelOf(rule);
+            this.selected = selected;
         }
 
         @Override
@@ -114,6 +137,10 @@ public final class PolicyEngine {
 
         @Override
         public PssVersion pssVersion(Resource resource) {
+            if (namespaces.governs(resource)) {
+                PssVersion v = namespaces.version(resource);
+                return v == null ? config.pssVersion() : v;
+            }
             return config.pssVersion();
         }
 
@@ -124,6 +151,9 @@ public final class PolicyEngine {
 
         @Override
         public boolean isRuleActive(String ruleId) {
+            if (current != null && namespaces.governs(current) && isRestrictedPssRule(ruleId)) {
+                return namespaces.restrictedReplacesBaseline(current);
+            }
             for (Rule r : rules) {
                 if (r.metadata().id().equals(ruleId)) {
                     return true;
@@ -132,17 +162,30 @@ public final class PolicyEngine {
             return false;
         }
 
+        private boolean isRestrictedPssRule(String ruleId) {
+            for (List<Rule> list : List.of(rules, namespaceOnly)) {
+                for (Rule r : list) {
+                    if (r.metadata().id().equals(ruleId)) {
+                        return NamespacePss.levelOf(r.metadata()) == NamespacePss.Level.RESTRICTED;
+                    }
+                }
+            }
+            return false;
+        }
+
         @Override
         public void report(Resource resource, String path, String message) {
+            Severity severity = config.severityOf(rule);
+            if (level != null && namespaces.governs(resource)) {
+                severity = namespaces.severity(resource, level);
+                if (severity == null) {
+                    return;
+                }
+            } else if (!selected) {
+                return;
+            }
             sink.add(new Finding(
-                    rule.id(),
-                    config.severityOf(rule),
-                    message,
-                    resource,
-                    path,
-                    resource.position(path),
-                    rule.remediation(),
-                    null));
+                    rule.id(), severity, message, resource, path, resource.position(path), rule.remediation(), null));
         }
     }
 }
