@@ -88,7 +88,8 @@ public record LintResult(
                     m.description(),
                     m.remediation(),
                     m.docs(),
-                    m.references()));
+                    m.references(),
+                    m.peers()));
         }
         return out;
     }

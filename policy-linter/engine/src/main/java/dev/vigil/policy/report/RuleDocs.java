@@ -93,6 +93,11 @@ public final class RuleDocs {
             n.put("helpUri", r.helpUri());
             ArrayNode refs = n.putArray("references");
             r.references().forEach(refs::add);
+            ObjectNode peers = n.putObject("peers");
+            for (String tool : RuleMetadata.PEER_TOOLS) {
+                ArrayNode ids = peers.putArray(tool);
+                r.peers().getOrDefault(tool, List.of()).forEach(ids::add);
+            }
         }
         return array;
     }
@@ -124,11 +129,27 @@ public final class RuleDocs {
     public static String docsPage(List<RuleMetadata> rules) {
         StringBuilder b = new StringBuilder();
         b.append("# Vigil rules\n\n");
-        b.append("<!-- Generated from each rule's rule.yaml by `vigil lint --list-rules --format markdown`\n");
-        b.append("     (RuleDocsDriftTest; regenerate with -Dvigil.updateDocs=true). Do not edit by hand. -->\n\n");
+        b.append("<!-- Generated from each rule's rule.yaml; do not edit by hand. A test (RuleDocsDriftTest in\n");
+        b.append("     policy-linter/cli) fails when it drifts; regenerate with\n");
+        b.append(
+                "     ./mvnw -pl policy-linter/cli -am test -Dtest=RuleDocsDriftTest -Dsurefire.failIfNoSpecifiedTests=false "
+                        + "-Dvigil.updateDocs=true -->\n\n");
         b.append(rules.size()).append(" rules. Suppress one on an object with the annotation ");
         b.append("`ignore.vigil.dev/<rule-id>: \"<reason>\"`.\n\n");
         b.append(markdownTable(rules).replace("](../docs/rules.md#", "](#"));
+        b.append("\n## Migrating from other tools\n\n");
+        b.append(
+                "The equivalent checks of other linters, so that their suppressions and CI gates can be carried over.\n\n");
+        b.append("| Rule | kube-linter | Polaris | kube-score | Checkov | Trivy |\n");
+        b.append("|------|-------------|---------|------------|---------|-------|\n");
+        for (RuleMetadata r : rules) {
+            b.append("| [`").append(r.id()).append("`](#").append(r.id()).append(')');
+            for (String tool : RuleMetadata.PEER_TOOLS) {
+                List<String> ids = r.peers().getOrDefault(tool, List.of());
+                b.append(" | ").append(ids.isEmpty() ? "—" : cell("`" + String.join("`, `", ids) + "`"));
+            }
+            b.append(" |\n");
+        }
         for (RuleMetadata r : rules) {
             b.append("\n## ").append(r.id()).append("\n\n");
             b.append(helpMarkdown(r)).append('\n');
@@ -147,6 +168,17 @@ public final class RuleDocs {
         b.append("**Remediation:** ").append(r.remediation()).append('\n');
         if (!r.docs().isBlank()) {
             b.append('\n').append(r.docs()).append('\n');
+        }
+        if (!r.peers().isEmpty()) {
+            b.append("\n**Equivalent checks:** ");
+            List<String> parts = new ArrayList<>();
+            for (String tool : RuleMetadata.PEER_TOOLS) {
+                List<String> ids = r.peers().getOrDefault(tool, List.of());
+                if (!ids.isEmpty()) {
+                    parts.add(tool + " `" + String.join("`, `", ids) + "`");
+                }
+            }
+            b.append(String.join(" · ", parts)).append('\n');
         }
         if (!r.references().isEmpty()) {
             b.append("\n**References:**\n\n");
