@@ -45,19 +45,30 @@ start() {
     jmx) agent=("-javaagent:$JMX=127.0.0.1:$mp:$OUT/jmx.yaml"); METRICS_URL="http://127.0.0.1:$mp/metrics" ;;
   esac
   local t0; t0="$(now_ms)"
-  "$JAVA" -Xmx256m "${agent[@]}" "$@" -cp "$OUT/app:$LIB/*" SampleApp "$APP_PORT" >"$OUT/$variant.log" 2>&1 &
+  # fixed, pre-touched heap: RSS differences are the agents' own memory, not heap growth under load
+  "$JAVA" -Xms256m -Xmx256m -XX:+AlwaysPreTouch "${agent[@]}" "$@" -cp "$OUT/app:$LIB/*" SampleApp "$APP_PORT" >"$OUT/$variant.log" 2>&1 &
   PID=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/healthz"; do
     kill -0 "$PID" 2>/dev/null || { echo "run.sh: $variant exited"; cat "$OUT/$variant.log"; exit 1; }
     sleep 0.01
   done
   STARTUP_MS=$(( $(now_ms) - t0 ))
+  STARTUP_CPU_MS="$(awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$PID/stat")"
   if [[ -n "$METRICS_URL" ]]; then
     for _ in $(seq 300); do curl -fs -o /dev/null "$METRICS_URL" && break; sleep 0.02; done
   fi
 }
 status_field() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$PID/status"; }
-throughput() { wrk -t1 -c16 -d"${DURATION}s" "http://127.0.0.1:$APP_PORT/items/42" | awk '/Requests\/sec/ {print $2}'; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+# sets RPS and CPU_US_PER_REQ (process CPU per request: robust on a shared, noisy machine)
+throughput() {
+  local c0; c0="$(cpu_ticks)"
+  local out; out="$(wrk -t1 -c16 -d"${DURATION}s" "http://127.0.0.1:$APP_PORT/items/42")"
+  local c1; c1="$(cpu_ticks)"
+  RPS="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  local n; n="$(awk '/requests in/ {print $1}' <<<"$out")"
+  CPU_US_PER_REQ="$(python3 -c "print(round(($c1 - $c0) * 1e6 / $(getconf CLK_TCK) / $n, 1))")"
+}
 p99_us() { # $1 = total rate
   local per=$(( $1 / 4 )); ((per > 0)) || per=1
   hey -z "${DURATION}s" -c 4 -q "$per" "http://127.0.0.1:$APP_PORT/items/42" |
@@ -70,19 +81,20 @@ scrape_ms() { # median of 15 scrapes, in ms
 }
 
 RAW="$OUT/raw.tsv"
-printf 'round\tvariant\tstartup_ms\trss_kib\tthreads\trps\tp99_us\n' >"$RAW"
+printf 'round\tvariant\tstartup_ms\tstartup_cpu_ms\trss_kib\tthreads\trps\tcpu_us_per_req\tp99_us\n' >"$RAW"
 VARIANTS=(none vigil otel jmx)
 for round in $(seq "$ROUNDS"); do
   rate=""
   for v in "${VARIANTS[@]}"; do
     start "$v"
     wrk -t1 -c16 -d2s "http://127.0.0.1:$APP_PORT/items/42" >/dev/null   # warm-up
-    rps="$(throughput)"
+    throughput; rps="$RPS"
     [[ "$v" == none ]] && rate="$(python3 -c "print(int(float('$rps') * 0.5))")"
     p99="$(p99_us "$rate")"
     [[ -n "$METRICS_URL" ]] && curl -fs -o /dev/null "$METRICS_URL"
     rss="$(status_field VmRSS)"; threads="$(status_field Threads)"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$STARTUP_MS" "$rss" "$threads" "$rps" "$p99" | tee -a "$RAW"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$STARTUP_MS" "$STARTUP_CPU_MS" "$rss" "$threads" "$rps" \
+      "$CPU_US_PER_REQ" "$p99" | tee -a "$RAW"
     stop_app
   done
 done
@@ -127,18 +139,18 @@ import csv, statistics, sys
 raw, scrape, rounds, cpus, java = sys.argv[1:6]
 rows = list(csv.DictReader(open(raw), delimiter="\t"))
 def med(v, k): return statistics.median(float(r[k]) for r in rows if r["variant"] == v)
-base = {k: med("none", k) for k in ("startup_ms", "rss_kib", "threads", "rps", "p99_us")}
+base = {k: med("none", k) for k in ("startup_ms", "startup_cpu_ms", "rss_kib", "threads", "rps", "cpu_us_per_req", "p99_us")}
 print(f"{rounds} interleaved rounds, medians; {cpus} CPUs; {java}\n")
-print("| | start-up added | RSS added | extra threads | throughput loss | p99 added at 50 % load |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| | start-up added (wall) | start-up CPU added | RSS added | extra threads | throughput loss | CPU per request added | p99 added at 50 % load |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 names = {"none": "no agent (absolute)", "vigil": "Vigil metrics-agent", "otel": "OpenTelemetry agent 2.33.1", "jmx": "JMX exporter 1.0.1"}
 for v in ("none", "vigil", "otel", "jmx"):
     if v == "none":
-        print(f"| {names[v]} | {base['startup_ms']:.0f} ms | {base['rss_kib']/1024:.0f} MiB | {base['threads']:.0f} | {base['rps']:.0f} req/s | {base['p99_us']:.0f} µs |")
+        print(f"| {names[v]} | {base['startup_ms']:.0f} ms | {base['startup_cpu_ms']:.0f} ms | {base['rss_kib']/1024:.0f} MiB | {base['threads']:.0f} | {base['rps']:.0f} req/s | {base['cpu_us_per_req']:.1f} µs | {base['p99_us']:.0f} µs |")
         continue
     d = {k: med(v, k) - base[k] for k in base}
     loss = (base["rps"] - med(v, "rps")) / base["rps"] * 100
-    print(f"| {names[v]} | +{d['startup_ms']:.0f} ms | +{d['rss_kib']/1024:.1f} MiB | +{d['threads']:.0f} | {loss:.1f} % | +{d['p99_us']:.0f} µs |")
+    print(f"| {names[v]} | {d['startup_ms']:+.0f} ms | {d['startup_cpu_ms']:+.0f} ms | {d['rss_kib']/1024:+.1f} MiB | {d['threads']:+.0f} | {loss:.1f} % | {d['cpu_us_per_req']:+.1f} µs | {d['p99_us']:+.0f} µs |")
 print("\n| scrape | samples | median scrape time | body bytes | promtool problems |")
 print("|---|---:|---:|---:|---:|")
 for r in csv.DictReader(open(scrape), delimiter="\t"):

@@ -1,5 +1,6 @@
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.implementation.FixedValue;
@@ -22,8 +23,21 @@ public final class BundledApp {
                 .newInstance();
         System.out.println(greeter);
         Metrics.addRegistry(new SimpleMeterRegistry());
-        Counter counter = Metrics.counter("app.own.counter");
+        new JvmMemoryMetrics().bindTo(Metrics.globalRegistry); // same names as the agent's: must not be duplicated
+        Counter counter = Metrics.counter("app.own.counter", "kind", "tick");
         counter.increment();
+        Thread ticker = new Thread(() -> {
+            while (true) {
+                counter.increment();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        ticker.setDaemon(true);
+        ticker.start();
         System.out.println("app micrometer " + Metrics.class.getPackage().getImplementationVersion() + " count "
                 + counter.count());
         SampleApp.main(args);

@@ -36,9 +36,18 @@ public final class MetricsEndpoint implements AutoCloseable {
      * @throws IOException when no port of the range can be bound (a {@link BindException} on a clash)
      */
     public static MetricsEndpoint start(MetricsConfig config, PrometheusMeterRegistry registry) throws IOException {
+        return start(config, registry, () -> {});
+    }
+
+    /**
+     * Like {@link #start(MetricsConfig, PrometheusMeterRegistry)}, running {@code beforeScrape} (which must not throw)
+     * before each scrape.
+     */
+    public static MetricsEndpoint start(MetricsConfig config, PrometheusMeterRegistry registry, Runnable beforeScrape)
+            throws IOException {
         HttpServer server = bind(config);
         EndpointAuth auth = EndpointAuth.of(config);
-        server.createContext("/", exchange -> handle(exchange, config.path(), registry, auth));
+        server.createContext("/", exchange -> handle(exchange, config.path(), registry, auth, beforeScrape));
         server.setExecutor(null);
         // the dispatcher thread inherits daemon status from the thread that starts it: never keep the JVM alive
         Thread starter = new Thread(server::start, "vigil-metrics-start");
@@ -86,7 +95,12 @@ public final class MetricsEndpoint implements AutoCloseable {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void handle(HttpExchange exchange, String path, PrometheusMeterRegistry registry, EndpointAuth auth)
+    private static void handle(
+            HttpExchange exchange,
+            String path,
+            PrometheusMeterRegistry registry,
+            EndpointAuth auth,
+            Runnable beforeScrape)
             throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
@@ -109,6 +123,7 @@ public final class MetricsEndpoint implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Accept"),
                     exchange.getRequestHeaders().getFirst("Accept-Encoding"),
                     exchange.getRequestURI().getRawQuery());
+            beforeScrape.run();
             ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
             try (OutputStream out = scrape.gzip() ? new GZIPOutputStream(body, 8192) : body) {
                 registry.scrape(out, scrape.contentType(), scrape.names());

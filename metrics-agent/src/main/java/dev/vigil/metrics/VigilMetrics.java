@@ -1,5 +1,6 @@
 package dev.vigil.metrics;
 
+import dev.vigil.metrics.internal.ForeignMicrometerBridge;
 import dev.vigil.metrics.internal.JvmBinders;
 import dev.vigil.metrics.internal.NameFilters;
 import dev.vigil.metrics.internal.OtelNaming;
@@ -10,6 +11,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The metrics library: one private Prometheus registry with the JVM binders, the HTTP recorders and, when enabled, the
@@ -33,6 +36,7 @@ public final class VigilMetrics implements AutoCloseable {
     private final Counter droppedRoutes;
     private final JvmBinders jvmBinders;
     private volatile MetricsEndpoint endpoint;
+    private volatile Runnable beforeScrape = () -> {};
 
     private VigilMetrics(MetricsConfig config) {
         this.config = config;
@@ -82,9 +86,20 @@ public final class VigilMetrics implements AutoCloseable {
      * @throws IOException when no port of the configured range can be bound
      */
     public MetricsEndpoint startEndpoint() throws IOException {
-        MetricsEndpoint e = MetricsEndpoint.start(config, registry);
+        MetricsEndpoint e = MetricsEndpoint.start(config, registry, () -> beforeScrape.run());
         this.endpoint = e;
         return e;
+    }
+
+    /**
+     * Mirrors the meters of the application's own Micrometer {@code Metrics.globalRegistry} (another, unrelocated
+     * Micrometer) onto this registry, refreshed before every scrape.
+     *
+     * @param metricsClasses finds the application's loaded {@code io.micrometer.core.instrument.Metrics} classes
+     */
+    public void bridgeGlobalRegistries(Supplier<List<Class<?>>> metricsClasses) {
+        ForeignMicrometerBridge bridge = new ForeignMicrometerBridge(registry, metricsClasses);
+        this.beforeScrape = bridge::sync;
     }
 
     /** The version in {@code metrics_agent_info}. */

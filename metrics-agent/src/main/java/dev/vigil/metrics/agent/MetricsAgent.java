@@ -5,7 +5,9 @@ import dev.vigil.metrics.MetricsConfig;
 import dev.vigil.metrics.MetricsEndpoint;
 import dev.vigil.metrics.VigilMetrics;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,12 @@ public final class MetricsAgent {
     }
 
     private static volatile boolean started;
+    /** Built at run time so that the shade plugin does not relocate it to the agent's own copy. */
+    private static final String APP_METRICS_CLASS =
+            String.join(".", "io", "micrometer", "core", "instrument", "Metrics");
+
+    private static volatile List<Class<?>> micrometers = List.of();
+    private static volatile long lastScan = System.nanoTime() - 20_000_000_000L;
 
     static synchronized void start(String args, Instrumentation inst, boolean attached) {
         if (started) {
@@ -45,7 +53,7 @@ public final class MetricsAgent {
                 ServletInstrumentation.install(inst, attached);
             }
             // the registry, JVM binders and endpoint are built off the application's start-up path
-            Thread init = new Thread(() -> initialize(config), "vigil-metrics-init");
+            Thread init = new Thread(() -> initialize(config, inst), "vigil-metrics-init");
             init.setDaemon(true);
             init.start();
             if (attached) {
@@ -58,7 +66,7 @@ public final class MetricsAgent {
         }
     }
 
-    private static void initialize(MetricsConfig config) {
+    private static void initialize(MetricsConfig config, Instrumentation inst) {
         try {
             long t0 = System.nanoTime();
             if (config.servlet()) {
@@ -66,6 +74,7 @@ public final class MetricsAgent {
             }
             long t1 = System.nanoTime();
             VigilMetrics m = VigilMetrics.create(config);
+            m.bridgeGlobalRegistries(() -> loadedMicrometers(inst));
             metrics = m;
             ServletRecorder.install(m.httpServer());
             long t2 = System.nanoTime();
@@ -90,6 +99,23 @@ public final class MetricsAgent {
         } catch (Exception e) {
             AgentLog.warn("cannot serve metrics, the application continues without the endpoint: " + e.getMessage());
         }
+    }
+
+    /** The application's own Micrometer {@code Metrics} classes; cheap once found, rescanned until then. */
+    private static List<Class<?>> loadedMicrometers(Instrumentation inst) {
+        long now = System.nanoTime();
+        if (!micrometers.isEmpty() || now - lastScan < 10_000_000_000L) {
+            return micrometers;
+        }
+        lastScan = now;
+        List<Class<?>> found = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (c.getName().equals(APP_METRICS_CLASS)) {
+                found.add(c);
+            }
+        }
+        micrometers = List.copyOf(found);
+        return micrometers;
     }
 
     private static String hostForUrl(String host) {

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,12 +96,43 @@ class PrometheusIT {
             assertThat(items).contains("\"status\":\"200\"").contains(",\"2\"]");
             String targets = get(port, "/api/v1/targets");
             assertThat(targets).contains("\"health\":\"up\"").contains("\"lastError\":\"\"");
+            assertDashboardQueriesRunAndFindData(port);
         } finally {
             server.destroy();
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
                 server.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /** Every query of the shipped Grafana dashboard is valid PromQL, and the series it reads exist. */
+    private static void assertDashboardQueriesRunAndFindData(int port) throws Exception {
+        String json = Files.readString(Path.of("dashboards", "vigil-metrics-agent.json"));
+        Matcher m = Pattern.compile("\"expr\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        int queries = 0;
+        while (m.find()) {
+            String expr = m.group(1)
+                    .replace("\\\"", "\"")
+                    .replace("$job", "vigil")
+                    .replace("$instance", ".*")
+                    .replace("$__rate_interval", "1m");
+            String answer = get(port, "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
+            assertThat(answer).as(expr).contains("\"status\":\"success\"");
+            Matcher metric = Pattern.compile("([a-z_]+)\\{").matcher(expr);
+            while (metric.find()) {
+                String name = metric.group(1);
+                // virtual thread gauges need JDK 24+; GC pause series appear with the first collection
+                if (!name.startsWith("jvm_threads_virtual") && !name.startsWith("jvm_gc_pause")) {
+                    String series =
+                            get(port, "/api/v1/series?match[]=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+                    assertThat(series)
+                            .as("series %s used by the dashboard", name)
+                            .contains("\"__name__\"");
+                }
+            }
+            queries++;
+        }
+        assertThat(queries).isGreaterThan(10);
     }
 
     private static String poll(int port, String query, String expected) throws Exception {

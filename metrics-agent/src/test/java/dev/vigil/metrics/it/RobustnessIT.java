@@ -83,6 +83,14 @@ class RobustnessIT {
                     .contains("hello from the app's own Byte Buddy")
                     .contains("app micrometer 1.12.13 count 1.0");
             assertThat(app.scrape(null)).contains("uri=\"/items/{id}\"").contains("metrics_agent_info");
+            // the app's own global-registry meters are bridged (counting from the first scrape), without duplicates
+            String text = "";
+            for (int i = 0; i < 40 && !text.matches("(?s).*app_own_counter_total\\{kind=\"tick\"} [1-9].*"); i++) {
+                Thread.sleep(100);
+                text = app.scrape(null);
+            }
+            assertThat(text).containsPattern("app_own_counter_total\\{kind=\"tick\"} [1-9]");
+            assertThat(text.split("# TYPE jvm_memory_used_bytes ", -1)).hasSize(2);
         }
     }
 

@@ -190,6 +190,10 @@ public final class SampleApp implements AutoCloseable {
         return r.body();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     int port() {
         return port;
     }
