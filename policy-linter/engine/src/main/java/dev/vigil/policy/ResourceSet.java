@@ -81,6 +81,11 @@ public final class ResourceSet {
             }
             return List.of();
         }
+        if (kind.equals("DeploymentConfig") && group.equals("apps.openshift.io")) {
+            // Known by kind: with an image change trigger its containers' image is often empty, which the shape
+            // search below would not recognise.
+            return List.of(new PodSpec(r, "spec.template.spec", "spec.template.metadata"));
+        }
         List<PodSpec> out = new ArrayList<>();
         JsonNode spec = r.json().path("spec");
         if (spec.isObject()) {
