@@ -111,7 +111,15 @@ final class EnvSecretLiteral extends BuiltInRule {
         return classes >= 2;
     }
 
+    /** Secret-manager references resolved by injectors (Vault, AWS, GCP, Azure, vals, 1Password, …). */
+    private static final List<String> REFERENCE_PREFIXES =
+            List.of("vault:", "arn:aws:", "ref+", "sm://", "op://", "gcp:", "azurekeyvault:", "akv:", "secret:");
+
     private static boolean isReference(String s) {
-        return s.startsWith("$(") || s.startsWith("${") || s.startsWith("{{") || s.startsWith("<");
+        if (s.startsWith("$(") || s.startsWith("${") || s.startsWith("{{") || s.startsWith("<")) {
+            return true;
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        return REFERENCE_PREFIXES.stream().anyMatch(lower::startsWith);
     }
 }

@@ -8,9 +8,13 @@ import dev.vigil.policy.rules.BuiltInRule;
 import dev.vigil.policy.rules.support.LabelSelectors;
 import java.util.Set;
 
-/** A controller's {@code spec.selector} does not select the labels of its own pod template. */
+/**
+ * A controller's {@code spec.selector} does not select the labels of its own pod template. OpenShift
+ * DeploymentConfigs have a plain label map as selector.
+ */
 final class MismatchingSelector extends BuiltInRule {
-    private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job");
+    private static final Set<String> KINDS =
+            Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "DeploymentConfig");
 
     MismatchingSelector() {
         super("mismatching-selector");
@@ -23,7 +27,10 @@ final class MismatchingSelector extends BuiltInRule {
             return;
         }
         JsonNode selector = r.json().path("spec").path("selector");
-        if (selector.isObject() && !LabelSelectors.matches(selector, pod.labels())) {
+        boolean matches = r.kind().equals("DeploymentConfig")
+                ? LabelSelectors.mapMatches(selector, pod.labels())
+                : LabelSelectors.matches(selector, pod.labels());
+        if (selector.isObject() && !selector.isEmpty() && !matches) {
             ctx.report(
                     r,
                     "spec.selector",

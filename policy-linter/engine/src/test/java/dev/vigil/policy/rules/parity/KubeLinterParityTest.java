@@ -1,0 +1,164 @@
+package dev.vigil.policy.rules.parity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.policy.Finding;
+import dev.vigil.policy.PolicyConfig;
+import dev.vigil.policy.PolicyEngine;
+import dev.vigil.policy.Rule;
+import dev.vigil.policy.load.LoadResult;
+import dev.vigil.policy.load.ManifestLoader;
+import dev.vigil.policy.rules.BuiltInRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays kube-linter's own check fixtures ({@code shared/conformance/kube-linter/tests/checks}, found by walking up
+ * from the working directory; skipped visibly when absent) through the equivalent Vigil rules and compares with what
+ * kube-linter's end-to-end tests expect (report counts transcribed in that folder's README). Each case lists the
+ * exact findings Vigil produces; where they differ from kube-linter on purpose, {@code deviation} says why.
+ */
+class KubeLinterParityTest {
+    /**
+     * @param check kube-linter check (and fixture file name)
+     * @param rules the Vigil rules that cover it
+     * @param kubeLinterReports how many reports kube-linter's test expects
+     * @param expected Vigil's findings as {@code rule Kind/name}
+     * @param deviation why Vigil reports differently, or null when it reports the same objects
+     */
+    record Case(String check, Set<String> rules, int kubeLinterReports, List<String> expected, String deviation) {
+        @Override
+        public String toString() {
+            return check + " -> " + rules;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                reportedElsewhere(
+                        "access-to-create-pods",
+                        "rbac-create-pods",
+                        "Role/role1",
+                        "kube-linter reports the RoleBinding to the role; Vigil reports the Role's rule itself"),
+                reportedElsewhere(
+                        "access-to-secrets",
+                        "rbac-secrets-access",
+                        "Role/role1",
+                        "kube-linter reports the RoleBinding to the role; Vigil reports the Role's rule itself"),
+                same("cluster-admin-role-binding", "rbac-cluster-admin-binding", "ClusterRoleBinding/role-binding1"),
+                same("default-service-account", "default-service-account", "Deployment/app", "DeploymentConfig/app"),
+                same("docker-sock", "container-runtime-socket", "Deployment/app", "DeploymentConfig/app"),
+                new Case(
+                        "drop-net-raw-capability",
+                        Set.of("dangerous-capabilities", "net-raw-not-dropped"),
+                        4,
+                        List.of(
+                                "dangerous-capabilities Deployment/app",
+                                "dangerous-capabilities DeploymentConfig/app",
+                                "net-raw-not-dropped Deployment/dont-fire",
+                                "net-raw-not-dropped DeploymentConfig/dont-fire"),
+                        "kube-linter reports the containers that add NET_RAW twice and skips 'dont-fire', whose"
+                                + " empty capabilities keep NET_RAW; Vigil reports the addition once and the missing"
+                                + " drop once"),
+                new Case(
+                        "env-var-secret",
+                        Set.of("env-secret-literal"),
+                        2,
+                        List.of(),
+                        "SECRET_BLAH=secretsquirrels: the name does not end in a secret word and the value is a"
+                                + " single lower-case word; Vigil trades this recall for precision"),
+                same("exposed-services", "service-nodeport", "Service/app"),
+                same("latest-tag", "image-tag-latest", "Deployment/app", "DeploymentConfig/app"),
+                same("mismatching-selector", "mismatching-selector", "Deployment/app1", "DeploymentConfig/app2"),
+                same("no-read-only-root-fs", "read-only-root-filesystem", "Deployment/app1", "DeploymentConfig/app2"),
+                same(
+                        "non-existent-service-account",
+                        "non-existent-service-account",
+                        "Deployment/app",
+                        "DeploymentConfig/app"),
+                same("non-isolated-pod", "network-policy-missing", "Deployment/app1", "DeploymentConfig/app2"),
+                same("privileged-ports", "privileged-port", "Deployment/app1", "DeploymentConfig/app2"),
+                same("read-secret-from-env-var", "env-secret-key-ref", "Deployment/app1", "DeploymentConfig/app2"),
+                new Case(
+                        "run-as-non-root",
+                        Set.of("run-as-non-root", "run-as-root-group"),
+                        4,
+                        List.of(
+                                "run-as-non-root Deployment/app1",
+                                "run-as-non-root DeploymentConfig/app2",
+                                "run-as-root-group Deployment/group-zero",
+                                "run-as-root-group DeploymentConfig/group-zero"),
+                        null),
+                same("sensitive-host-mounts", "sensitive-host-path", "Deployment/app1", "DeploymentConfig/app2"),
+                new Case(
+                        "ssh-port",
+                        Set.of("ssh-port"),
+                        3,
+                        List.of(
+                                "ssh-port Deployment/app1",
+                                "ssh-port DeploymentConfig/app2",
+                                "ssh-port DeploymentConfig/app3"),
+                        null),
+                same("unset-cpu-requirements", "cpu-requests", "Deployment/app1", "DeploymentConfig/app2"),
+                same("unset-memory-requirements", "memory-limits", "Deployment/app1", "DeploymentConfig/app2"),
+                same("use-namespace", "default-namespace", "Deployment/app1"),
+                same("wildcard-in-rules", "rbac-wildcard", "Role/role1"),
+                same("writable-host-mount", "writable-host-path", "Deployment/app1", "DeploymentConfig/app2"));
+    }
+
+    private static Case same(String check, String rule, String... objects) {
+        return new Case(
+                check,
+                Set.of(rule),
+                objects.length,
+                Stream.of(objects).map(o -> rule + " " + o).toList(),
+                null);
+    }
+
+    private static Case reportedElsewhere(String check, String rule, String object, String deviation) {
+        return new Case(check, Set.of(rule), 1, List.of(rule + " " + object), deviation);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void vigilReportsWhatKubeLinterReportsOrSaysWhyNot(Case c) {
+        Path fixture = fixtures().resolve(c.check() + ".yml");
+        Assumptions.assumeTrue(Files.isRegularFile(fixture), "kube-linter fixtures not found: " + fixture);
+        LoadResult loaded = new ManifestLoader().load(List.of(fixture.toString()));
+        assertThat(loaded.problems()).isEmpty();
+        List<Rule> rules = BuiltInRules.all().stream()
+                .filter(r -> c.rules().contains(r.metadata().id()))
+                .toList();
+        assertThat(rules).hasSize(c.rules().size());
+        List<String> actual =
+                PolicyEngine.create(PolicyConfig.defaults(), rules).evaluate(loaded.resources()).findings().stream()
+                        .map(KubeLinterParityTest::describe)
+                        .sorted()
+                        .toList();
+        assertThat(actual).isEqualTo(c.expected().stream().sorted().toList());
+        if (c.deviation() == null) {
+            assertThat(actual).as("same number of reports as kube-linter").hasSize(c.kubeLinterReports());
+        }
+    }
+
+    private static String describe(Finding f) {
+        return f.ruleId() + " " + f.resource().kind() + "/" + f.resource().name();
+    }
+
+    /** {@code shared/conformance/kube-linter/tests/checks} in the working directory or one of its parents. */
+    static Path fixtures() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/conformance/kube-linter/tests/checks");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of("shared/conformance/kube-linter/tests/checks");
+    }
+}
