@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class RefreshTokenService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RefreshTokenService.class.getName());
-    private static final int MAX_CAS_ATTEMPTS = 5;
+    private static final int MAX_CAS_ATTEMPTS = 32;
 
     private final JwtFilterConfig config;
     private final SessionStore store;
@@ -136,11 +136,25 @@ public final class RefreshTokenService implements AutoCloseable {
                 if (out != null) {
                     return out;
                 }
+                backOff(attempt);
             }
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "vigil-jwt: refresh gave up after {0} concurrent updates",
+                    MAX_CAS_ATTEMPTS);
             throw fail("store_unavailable", 503);
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "vigil-jwt: session store unavailable: {0}", e.getMessage());
             throw fail("store_unavailable", 503);
+        }
+    }
+
+    /** Concurrent tabs refreshing at once collide on the family; spread their retries a little. */
+    private void backOff(int attempt) {
+        try {
+            Thread.sleep(random.nextInt(1 + Math.min(attempt, 10) * 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
