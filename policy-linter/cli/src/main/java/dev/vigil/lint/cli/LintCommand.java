@@ -21,6 +21,7 @@ import dev.vigil.policy.report.RuleDocs;
 import dev.vigil.policy.report.RuleExamples;
 import dev.vigil.policy.report.TextReportWriter;
 import dev.vigil.policy.rules.BuiltInRules;
+import dev.vigil.policy.schema.KubeSchemas;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,6 +115,29 @@ public final class LintCommand {
             paramLabel = "FILE",
             description = "Configuration file (default: .vigil.yaml in the working directory, when present).")
     Path config;
+
+    @Option(
+            names = "--kube-version",
+            paramLabel = "VERSION",
+            description = "Kubernetes version for the schema profile, e.g. v1.33 (default: the newest bundled; "
+                    + "bundled: v1.37, v1.33, v1.30; others use the newest bundled one not newer).")
+    String kubeVersion;
+
+    @Option(
+            names = "--crd",
+            paramLabel = "PATH",
+            description = "File or directory of CustomResourceDefinitions to validate custom resources against; "
+                    + "repeatable (CRDs in the input are used too).")
+    List<String> crds = new ArrayList<>();
+
+    @Option(
+            names = "--fix",
+            description = "Add missing safe securityContext defaults (runAsNonRoot, seccomp RuntimeDefault, "
+                    + "allowPrivilegeEscalation false, drop ALL) to the input files in place, then lint them.")
+    boolean fix;
+
+    @Option(names = "--dry-run", description = "With --fix: print the changes as a unified diff; change no file.")
+    boolean dryRun;
 
     @Option(names = "--list-rules", description = "List every rule and exit.")
     boolean listRules;
@@ -226,7 +250,20 @@ public final class LintCommand {
         if (paths.isEmpty()) {
             throw new Usage("no PATH given; name files or directories to lint, or - to read stdin");
         }
+        if (dryRun && !fix) {
+            throw new Usage("--dry-run works with --fix only");
+        }
+        if (fix && paths.contains(ManifestLoader.STDIN)) {
+            throw new Usage("--fix edits files in place; it cannot take - (standard input)");
+        }
         LoadResult load = new ManifestLoader(LoadLimits.DEFAULT, in).load(paths);
+        if (fix) {
+            FixOption.run(load, dryRun, out, err);
+            if (dryRun) {
+                return load.problems().isEmpty() ? ExitCode.OK : ExitCode.USAGE_OR_INPUT_ERROR;
+            }
+            load = new ManifestLoader(LoadLimits.DEFAULT, in).load(paths);
+        }
         for (LoadProblem p : load.problems()) {
             err.println(p);
         }
@@ -277,6 +314,19 @@ public final class LintCommand {
             } catch (IllegalArgumentException e) {
                 throw new Usage("--pss-version: " + e.getMessage());
             }
+        }
+        if (kubeVersion != null) {
+            try {
+                builder.kubeVersion(KubeSchemas.resolve(kubeVersion));
+            } catch (IllegalArgumentException e) {
+                throw new Usage("--kube-version: " + e.getMessage());
+            }
+        }
+        for (String crd : crds) {
+            if (!Files.exists(Path.of(crd))) {
+                throw new Usage("--crd: no such file or directory: " + crd);
+            }
+            builder.crdPath(crd);
         }
         try {
             return builder.build();

@@ -86,15 +86,19 @@ final class TextEdits {
         return ops;
     }
 
-    /** A unified diff ({@code diff -u} style, 3 lines of context) from {@code a/label} to {@code b/label}. */
+    /**
+     * A unified diff ({@code diff -u} style, 3 lines of context) from {@code a/label} to {@code b/label} (plain
+     * {@code label} for absolute paths).
+     */
     String unifiedDiff(String label) {
         List<Op> ops = ops();
         StringBuilder sb = new StringBuilder();
         if (isEmpty()) {
             return "";
         }
-        sb.append("--- a/").append(label).append('\n');
-        sb.append("+++ b/").append(label).append('\n');
+        boolean absolute = label.startsWith("/");
+        sb.append(absolute ? "--- " : "--- a/").append(label).append('\n');
+        sb.append(absolute ? "+++ " : "+++ b/").append(label).append('\n');
         int context = 3;
         int i = 0;
         while (i < ops.size()) {
