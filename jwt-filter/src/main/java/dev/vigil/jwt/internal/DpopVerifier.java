@@ -102,10 +102,18 @@ public final class DpopVerifier {
         }
     }
 
+    /** RFC 9449: htu without query and fragment; scheme and host compare case-insensitively, the path exactly. */
     private static boolean sameUrl(String htu, String url) {
-        int q = htu.indexOf('?');
-        int f = htu.indexOf('#');
-        int cut = q >= 0 ? q : f >= 0 ? f : htu.length();
-        return htu.substring(0, cut).equalsIgnoreCase(url);
+        try {
+            java.net.URI a = new java.net.URI(htu);
+            java.net.URI b = new java.net.URI(url);
+            return a.getScheme() != null
+                    && a.getScheme().equalsIgnoreCase(b.getScheme())
+                    && a.getRawAuthority() != null
+                    && a.getRawAuthority().equalsIgnoreCase(b.getRawAuthority())
+                    && java.util.Objects.equals(a.getRawPath(), b.getRawPath());
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 }
