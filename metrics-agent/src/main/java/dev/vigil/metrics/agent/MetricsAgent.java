@@ -53,7 +53,7 @@ public final class MetricsAgent {
                 ServletInstrumentation.install(inst, attached);
             }
             // the registry, JVM binders and endpoint are built off the application's start-up path
-            Thread init = new Thread(() -> initialize(config, inst), "vigil-metrics-init");
+            Thread init = new Thread(() -> initialize(config, inst, attached), "vigil-metrics-init");
             init.setDaemon(true);
             init.start();
             if (attached) {
@@ -66,10 +66,10 @@ public final class MetricsAgent {
         }
     }
 
-    private static void initialize(MetricsConfig config, Instrumentation inst) {
+    private static void initialize(MetricsConfig config, Instrumentation inst, boolean attached) {
         try {
             long t0 = System.nanoTime();
-            if (config.servlet()) {
+            if (config.servlet() && attached) {
                 ServletInstrumentation.warmUp();
             }
             long t1 = System.nanoTime();

@@ -23,8 +23,9 @@ import net.bytebuddy.pool.TypePool;
  * namespaces ({@code javax.servlet} 3.0–4.0 and {@code jakarta.servlet} 5.0–6.1). That one method is the door every
  * container (Tomcat, Jetty, Undertow) and framework (Spring MVC, Jersey) walks through.
  *
- * <p>A plain {@link ClassFileTransformer} that only compares the class name: Byte Buddy is used when one of the two
- * classes is loaded, and warmed up on a background thread meanwhile, so the agent adds little to start-up.
+ * <p>A plain {@link ClassFileTransformer} that only compares the class name. Classes being loaded are rewritten with
+ * plain ASM ({@link ServletServiceWrapper}); Byte Buddy's {@code Advice} is only used to retransform classes that were
+ * already loaded when the agent was attached at run time, so a {@code -javaagent} start never loads Byte Buddy.
  */
 final class ServletInstrumentation implements ClassFileTransformer {
     private static final String JAKARTA = "jakarta/servlet/http/HttpServlet";
@@ -60,7 +61,10 @@ final class ServletInstrumentation implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] woven = weave(loader, className, bytes);
+            boolean jakarta = className.equals(JAKARTA);
+            // first load: cheap ASM wrapper; already loaded (runtime attach): Byte Buddy advice, no shape change
+            byte[] woven =
+                    redefined == null ? ServletServiceWrapper.wrap(bytes, jakarta) : weave(loader, className, bytes);
             if (Boolean.getBoolean("vigil.metrics.debug")) {
                 AgentLog.info("instrumented " + className.replace('/', '.'));
             }

@@ -27,6 +27,29 @@ public final class ServletRecorder {
     }
 
     /**
+     * Records a finished request, called from the code {@link ServletServiceWrapper} adds to {@code HttpServlet}.
+     *
+     * @param springPattern Spring MVC's best matching pattern attribute, or null
+     * @param mappingMatch the servlet mapping's match type name ({@code EXACT}, {@code PATH}, ...), or null
+     * @param mappingPattern the servlet mapping's pattern, or null
+     */
+    public static void record(
+            long startNanos,
+            String method,
+            Object springPattern,
+            String mappingMatch,
+            String mappingPattern,
+            String requestUri,
+            String contextPath,
+            int status,
+            Throwable thrown) {
+        String template = springPattern instanceof String
+                ? (String) springPattern
+                : "EXACT".equals(mappingMatch) ? mappingPattern : null;
+        record(startNanos, method, template, requestUri, contextPath, status, thrown);
+    }
+
+    /**
      * Records a finished request. Never throws.
      *
      * @param template route template known from the framework or the servlet mapping, or null
