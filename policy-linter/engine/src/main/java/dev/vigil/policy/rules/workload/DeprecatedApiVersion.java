@@ -4,11 +4,15 @@ import dev.vigil.policy.Resource;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The object uses an API version that Kubernetes deprecated or removed (the upstream deprecation guide). Without a
- * target Kubernetes version every deprecated or removed version is reported; the message names the release that
- * deprecated it, the release that removed it, and the replacement.
+ * The object uses an API version that Kubernetes deprecated or removed (the upstream deprecation guide), judged for
+ * the target Kubernetes version of the configuration ({@code --kube-version v1.MINOR}): versions removed by then are
+ * reported as removed, versions deprecated by then as deprecated, later deprecations not at all. Without a target
+ * (or with one that is not {@code v1.MINOR}) every deprecated or removed version is reported. The message names the
+ * releases and the replacement.
  */
 final class DeprecatedApiVersion extends BuiltInRule {
     /**
@@ -81,16 +85,37 @@ final class DeprecatedApiVersion extends BuiltInRule {
         super("deprecated-api-version");
     }
 
+    private static final Pattern VERSION = Pattern.compile("v?1\\.(\\d{1,3})(\\.\\d+)?");
+
     @Override
     public void checkResource(Resource r, RuleContext ctx) {
+        int target = targetMinor(ctx.config().kubeVersion());
         for (Deprecation d : TABLE) {
             if (d.covers(r)) {
-                String state = d.removed() > 0
-                        ? "was removed in Kubernetes 1." + d.removed() + " (deprecated since 1." + d.deprecated() + ")"
-                        : "is deprecated since Kubernetes 1." + d.deprecated();
+                if (target < d.deprecated()) {
+                    return;
+                }
+                String state;
+                if (d.removed() > 0 && target >= d.removed()) {
+                    state = "was removed in Kubernetes 1." + d.removed() + " (deprecated since 1." + d.deprecated()
+                            + ")";
+                } else if (d.removed() > 0) {
+                    state = "is deprecated since Kubernetes 1." + d.deprecated() + " and removed in 1." + d.removed();
+                } else {
+                    state = "is deprecated since Kubernetes 1." + d.deprecated();
+                }
                 ctx.report(r, "apiVersion", r.apiVersion() + " " + r.kind() + " " + state + "; use " + d.replacement());
                 return;
             }
         }
+    }
+
+    /** The minor version of {@code v1.MINOR}; {@link Integer#MAX_VALUE} (newest) when unset or not of that form. */
+    static int targetMinor(String kubeVersion) {
+        if (kubeVersion == null) {
+            return Integer.MAX_VALUE;
+        }
+        Matcher m = VERSION.matcher(kubeVersion.strip());
+        return m.matches() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 }
