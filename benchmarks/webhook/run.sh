@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Admission webhook load benchmark (one command): ./benchmarks/webhook/run.sh
+#
+# Builds the webhook jar and the load generator, makes a dev CA, then on loopback HTTPS (TLS 1.3, keep-alive):
+#   1. transport ceiling: the same server jar with --transport-only (one fixed AdmissionReview answer, no parsing,
+#      no engine): throughput at saturation (closed loop) and latency at 1,000/s (open loop);
+#   2. the real server (--no-kube, default levels: enforce pss-baseline, warn+audit recommended, heap -Xmx256m):
+#      saturation, 1,000/s open loop (p99 / p99.9 from intended send time), 2x saturation open loop (every answer
+#      must come before the 3 s deadline; excess is shed with an explicit 429), peak heap from /metrics.
+# Environment: DURATION (s, default 20), WARMUP (s, default 8), CONCURRENCY (closed loop, default 32).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+DURATION="${DURATION:-20}"
+WARMUP="${WARMUP:-8}"
+CONCURRENCY="${CONCURRENCY:-32}"
+JAR="$ROOT/admission-webhook/target/admission-webhook.jar"
+
+echo "== building" >&2
+./mvnw -B -q -pl admission-webhook -am -DskipTests install >&2
+./mvnw -B -q -f benchmarks/webhook/pom.xml package >&2
+CP="$ROOT/benchmarks/webhook/target/classes:$(cat "$ROOT/benchmarks/webhook/target/classpath.txt")"
+
+TMP="$(mktemp -d)"
+SERVER_PID=""
+SAMPLER_PID=""
+cleanup() {
+  [[ -n "$SAMPLER_PID" ]] && kill "$SAMPLER_PID" 2>/dev/null || true
+  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+java -jar "$JAR" cert --dns localhost 127.0.0.1 --out "$TMP/pki" >/dev/null
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+start_server() { # args: extra serve options
+  PORT="$(free_port)"
+  java -Xms256m -Xmx256m -XX:+ExitOnOutOfMemoryError -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -jar "$JAR" serve --no-kube --address 127.0.0.1 --port "$PORT" \
+    --tls-cert "$TMP/pki/tls.crt" --tls-key "$TMP/pki/tls.key" --shutdown-delay 0s "$@" >"$TMP/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 200); do
+    if curl -fsS --cacert "$TMP/pki/ca.crt" "https://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  echo "server did not become ready:" >&2; cat "$TMP/server.log" >&2; exit 1
+}
+stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
+
+load() { # phase mode [rate|concurrency]
+  local phase="$1" mode="$2" arg="$3"
+  local extra=(--rate "$arg")
+  [[ "$mode" == closed ]] && extra=(--concurrency "$arg")
+  java -Xmx512m -cp "$CP" dev.vigil.bench.webhook.LoadGenerator --url "https://127.0.0.1:$PORT/validate" \
+    --ca "$TMP/pki/ca.crt" --phase "$phase" --mode "$mode" "${extra[@]}" --warmup "$WARMUP" --duration "$DURATION"
+}
+
+heap_sampler() { # prints the peak heap used (bytes) seen at /metrics until killed
+  local peak=0
+  while true; do
+    local used
+    used="$(curl -fsS --cacert "$TMP/pki/ca.crt" "https://127.0.0.1:$PORT/metrics" 2>/dev/null \
+      | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$NF} END {printf "%d", s}')"
+    if [[ -n "$used" && "$used" -gt "$peak" ]]; then peak="$used"; echo "$peak" >"$TMP/heap_peak"; fi
+    sleep 1
+  done
+}
+
+echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
+echo "== date: $(date -u +%Y-%m-%dT%H:%M:%SZ), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== transport ceiling (same server, --transport-only)"
+start_server --transport-only
+load ceiling-saturation closed "$CONCURRENCY"
+load ceiling-1000rps open 1000
+stop_server
+
+echo "== real server (engine, default levels)"
+start_server
+heap_sampler & SAMPLER_PID=$!
+SAT_LINE="$(load saturation closed "$CONCURRENCY")"
+echo "$SAT_LINE"
+SAT="$(sed -E 's/.* answered_rps=([0-9]+).*/\1/' <<<"$SAT_LINE")"
+load 1000rps open 1000
+load "2x-saturation(${SAT}x2)" open "$((SAT * 2))"
+kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+echo "peak_heap_used_mib=$(( $(cat "$TMP/heap_peak" 2>/dev/null || echo 0) / 1048576 )) (heap limit -Xmx256m)"
+stop_server
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
