@@ -22,7 +22,7 @@ final class SchemaChecker {
      * {@code apps/v1 Deployment, Kubernetes v1.37}.
      */
     static List<SchemaViolation> check(CompiledSchema schema, JsonNode object, String label) {
-        List<Error> errors = schema.schema().validate(withoutNulls(object));
+        List<Error> errors = schema.schema().validate(hasNullField(object) ? withoutNulls(object) : object);
         Set<SchemaViolation> out = new LinkedHashSet<>();
         for (Error e : errors) {
             out.add(toViolation(schema, e, label));
@@ -191,6 +191,25 @@ final class SchemaChecker {
         }
         int colon = message.indexOf(": ");
         return message.startsWith("$") && colon > 0 ? message.substring(colon + 2) : message;
+    }
+
+    /** True when some object field in the tree is null (most objects have none: no copy needed then). */
+    static boolean hasNullField(JsonNode node) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                JsonNode v = it.next().getValue();
+                if (v.isNull() || (v.isContainerNode() && hasNullField(v))) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (item.isContainerNode() && hasNullField(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
