@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
+import dev.vigil.policy.rules.support.SecretLiterals;
 
 /**
  * A literal {@code env[].value} that is a credential. Built for precision: a value is reported when it matches the
@@ -17,25 +14,6 @@ import java.util.regex.Pattern;
  * two character classes, not a reference, path, URL, number or boolean).
  */
 final class EnvSecretLiteral extends BuiltInRule {
-    private static final List<Pattern> TOKENS = List.of(
-            Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"),
-            Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}"),
-            Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}"),
-            Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"),
-            Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
-            Pattern.compile("\\b[sr]k_live_[A-Za-z0-9]{20,}"),
-            Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
-            Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"),
-            Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"),
-            Pattern.compile("-----BEGIN ([A-Z]+ )*PRIVATE KEY-----"),
-            Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"));
-    private static final Pattern URL_WITH_PASSWORD =
-            Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:([^/\\s@]+)@");
-    private static final Set<String> SECRET_WORDS =
-            Set.of("PASSWORD", "PASSWD", "PWD", "PASS", "SECRET", "TOKEN", "CREDENTIAL", "CREDENTIALS", "APIKEY");
-    private static final Set<String> KEY_QUALIFIERS =
-            Set.of("API", "ACCESS", "PRIVATE", "SECRET", "SIGNING", "ENCRYPTION", "MASTER", "LICENSE");
-
     EnvSecretLiteral() {
         super("env-secret-literal");
     }
@@ -50,7 +28,7 @@ final class EnvSecretLiteral extends BuiltInRule {
                     continue;
                 }
                 String name = env.get(i).path("name").asText("");
-                String why = why(name, value.asText());
+                String why = SecretLiterals.why(name, value.asText());
                 if (why != null) {
                     ctx.report(
                             c,
@@ -60,66 +38,5 @@ final class EnvSecretLiteral extends BuiltInRule {
                 }
             }
         }
-    }
-
-    /** Why the value is a credential, or null. */
-    static String why(String name, String value) {
-        for (Pattern p : TOKENS) {
-            if (p.matcher(value).find()) {
-                return "what looks like a key or token";
-            }
-        }
-        var url = URL_WITH_PASSWORD.matcher(value);
-        if (url.find() && !isReference(url.group(1))) {
-            return "a URL with a password";
-        }
-        if (secretName(name) && credentialLike(value)) {
-            return "a secret";
-        }
-        return null;
-    }
-
-    static boolean secretName(String name) {
-        String[] parts = name.toUpperCase(Locale.ROOT).split("[_.-]");
-        if (parts.length == 0) {
-            return false;
-        }
-        String last = parts[parts.length - 1];
-        if (SECRET_WORDS.contains(last)) {
-            return true;
-        }
-        return last.equals("KEY") && parts.length > 1 && KEY_QUALIFIERS.contains(parts[parts.length - 2]);
-    }
-
-    static boolean credentialLike(String v) {
-        String s = v.strip();
-        if (s.length() < 8 || s.chars().anyMatch(Character::isWhitespace) || isReference(s)) {
-            return false;
-        }
-        if (s.startsWith("/") || s.startsWith("./") || s.contains("://")) {
-            return false;
-        }
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.equals("true") || lower.equals("false") || s.matches("[0-9.]+")) {
-            return false;
-        }
-        int classes = 0;
-        classes += s.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
-        classes += s.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
-        classes += s.chars().anyMatch(Character::isDigit) ? 1 : 0;
-        classes += s.chars().anyMatch(ch -> !Character.isLetterOrDigit(ch)) ? 1 : 0;
-        return classes >= 2;
-    }
-
-    /** Secret-manager references resolved by injectors (Vault, AWS, GCP, Azure, vals, 1Password, …). */
-    private static final List<String> REFERENCE_PREFIXES =
-            List.of("vault:", "arn:aws:", "ref+", "sm://", "op://", "gcp:", "azurekeyvault:", "akv:", "secret:");
-
-    private static boolean isReference(String s) {
-        if (s.startsWith("$(") || s.startsWith("${") || s.startsWith("{{") || s.startsWith("<")) {
-            return true;
-        }
-        String lower = s.toLowerCase(Locale.ROOT);
-        return REFERENCE_PREFIXES.stream().anyMatch(lower::startsWith);
     }
 }

@@ -18,6 +18,10 @@ public final class RbacRules {
                 new RbacBindVerb(),
                 new RbacImpersonate(),
                 new RbacAnonymousBinding(),
-                new RbacDefaultServiceAccountBinding());
+                new RbacDefaultServiceAccountBinding(),
+                new RbacNodesProxy(),
+                new RbacWebhookConfiguration(),
+                new RbacCsrApproval(),
+                new RbacServiceAccountToken());
     }
 }

@@ -21,6 +21,7 @@ public final class WorkloadRules {
                 new RecommendedLabels(),
                 new CronJobStartingDeadline(),
                 new JobTtlSecondsAfterFinished(),
-                new DefaultNamespace());
+                new DefaultNamespace(),
+                new ConfigMapSecretLiteral());
     }
 }

@@ -1,0 +1,96 @@
+package dev.vigil.policy.rules.support;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises credentials written as literal values, tuned for precision: well-known key and token shapes (AWS,
+ * GitHub, GitLab, Slack, Stripe, Google, npm, SendGrid, JWT, PEM private keys, URLs with a password) anywhere in a
+ * value, or a secret-named key ({@code _PASSWORD}, {@code _TOKEN}, {@code _API_KEY}, …) whose value looks like a
+ * credential. References ({@code $(VAR)}, {@code ${VAR}}, templates, secret-manager references) never count.
+ */
+public final class SecretLiterals {
+    private static final List<Pattern> TOKENS = List.of(
+            Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"),
+            Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}"),
+            Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}"),
+            Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"),
+            Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+            Pattern.compile("\\b[sr]k_live_[A-Za-z0-9]{20,}"),
+            Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
+            Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"),
+            Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"),
+            Pattern.compile("-----BEGIN ([A-Z]+ )*PRIVATE KEY-----"),
+            Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"));
+    private static final Pattern URL_WITH_PASSWORD =
+            Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:([^/\\s@]+)@");
+    private static final Set<String> SECRET_WORDS =
+            Set.of("PASSWORD", "PASSWD", "PWD", "PASS", "SECRET", "TOKEN", "CREDENTIAL", "CREDENTIALS", "APIKEY");
+    private static final Set<String> KEY_QUALIFIERS =
+            Set.of("API", "ACCESS", "PRIVATE", "SECRET", "SIGNING", "ENCRYPTION", "MASTER", "LICENSE");
+
+    private SecretLiterals() {}
+
+    /** Why {@code value} of {@code name} is a credential, or null when it is not one. */
+    public static String why(String name, String value) {
+        for (Pattern p : TOKENS) {
+            if (p.matcher(value).find()) {
+                return "what looks like a key or token";
+            }
+        }
+        var url = URL_WITH_PASSWORD.matcher(value);
+        if (url.find() && !isReference(url.group(1))) {
+            return "a URL with a password";
+        }
+        if (secretName(name) && credentialLike(value)) {
+            return "a secret";
+        }
+        return null;
+    }
+
+    public static boolean secretName(String name) {
+        String[] parts = name.toUpperCase(Locale.ROOT).split("[_.-]");
+        if (parts.length == 0) {
+            return false;
+        }
+        String last = parts[parts.length - 1];
+        if (SECRET_WORDS.contains(last)) {
+            return true;
+        }
+        return last.equals("KEY") && parts.length > 1 && KEY_QUALIFIERS.contains(parts[parts.length - 2]);
+    }
+
+    public static boolean credentialLike(String v) {
+        String s = v.strip();
+        if (s.length() < 8 || s.chars().anyMatch(Character::isWhitespace) || isReference(s)) {
+            return false;
+        }
+        if (s.startsWith("/") || s.startsWith("./") || s.contains("://")) {
+            return false;
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.equals("true") || lower.equals("false") || s.matches("[0-9.]+")) {
+            return false;
+        }
+        int classes = 0;
+        classes += s.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
+        classes += s.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
+        classes += s.chars().anyMatch(Character::isDigit) ? 1 : 0;
+        classes += s.chars().anyMatch(ch -> !Character.isLetterOrDigit(ch)) ? 1 : 0;
+        return classes >= 2;
+    }
+
+    /** Secret-manager references resolved by injectors (Vault, AWS, GCP, Azure, vals, 1Password, …). */
+    private static final List<String> REFERENCE_PREFIXES =
+            List.of("vault:", "arn:aws:", "ref+", "sm://", "op://", "gcp:", "azurekeyvault:", "akv:", "secret:");
+
+    private static boolean isReference(String s) {
+        if (s.startsWith("$(") || s.startsWith("${") || s.startsWith("{{") || s.startsWith("<")) {
+            return true;
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        return REFERENCE_PREFIXES.stream().anyMatch(lower::startsWith);
+    }
+}
