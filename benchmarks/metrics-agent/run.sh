@@ -13,7 +13,7 @@ OUT="$HERE/target"
 mkdir -p "$OUT"
 for tool in wrk hey curl python3; do command -v "$tool" >/dev/null || { echo "run.sh: $tool missing" >&2; exit 1; }; done
 
-AGENT="$ROOT/metrics-agent/target/metrics-agent.jar"
+AGENT="${AGENT:-$ROOT/metrics-agent/target/metrics-agent.jar}"
 LIB="$ROOT/metrics-agent/target/it-lib/jetty12"
 if [[ ! -f "$AGENT" || ! -d "$LIB" ]]; then
   (cd "$ROOT" && ./mvnw -B -q -pl metrics-agent -am -DskipTests install)

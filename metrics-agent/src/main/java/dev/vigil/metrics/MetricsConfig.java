@@ -34,6 +34,7 @@ public final class MetricsConfig {
     private final boolean histogram;
     private final boolean jvm;
     private final boolean servlet;
+    private final boolean httpClient;
     private final List<String> allow;
     private final List<String> deny;
     private final String basicAuthUser;
@@ -66,6 +67,7 @@ public final class MetricsConfig {
         this.histogram = bool("histogram", v.get("histogram"), problems);
         this.jvm = bool("jvm", v.get("jvm"), problems);
         this.servlet = bool("servlet", v.get("servlet"), problems);
+        this.httpClient = bool("httpClient", v.get("httpClient"), problems);
         this.endpoint = bool("endpoint", v.get("endpoint"), problems);
         this.allow = list(v.get("allow"));
         this.deny = list(v.get("deny"));
@@ -144,6 +146,7 @@ public final class MetricsConfig {
         d.put("histogram", "true");
         d.put("jvm", "true");
         d.put("servlet", "true");
+        d.put("httpClient", "true");
         d.put("endpoint", "true");
         d.put("allow", "");
         d.put("deny", "");
@@ -304,6 +307,11 @@ public final class MetricsConfig {
         return servlet;
     }
 
+    /** Whether the agent instruments {@code java.net.http.HttpClient}. Default true. */
+    public boolean httpClient() {
+        return httpClient;
+    }
+
     /** Whether the HTTP endpoint is started. Default true. */
     public boolean endpoint() {
         return endpoint;
@@ -345,6 +353,7 @@ public final class MetricsConfig {
                 + ", path=" + path + ", portFile=" + Objects.toString(portFile, "") + ", naming="
                 + naming.name().toLowerCase(Locale.ROOT) + ", maxSeriesPerMetric=" + maxSeriesPerMetric
                 + ", maxRoutes=" + maxRoutes + ", histogram=" + histogram + ", jvm=" + jvm + ", servlet=" + servlet
+                + ", httpClient=" + httpClient
                 + ", endpoint=" + endpoint + ", allow=" + allow + ", deny=" + deny + ", auth="
                 + (basicAuthUser != null ? "basic(" + basicAuthUser + ")" : bearerTokenFile != null ? "bearer" : "none")
                 + ", allowInsecure=" + allowInsecure + "}";

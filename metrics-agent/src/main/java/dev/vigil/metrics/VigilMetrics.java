@@ -33,6 +33,7 @@ public final class VigilMetrics implements AutoCloseable {
     private final MetricsConfig config;
     private final PrometheusMeterRegistry registry;
     private final HttpServerMetrics httpServer;
+    private final HttpClientMetrics httpClient;
     private final Counter droppedRoutes;
     private final JvmBinders jvmBinders;
     private volatile MetricsEndpoint endpoint;
@@ -60,6 +61,7 @@ public final class VigilMetrics implements AutoCloseable {
         droppedByCap[0] = dropped("series_cap");
         this.droppedRoutes = dropped("uri");
         this.httpServer = new HttpServerMetrics(registry, config.maxRoutes(), config.histogram(), droppedRoutes);
+        this.httpClient = new HttpClientMetrics(registry, config.maxRoutes(), dropped("client_host"));
         Gauge.builder(INFO, () -> 1)
                 .description("Vigil metrics agent; the value is always 1")
                 .tag("version", version())
@@ -116,6 +118,11 @@ public final class VigilMetrics implements AutoCloseable {
     /** The HTTP server request recorder. */
     public HttpServerMetrics httpServer() {
         return httpServer;
+    }
+
+    /** The outgoing HTTP call recorder. */
+    public HttpClientMetrics httpClient() {
+        return httpClient;
     }
 
     /** The configuration in effect. */

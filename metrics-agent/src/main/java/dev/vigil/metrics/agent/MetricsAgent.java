@@ -52,6 +52,13 @@ public final class MetricsAgent {
             if (config.servlet()) {
                 ServletInstrumentation.install(inst, attached);
             }
+            if (config.httpClient() && !attached) {
+                try {
+                    HttpClientInstrumentation.install(inst);
+                } catch (Throwable t) {
+                    AgentLog.warn("HTTP client calls are not measured: " + t);
+                }
+            }
             // the registry, JVM binders and endpoint are built off the application's start-up path
             Thread init = new Thread(() -> initialize(config, inst, attached), "vigil-metrics-init");
             init.setDaemon(true);
@@ -77,6 +84,8 @@ public final class MetricsAgent {
             m.bridgeGlobalRegistries(() -> loadedMicrometers(inst));
             metrics = m;
             ServletRecorder.install(m.httpServer());
+            HttpClientCallback.use(m.httpClient());
+            EarlyMeasurements.replay();
             long t2 = System.nanoTime();
             if (config.endpoint()) {
                 startEndpoint(m, config);

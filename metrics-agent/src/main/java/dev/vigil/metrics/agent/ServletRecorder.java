@@ -64,10 +64,31 @@ public final class ServletRecorder {
             Throwable thrown) {
         HttpServerMetrics h = http;
         if (h == null) {
+            long end = System.nanoTime();
+            EarlyMeasurements.add(
+                    () -> record(h(), end - startNanos, method, template, requestUri, contextPath, status, thrown));
+            return;
+        }
+        record(h, System.nanoTime() - startNanos, method, template, requestUri, contextPath, status, thrown);
+    }
+
+    private static HttpServerMetrics h() {
+        return http;
+    }
+
+    private static void record(
+            HttpServerMetrics h,
+            long nanos,
+            String method,
+            String template,
+            String requestUri,
+            String contextPath,
+            int status,
+            Throwable thrown) {
+        if (h == null) {
             return;
         }
         try {
-            long nanos = System.nanoTime() - startNanos;
             int s = thrown != null && status < 400 ? 500 : status;
             h.record(method, RouteNormalizer.route(template, requestUri, contextPath, s), s, thrown, nanos);
         } catch (Throwable ignored) {
