@@ -4,8 +4,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-./mvnw -B -q -pl jwt-filter -am -DskipTests install
-./mvnw -B -q -f benchmarks/jwt/pom.xml -DskipTests package
+./mvnw -B -q -pl jwt-filter -am -DskipTests -DskipITs install
+./mvnw -B -q -f benchmarks/jwt/pom.xml -DskipTests -DskipITs package
 mkdir -p benchmarks/out
 ARGS=("$@")
 [[ ${#ARGS[@]} -gt 0 ]] || ARGS=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
