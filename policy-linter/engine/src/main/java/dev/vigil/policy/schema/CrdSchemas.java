@@ -26,6 +26,7 @@ final class CrdSchemas {
     private final Map<String, JsonNode> raw = new HashMap<>();
 
     private final Map<String, Optional<CompiledSchema>> compiled = new ConcurrentHashMap<>();
+    private final Map<String, String> broken = new ConcurrentHashMap<>();
 
     CrdSchemas(List<Resource> crds) {
         for (Resource crd : crds) {
@@ -60,8 +61,9 @@ final class CrdSchemas {
         return apiVersion + " " + kind;
     }
 
-    boolean covers(String apiVersion, String kind) {
-        return raw.containsKey(key(apiVersion, kind));
+    /** Why the CRD schema of {@code apiVersion}/{@code kind} could not be compiled; null when it could. */
+    String brokenReason(String apiVersion, String kind) {
+        return broken.get(key(apiVersion, kind));
     }
 
     Optional<CompiledSchema> schema(String apiVersion, String kind) {
@@ -70,8 +72,15 @@ final class CrdSchemas {
         if (source == null) {
             return Optional.empty();
         }
-        return compiled.computeIfAbsent(
-                key, k -> Optional.of(CompiledSchema.of(toStrict(source, true), "vigil:crd/" + k.replace(' ', '/'))));
+        return compiled.computeIfAbsent(key, k -> {
+            try {
+                return Optional.of(CompiledSchema.of(toStrict(source, true), "vigil:crd/" + k.replace(' ', '/')));
+            } catch (RuntimeException e) { // a broken CRD schema: its objects are skipped, with the reason
+                String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                broken.put(k, why.replaceFirst("^[a-z.]+\\.([A-Z]\\w*(Exception|Error)): ", "$1: "));
+                return Optional.empty();
+            }
+        });
     }
 
     /** The strict draft 2020-12 equivalent of a structural schema node. */

@@ -25,11 +25,35 @@ public final class JsonSchemaCheck {
         if (!schema.isObject()) {
             throw new IllegalArgumentException("must be a JSON schema object");
         }
+        String remote = remoteReference(schema);
+        if (remote != null) {
+            throw new IllegalArgumentException(
+                    "refers to '" + remote + "', expected only local references (#/...): Vigil never fetches schemas");
+        }
         try {
             return new JsonSchemaCheck(CompiledSchema.of((ObjectNode) schema, "vigil:custom/" + id));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("is not a valid JSON schema: " + e.getMessage(), e);
         }
+    }
+
+    /** The first {@code $ref}/{@code $dynamicRef} that is not local to the schema, or null. */
+    private static String remoteReference(JsonNode node) {
+        if (node.isObject()) {
+            for (String keyword : new String[] {"$ref", "$dynamicRef", "$recursiveRef"}) {
+                JsonNode ref = node.get(keyword);
+                if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
+                    return ref.asText();
+                }
+            }
+        }
+        for (JsonNode child : node) {
+            String found = remoteReference(child);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** The violations of {@code node}; {@code label} ends each message, e.g. {@code custom rule no-host-network}. */

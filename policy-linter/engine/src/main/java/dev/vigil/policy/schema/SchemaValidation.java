@@ -88,6 +88,13 @@ public final class SchemaValidation {
             String label = apiVersion + " " + kind + ", from its CustomResourceDefinition";
             return new Outcome(SchemaChecker.check(crd.get(), r.json(), label), null);
         }
+        String broken = crds.brokenReason(apiVersion, kind);
+        if (broken != null) {
+            return new Outcome(
+                    List.of(),
+                    "the CustomResourceDefinition schema of " + apiVersion + " " + kind + " cannot be compiled ("
+                            + broken + "); not validated");
+        }
         if (isBuiltInGroup(r.group())) {
             return new Outcome(List.of(), null);
         }

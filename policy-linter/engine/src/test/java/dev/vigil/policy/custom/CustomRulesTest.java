@@ -182,6 +182,9 @@ class CustomRulesTest {
                   target: volume
                   jsonSchema: {type: object}
                   colour: red
+                - id: remote
+                  title: Remote schema
+                  jsonSchema: {$ref: "https://example.com/schema.json"}
                 """);
         assertThatThrownBy(() -> ConfigFile.load(config))
                 .isInstanceOf(ConfigException.class)
@@ -200,6 +203,8 @@ class CustomRulesTest {
                         config + ":23: customRules[5].colour: unknown key, expected one of id, severity, title,"
                                 + " description, remediation, category, kinds, target, cel, messageExpression,"
                                 + " jsonSchema, message, path, params",
-                        config + ":21: customRules[5].target: is 'volume', expected object, podSpec or container"));
+                        config + ":21: customRules[5].target: is 'volume', expected object, podSpec or container",
+                        config + ":26: customRules[6].jsonSchema: refers to 'https://example.com/schema.json',"
+                                + " expected only local references (#/...): Vigil never fetches schemas"));
     }
 }

@@ -107,6 +107,39 @@ class SchemaValidationTest {
     }
 
     @Test
+    void aCrdWhoseSchemaCannotBeCompiledSkipsItsObjectsWithTheReason() {
+        String yaml = """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: gadgets.example.com}
+                spec:
+                  group: example.com
+                  names: {kind: Gadget, plural: gadgets}
+                  scope: Namespaced
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema:
+                        openAPIV3Schema:
+                          type: object
+                          properties:
+                            spec: {type: object, properties: {code: {type: string, pattern: "(["}}}
+                ---
+                apiVersion: example.com/v1
+                kind: Gadget
+                metadata: {name: g}
+                spec: {code: x}
+                """;
+        assertThat(lint(yaml, PolicyConfig.builder()))
+                .singleElement()
+                .asString()
+                .isEqualTo("in.yaml:18:1 schema-skipped the CustomResourceDefinition schema of example.com/v1 Gadget"
+                        + " cannot be compiled (PatternSyntaxException: Unclosed character class near index 1);"
+                        + " not validated");
+    }
+
+    @Test
     void customResourcesAreValidatedAgainstCrdsFromCrdPathsOrSkippedAndCounted(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("crd.yaml"), """
                 apiVersion: apiextensions.k8s.io/v1
