@@ -7,7 +7,9 @@
 #   2. the real server (--no-kube, default levels: enforce pss-baseline, warn+audit recommended, heap -Xmx256m):
 #      saturation, 1,000/s open loop (p99 / p99.9 from intended send time), 2x saturation open loop (every answer
 #      must come before the 3 s deadline; excess is shed with an explicit 429), peak heap from /metrics.
-# Environment: DURATION (s, default 20), WARMUP (s, default 8), CONCURRENCY (closed loop, default 32).
+# Environment: DURATION (s, default 20), WARMUP (s, default 8), CONCURRENCY (closed loop, default 32),
+# SKIP_BUILD=1 (reuse the built jars). The server's CPU time per request (all threads, /proc) is printed per phase:
+# unlike throughput it does not depend on what else runs on this shared machine.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -16,9 +18,11 @@ WARMUP="${WARMUP:-8}"
 CONCURRENCY="${CONCURRENCY:-32}"
 JAR="$ROOT/admission-webhook/target/admission-webhook.jar"
 
-echo "== building" >&2
-./mvnw -B -q -pl admission-webhook -am -DskipTests install >&2
-./mvnw -B -q -f benchmarks/webhook/pom.xml package >&2
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then # SKIP_BUILD=1 reuses the jars already built
+  echo "== building" >&2
+  ./mvnw -B -q -pl admission-webhook -am -Dmaven.test.skip=true -Dspotless.check.skip=true install >&2
+  ./mvnw -B -q -f benchmarks/webhook/pom.xml package >&2
+fi
 CP="$ROOT/benchmarks/webhook/target/classes:$(cat "$ROOT/benchmarks/webhook/target/classpath.txt")"
 
 TMP="$(mktemp -d)"
@@ -48,12 +52,23 @@ start_server() { # args: extra serve options
 }
 stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
 
-load() { # phase mode [rate|concurrency]
+CLK_TCK="$(getconf CLK_TCK)"
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+
+load() { # phase mode [rate|concurrency]: a warm-up run (JIT, connections), then the measured run with the
+  # server's CPU time (user+sys, all threads, from /proc) per request sent during the measured run
   local phase="$1" mode="$2" arg="$3"
   local extra=(--rate "$arg")
   [[ "$mode" == closed ]] && extra=(--concurrency "$arg")
-  java -Xmx512m -cp "$CP" dev.vigil.bench.webhook.LoadGenerator --url "https://127.0.0.1:$PORT/validate" \
-    --ca "$TMP/pki/ca.crt" --phase "$phase" --mode "$mode" "${extra[@]}" --warmup "$WARMUP" --duration "$DURATION"
+  local gen=(java -Xmx512m -cp "$CP" dev.vigil.bench.webhook.LoadGenerator --url "https://127.0.0.1:$PORT/validate"
+    --ca "$TMP/pki/ca.crt" --mode "$mode" "${extra[@]}")
+  "${gen[@]}" --phase warmup --warmup 0 --duration "$WARMUP" >/dev/null
+  local before after line sent
+  before="$(server_cpu_ticks)"
+  line="$("${gen[@]}" --phase "$phase" --warmup 1 --duration "$DURATION")"
+  after="$(server_cpu_ticks)"
+  sent="$(sed -E 's/.* sent=([0-9]+).*/\1/' <<<"$line")"
+  echo "$line server_cpu_us_per_request=$(( (after - before) * 1000000 / CLK_TCK / (sent > 0 ? sent : 1) ))"
 }
 
 heap_sampler() { # prints the peak heap used (bytes) seen at /metrics until killed

@@ -108,6 +108,7 @@ public final class LoadGenerator {
         private final AtomicLong errors = new AtomicLong();
         private final AtomicLong late = new AtomicLong();
         private final AtomicLong outstanding = new AtomicLong();
+        private final AtomicLong sent = new AtomicLong();
         private volatile String firstError;
         private long measuredNanos;
 
@@ -160,6 +161,7 @@ public final class LoadGenerator {
         private void send(long i, long intended, boolean measured, Runnable then) {
             Corpus.Entry e = corpus.get((int) (i % corpus.size()));
             outstanding.incrementAndGet();
+            sent.incrementAndGet();
             client.newRequest(url)
                     .method(HttpMethod.POST)
                     .headers(h -> h.put(HttpHeader.CONTENT_TYPE, "application/json"))
@@ -208,7 +210,7 @@ public final class LoadGenerator {
             System.out.printf(
                     Locale.ROOT,
                     "phase=%s mode=%s target_rps=%.0f answered_rps=%.0f reviewed_rps=%.0f answered=%d shed=%d errors=%d"
-                            + " late=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f%s%n",
+                            + " late=%d sent=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f%s%n",
                     phase,
                     mode,
                     target,
@@ -218,6 +220,7 @@ public final class LoadGenerator {
                     shed.get(),
                     errors.get(),
                     late.get(),
+                    sent.get(),
                     ms(latency.getValueAtPercentile(50)),
                     ms(latency.getValueAtPercentile(90)),
                     ms(latency.getValueAtPercentile(99)),
