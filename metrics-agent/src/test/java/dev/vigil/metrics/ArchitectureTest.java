@@ -27,6 +27,34 @@ class ArchitectureTest {
     }
 
     @Test
+    void libraryNeedsNeitherByteBuddyNorTheServletApi() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.vigil.metrics..")
+                .and()
+                .resideOutsideOfPackage("dev.vigil.metrics.agent..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("net.bytebuddy..", "javax.servlet..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheAgentTouchesTheServletApi() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.vigil.metrics.agent..")
+                .and()
+                .haveSimpleNameNotEndingWith("ServletAdvice")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javax.servlet..", "jakarta.servlet..")
+                .because("only the inlined advice may name servlet types: the agent's own classes are loaded by the"
+                        + " system class loader, which may not see the container's servlet API")
+                .check(CLASSES);
+    }
+
+    @Test
     void standsAloneWithoutTheOtherModules() {
         noClasses()
                 .that()
