@@ -19,17 +19,27 @@ public final class ResourceSet {
 
     private final List<Resource> resources;
     private final Map<Resource, List<PodSpec>> podSpecs;
+    private final List<PodSpec> allPodSpecs;
+    private final Map<String, List<Resource>> byKind;
 
     private ResourceSet(List<Resource> resources) {
         this.resources = List.copyOf(resources);
         Map<Resource, List<PodSpec>> specs = new java.util.IdentityHashMap<>();
+        List<PodSpec> all = new ArrayList<>();
+        Map<String, List<Resource>> kinds = new java.util.HashMap<>();
         for (Resource r : this.resources) {
             List<PodSpec> found = findPodSpecs(r);
             if (!found.isEmpty()) {
                 specs.put(r, found);
+                all.addAll(found);
             }
+            kinds.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
         }
         this.podSpecs = specs;
+        this.allPodSpecs = Collections.unmodifiableList(all);
+        // indexed once: cross-object rules look kinds up per object, which must not scan the whole input
+        kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        this.byKind = kinds;
     }
 
     public static ResourceSet of(List<Resource> resources) {
@@ -47,16 +57,12 @@ public final class ResourceSet {
 
     /** Every pod spec of every resource, in input order. */
     public List<PodSpec> allPodSpecs() {
-        List<PodSpec> out = new ArrayList<>();
-        for (Resource r : resources) {
-            out.addAll(podSpecs(r));
-        }
-        return out;
+        return allPodSpecs;
     }
 
     /** The objects of one kind, in input order. */
     public List<Resource> ofKind(String kind) {
-        return resources.stream().filter(r -> r.kind().equals(kind)).toList();
+        return byKind.getOrDefault(kind, Collections.emptyList());
     }
 
     /**
