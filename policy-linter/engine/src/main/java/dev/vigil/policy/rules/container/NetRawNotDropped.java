@@ -7,7 +7,9 @@ import dev.vigil.policy.rules.BuiltInRule;
 
 /**
  * The container keeps NET_RAW, which several runtimes grant by default: it drops neither {@code NET_RAW} nor
- * {@code ALL}. Privileged and Windows containers are left to their own rules.
+ * {@code ALL}. Privileged and Windows containers are left to their own rules. When
+ * {@code pss-capabilities-restricted} (drop ALL, since v1.22) runs in the same evaluation it reports every such
+ * container already, and this rule stays silent.
  */
 final class NetRawNotDropped extends BuiltInRule {
     NetRawNotDropped() {
@@ -16,6 +18,10 @@ final class NetRawNotDropped extends BuiltInRule {
 
     @Override
     public void checkPod(PodSpec pod, RuleContext ctx) {
+        if (ctx.isRuleActive("pss-capabilities-restricted")
+                && ctx.pssVersion(pod.owner()).atLeast(22)) {
+            return;
+        }
         for (PodSpec.Container c : pod.allContainers()) {
             EffectiveSecurityContext sc = c.effectiveSecurityContext();
             if (sc.windows() || sc.privileged() || sc.addedCapabilities().contains("NET_RAW")) {

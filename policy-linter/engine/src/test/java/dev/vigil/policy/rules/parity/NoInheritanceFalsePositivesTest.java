@@ -101,12 +101,14 @@ class NoInheritanceFalsePositivesTest {
             """;
 
     private static List<String> findings(String yaml) {
+        return findings(yaml, "pss-restricted", "best-practices");
+    }
+
+    private static List<String> findings(String yaml, String... profiles) {
         var loaded = new ManifestLoader().loadText(yaml, "in.yaml");
         assertThat(loaded.problems()).isEmpty();
-        return PolicyEngine.create(PolicyConfig.builder()
-                        .profile("pss-restricted")
-                        .profile("best-practices")
-                        .build())
+        return PolicyEngine.create(
+                        PolicyConfig.builder().profiles(List.of(profiles)).build())
                 .evaluate(loaded.resources())
                 .findings()
                 .stream()
@@ -134,7 +136,14 @@ class NoInheritanceFalsePositivesTest {
                         + "            capabilities: {drop: [ALL]}\n"
                         + "      ephemeralContainers:");
         assertThat(overridden).isNotEqualTo(HARDENED_AT_POD_LEVEL);
+        assertThat(findings(overridden, "best-practices"))
+                .singleElement()
+                .asString()
+                .endsWith(" run-as-non-root: container \"web\" runs as UID 0 (root)");
         assertThat(findings(overridden))
-                .anyMatch(f -> f.endsWith(" run-as-non-root: container \"web\" runs as UID 0 (root)"));
+                .singleElement()
+                .asString()
+                .contains(" pss-run-as-user: ")
+                .contains("\"web\"");
     }
 }
