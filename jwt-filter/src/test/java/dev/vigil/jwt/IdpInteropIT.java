@@ -1,6 +1,7 @@
 package dev.vigil.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWK;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -106,6 +107,46 @@ class IdpInteropIT {
         HttpResponse<String> old = app.http.get("/api/me", "Authorization", "Bearer " + tokenBeforeRotation);
         assertThat(old.statusCode()).isEqualTo(401);
         assertThat(old.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("unknown_key_id");
+    }
+
+    @Test
+    @Order(5)
+    void keyReplacedUnderTheSameKidIsFollowedToo() throws Exception {
+        String second = "second";
+        try (JwtValidator validator = JwtValidator.create(JwtFilterConfig.builder()
+                .audience("orders-api")
+                .trust(TrustedIssuer.discovery(idp.issuerUrl(second).toString()))
+                .meterRegistry(new SimpleMeterRegistry())
+                .build())) {
+            String before = issueFor(second, "carol");
+            assertThat(validator.validate(before).getName()).isEqualTo("carol");
+            @SuppressWarnings("unchecked")
+            Map<String, JWK> current = (Map<String, JWK>) signingKeys().get(keys);
+            String kid = current.get(second).getKeyID();
+            current.put(second, TestKeys.rsa(kid, 2048)); // same kid, new key: bad practice, seen in the wild
+            String after = issueFor(second, "dave");
+            assertThat(kid(after)).isEqualTo(kid(before));
+            assertThat(validator.validate(after).getName()).isEqualTo("dave");
+            assertThatThrownBy(() -> validator.validate(before))
+                    .isInstanceOfSatisfying(
+                            TokenRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo("invalid_signature"));
+        }
+    }
+
+    private static String issueFor(String issuerId, String subject) {
+        return idp.issueToken(
+                        issuerId,
+                        "client-1",
+                        new DefaultOAuth2TokenCallback(
+                                issuerId, subject, "JWT", List.of("orders-api"), Map.of("scope", "orders:read"), 300))
+                .serialize();
+    }
+
+    private static Field signingKeys() throws Exception {
+        Field f = KeyProvider.class.getDeclaredField("signingKeys");
+        f.setAccessible(true);
+        return f;
     }
 
     /**

@@ -109,6 +109,27 @@ public final class IssuerKeys {
         return fit;
     }
 
+    /**
+     * A signature failed under a known kid: the IdP may have replaced the key but kept its kid. Refetches at most
+     * once per unknown-kid interval (shared with unknown kids) and answers whether the key material changed.
+     */
+    public boolean refetchAfterSignatureFailure() {
+        long now = clock.millis();
+        boolean allowed = lastUnknownKidFetchAt == NEVER
+                || now - lastUnknownKidFetchAt >= policy.unknownKidInterval().toMillis();
+        if (!allowed) {
+            return false;
+        }
+        lastUnknownKidFetchAt = now;
+        Snapshot before = snapshot;
+        try {
+            Snapshot after = awaitFetch();
+            return before == null || after.revision() != before.revision();
+        } catch (TokenRejection e) {
+            return false;
+        }
+    }
+
     private List<PreparedKey> refetchForUnknownKid(String kid, Snapshot s) throws TokenRejection {
         long now = clock.millis();
         Long negativeUntil = negativeKids.get(kid);

@@ -99,15 +99,14 @@ public final class TokenVerifier {
             throw new TokenRejection(Reason.ALGORITHM_NOT_ALLOWED);
         }
         long revision = trusted.keys().revision();
-        List<PreparedKey> keys = trusted.keys().candidates(header.getKeyID(), alg);
         byte[] signingInput = (seg.header() + "." + seg.payload()).getBytes(StandardCharsets.US_ASCII);
         Base64URL signature = new Base64URL(seg.signature());
-        boolean verified = false;
-        for (PreparedKey key : keys) {
-            if (key.verify(header, signingInput, signature)) {
-                verified = true;
-                break;
-            }
+        boolean verified =
+                verifyWithAny(trusted.keys().candidates(header.getKeyID(), alg), header, signingInput, signature);
+        if (!verified && header.getKeyID() != null && trusted.keys().refetchAfterSignatureFailure()) {
+            revision = trusted.keys().revision(); // the key behind this kid changed: one more try
+            verified =
+                    verifyWithAny(trusted.keys().candidates(header.getKeyID(), alg), header, signingInput, signature);
         }
         if (!verified) {
             debugReject(Reason.BAD_SIGNATURE, (String) iss, header.getKeyID(), claimMap.get("jti"));
@@ -119,6 +118,15 @@ public final class TokenVerifier {
             cache.put(cacheKey, claims, revision, clock.millis());
         }
         return claims;
+    }
+
+    private static boolean verifyWithAny(List<PreparedKey> keys, JWSHeader header, byte[] input, Base64URL signature) {
+        for (PreparedKey key : keys) {
+            if (key.verify(header, input, signature)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long revisionOf(String issuer) throws TokenRejection {
