@@ -41,6 +41,8 @@ public final class MetricsConfig {
     private final String basicAuthPasswordSha256;
     private final Path bearerTokenFile;
     private final boolean allowInsecure;
+    private final Path tlsKeystore;
+    private final Path tlsKeystorePasswordFile;
     private final boolean endpoint;
 
     /** How meters are named on the endpoint. */
@@ -75,7 +77,11 @@ public final class MetricsConfig {
         this.basicAuthPasswordSha256 = emptyToNull(v.get("basicAuthPasswordSha256"));
         this.bearerTokenFile = v.get("bearerTokenFile").isEmpty() ? null : Path.of(v.get("bearerTokenFile"));
         this.allowInsecure = bool("allowInsecure", v.get("allowInsecure"), problems);
+        this.tlsKeystore = v.get("tlsKeystore").isEmpty() ? null : Path.of(v.get("tlsKeystore"));
+        this.tlsKeystorePasswordFile =
+                v.get("tlsKeystorePasswordFile").isEmpty() ? null : Path.of(v.get("tlsKeystorePasswordFile"));
         checkAuth(problems);
+        checkTls(problems);
     }
 
     /** The defaults: loopback, port 9464, {@code /metrics}, Micrometer names. */
@@ -154,6 +160,8 @@ public final class MetricsConfig {
         d.put("basicAuthPasswordSha256", "");
         d.put("bearerTokenFile", "");
         d.put("allowInsecure", "false");
+        d.put("tlsKeystore", "");
+        d.put("tlsKeystorePasswordFile", "");
         return Collections.unmodifiableMap(d);
     }
 
@@ -170,6 +178,17 @@ public final class MetricsConfig {
         if (!isLoopback(host) && !hasAuth() && !allowInsecure) {
             problems.add("host '" + host + "' is not a loopback address and no authentication is configured;"
                     + " set basicAuthUser/basicAuthPasswordSha256 or bearerTokenFile, or allowInsecure=true");
+        }
+    }
+
+    private void checkTls(List<String> problems) {
+        if (tlsKeystore != null && !java.nio.file.Files.isReadable(tlsKeystore)) {
+            problems.add(problem("tlsKeystore", tlsKeystore.toString(), "a readable PKCS#12 file"));
+        }
+        if ((tlsKeystore == null) != (tlsKeystorePasswordFile == null)) {
+            problems.add("tlsKeystore and tlsKeystorePasswordFile must be given together");
+        } else if (tlsKeystorePasswordFile != null && !java.nio.file.Files.isReadable(tlsKeystorePasswordFile)) {
+            problems.add(problem("tlsKeystorePasswordFile", tlsKeystorePasswordFile.toString(), "a readable file"));
         }
     }
 
@@ -342,6 +361,16 @@ public final class MetricsConfig {
         return bearerTokenFile;
     }
 
+    /** PKCS#12 key store for HTTPS, reloaded when it changes; or null for plain HTTP. */
+    public Path tlsKeystore() {
+        return tlsKeystore;
+    }
+
+    /** File holding the key store password (first line); or null. */
+    public Path tlsKeystorePasswordFile() {
+        return tlsKeystorePasswordFile;
+    }
+
     /** Whether any authentication is configured. */
     public boolean hasAuth() {
         return basicAuthUser != null || bearerTokenFile != null;
@@ -356,6 +385,6 @@ public final class MetricsConfig {
                 + ", httpClient=" + httpClient
                 + ", endpoint=" + endpoint + ", allow=" + allow + ", deny=" + deny + ", auth="
                 + (basicAuthUser != null ? "basic(" + basicAuthUser + ")" : bearerTokenFile != null ? "bearer" : "none")
-                + ", allowInsecure=" + allowInsecure + "}";
+                + ", allowInsecure=" + allowInsecure + ", tls=" + (tlsKeystore != null) + "}";
     }
 }

@@ -2,7 +2,10 @@ package dev.vigil.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.vigil.metrics.internal.EndpointAuth;
+import dev.vigil.metrics.internal.ReloadingKeyManager;
 import dev.vigil.metrics.internal.ScrapeRequest;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 
 /**
  * The Prometheus scrape endpoint: a JDK {@code HttpServer} with one daemon dispatcher thread that answers
@@ -66,10 +71,17 @@ public final class MetricsEndpoint implements AutoCloseable {
     }
 
     private static HttpServer bind(MetricsConfig config) throws IOException {
+        SSLContext tls = config.tlsKeystore() == null ? null : tlsContext(config);
         IOException last = null;
         for (int p = config.portFrom(); p <= config.portTo(); p++) {
             try {
-                return HttpServer.create(new InetSocketAddress(config.host(), p), 64);
+                InetSocketAddress address = new InetSocketAddress(config.host(), p);
+                if (tls != null) {
+                    HttpsServer https = HttpsServer.create(address, 64);
+                    https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                    return https;
+                }
+                return HttpServer.create(address, 64);
             } catch (IOException e) {
                 last = e;
             }
@@ -83,6 +95,25 @@ public final class MetricsEndpoint implements AutoCloseable {
             clash.initCause(last);
         }
         throw clash;
+    }
+
+    private static SSLContext tlsContext(MetricsConfig config) throws IOException {
+        try {
+            char[] password = Files.readAllLines(config.tlsKeystorePasswordFile()).stream()
+                    .findFirst()
+                    .orElse("")
+                    .trim()
+                    .toCharArray();
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {new ReloadingKeyManager(config.tlsKeystore(), password)}, null, null);
+            // resumed sessions keep the old certificate: bound how long a rotation takes to reach every scraper
+            context.getServerSessionContext().setSessionTimeout(600);
+            return context;
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot set up TLS from " + config.tlsKeystore() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void writePortFile(Path file, int port) throws IOException {
