@@ -30,8 +30,9 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(
             java.nio.file.Path caBundle, AdmissionSettings settings, NamespaceLabels labels, ServerOptions base)
             throws Exception {
-        ServerOptions options =
-                base.withHost("127.0.0.1").withPort(0).withShutdown(Duration.ZERO, Duration.ofSeconds(5));
+        // tests stop at once unless they set their own shutdown delay
+        Duration delay = base.shutdownDelay().equals(Duration.ofSeconds(5)) ? Duration.ZERO : base.shutdownDelay();
+        ServerOptions options = base.withHost("127.0.0.1").withPort(0).withShutdown(delay, base.drainTimeout());
         WebhookServer server = new WebhookServer(options, new AdmissionReviewer(settings, labels));
         server.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
