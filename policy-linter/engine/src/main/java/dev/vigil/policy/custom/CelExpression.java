@@ -62,7 +62,26 @@ public final class CelExpression {
      *     reference to 'objct' (at 1:5)}
      */
     private static CelExpression compile(String expression, CelType result) {
-        Cel cel = ENVIRONMENTS.computeIfAbsent(result.name(), n -> environment(result));
+        return compile(expression, ENVIRONMENTS.computeIfAbsent(result.name(), n -> environment(result, false)));
+    }
+
+    /**
+     * Compiles a CustomResourceDefinition validation rule ({@code x-kubernetes-validations}): variables
+     * {@code self} and {@code oldSelf}, result bool.
+     *
+     * @throws IllegalArgumentException when it does not compile here
+     */
+    static CelExpression crdRule(String expression) {
+        return compile(expression, ENVIRONMENTS.computeIfAbsent("crd-rule", n -> environment(SimpleType.BOOL, true)));
+    }
+
+    /** Compiles a CRD rule's {@code messageExpression} (variables {@code self}, {@code oldSelf}; a string). */
+    static CelExpression crdMessage(String expression) {
+        return compile(
+                expression, ENVIRONMENTS.computeIfAbsent("crd-message", n -> environment(SimpleType.STRING, true)));
+    }
+
+    private static CelExpression compile(String expression, Cel cel) {
         CelValidationResult compiled = cel.compile(expression);
         if (compiled.hasError()) {
             throw new IllegalArgumentException("does not compile: " + firstError(compiled.getErrorString()));
@@ -77,9 +96,14 @@ public final class CelExpression {
 
     private static final Map<String, Cel> ENVIRONMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Cel environment(CelType result) {
+    /** The variables of CRD validation rules. */
+    static final String SELF = "self";
+
+    static final String OLD_SELF = "oldSelf";
+
+    private static Cel environment(CelType result, boolean crdRule) {
         dev.cel.common.CelOptions options = dev.cel.common.CelOptions.DEFAULT;
-        return CelFactory.standardCelBuilder()
+        dev.cel.bundle.CelBuilder builder = CelFactory.standardCelBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addCompilerLibraries(
@@ -94,14 +118,19 @@ public final class CelExpression {
                         CelExtensions.math(options),
                         CelExtensions.regex(),
                         CelExtensions.sets(options))
-                .addVar(OBJECT, SimpleType.DYN)
+                .setResultType(result);
+        if (crdRule) {
+            return builder.addVar(SELF, SimpleType.DYN)
+                    .addVar(OLD_SELF, SimpleType.DYN)
+                    .build();
+        }
+        return builder.addVar(OBJECT, SimpleType.DYN)
                 .addVar(OLD_OBJECT, SimpleType.DYN)
                 .addVar(OBJECTS, ListType.create(SimpleType.DYN))
                 .addVar(PARAMS, SimpleType.DYN)
                 .addVar(NAMESPACE_OBJECT, SimpleType.DYN)
                 .addVar(REQUEST, SimpleType.DYN)
                 .addVar(VARIABLES, MapType.create(SimpleType.STRING, SimpleType.DYN))
-                .setResultType(result)
                 .build();
     }
 

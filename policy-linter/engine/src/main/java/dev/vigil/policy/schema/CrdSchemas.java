@@ -61,6 +61,11 @@ final class CrdSchemas {
         return apiVersion + " " + kind;
     }
 
+    /** The raw openAPIV3Schema of the CRD version for {@code apiVersion}/{@code kind}; null when none. */
+    JsonNode raw(String apiVersion, String kind) {
+        return raw.get(key(apiVersion, kind));
+    }
+
     /** Why the CRD schema of {@code apiVersion}/{@code kind} could not be compiled; null when it could. */
     String brokenReason(String apiVersion, String kind) {
         return broken.get(key(apiVersion, kind));

@@ -64,6 +64,14 @@ public final class SchemaValidation {
         return kubeVersion;
     }
 
+    /**
+     * The openAPIV3Schema of the CustomResourceDefinition of {@code resource} (from the input or the CRD paths), as
+     * written in the CRD; null when there is none.
+     */
+    public com.fasterxml.jackson.databind.JsonNode crdSchema(Resource resource) {
+        return crds.raw(resource.apiVersion(), resource.kind());
+    }
+
     /** The outcome for one object of the run. */
     public Outcome outcome(Resource resource) {
         Outcome known = outcomes.get(resource);

@@ -107,6 +107,18 @@ class SchemaValidationTest {
     }
 
     @Test
+    void crdValidationRulesAreEvaluatedWithSelfAndTheirMessages() throws IOException {
+        String yaml = Files.readString(
+                Path.of("src/main/resources/dev/vigil/policy/rules/schema-crd-rule/fail/min-max.yaml"));
+        assertThat(lint(yaml, PolicyConfig.builder()))
+                .containsExactly(
+                        "in.yaml:40:3 schema-crd-rule minReplicas must not exceed maxReplicas (rule of the"
+                                + " CustomResourceDefinition)",
+                        "in.yaml:43:3 schema-crd-rule target statefulset/web is not a deployment/NAME (rule of the"
+                                + " CustomResourceDefinition)");
+    }
+
+    @Test
     void aCrdWhoseSchemaCannotBeCompiledSkipsItsObjectsWithTheReason() {
         String yaml = """
                 apiVersion: apiextensions.k8s.io/v1

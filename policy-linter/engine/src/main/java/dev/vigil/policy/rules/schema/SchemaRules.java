@@ -1,8 +1,10 @@
 package dev.vigil.policy.rules.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.Rule;
 import dev.vigil.policy.RuleContext;
+import dev.vigil.policy.custom.CrdValidationRules;
 import dev.vigil.policy.rules.BuiltInRule;
 import dev.vigil.policy.schema.SchemaValidation;
 import dev.vigil.policy.schema.SchemaViolation;
@@ -22,6 +24,7 @@ public final class SchemaRules {
                 new ViolationRule("schema-wrong-type", SchemaViolation.Type.WRONG_TYPE),
                 new ViolationRule("schema-missing-required", SchemaViolation.Type.MISSING_REQUIRED),
                 new ViolationRule("schema-invalid-value", SchemaViolation.Type.INVALID_VALUE),
+                new CrdRules(),
                 new Skipped());
     }
 
@@ -44,6 +47,21 @@ public final class SchemaRules {
                 if (v.type() == type) {
                     ctx.report(resource, v.path(), v.message());
                 }
+            }
+        }
+    }
+
+    /** The CEL rules ({@code x-kubernetes-validations}) of the custom resource's CRD, evaluated offline. */
+    static final class CrdRules extends BuiltInRule {
+        CrdRules() {
+            super("schema-crd-rule");
+        }
+
+        @Override
+        public void checkResource(Resource resource, RuleContext ctx) {
+            JsonNode schema = validation(ctx).crdSchema(resource);
+            if (schema != null) {
+                CrdValidationRules.check(resource, schema, ctx::report);
             }
         }
     }
