@@ -8,4 +8,7 @@ assert log.contains('vigil:arch: 0 findings from 25 security rules; reports: tar
 }
 def html = new File(vigil, 'lint.html').text
 assert !html.contains('<script') && !html.contains('<link') : 'lint.html must be self-contained'
+// run 2: no input changed, so the lint replays its last result instead of linting again
+assert log.contains('vigil:lint: up to date, no input changed since the last report (vigil.lint.force=true lints anyway)')
+assert log.count('vigil:lint: 0 findings in 5 objects from 1 files') == 2
 return true
