@@ -49,8 +49,13 @@ public final class SecurityContextFixer {
 
     /** Fixes one file's text; {@code file} names it in the diff and notes. */
     public Result fix(String text, String file) {
-        LoadResult loaded = new ManifestLoader().loadText(text, file);
         List<String> notes = new ArrayList<>();
+        String start = text.stripLeading();
+        if (start.startsWith("{") || start.startsWith("[")) {
+            notes.add(file + ": JSON is not edited; --fix handles YAML files");
+            return new Result(file, text, text, "", notes);
+        }
+        LoadResult loaded = new ManifestLoader().loadText(text, file);
         if (!loaded.problems().isEmpty()) {
             notes.add(loaded.problems().get(0) + " (not fixed)");
             return new Result(file, text, text, "", notes);

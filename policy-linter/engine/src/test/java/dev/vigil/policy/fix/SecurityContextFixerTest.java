@@ -108,6 +108,15 @@ class SecurityContextFixerTest {
     }
 
     @Test
+    void jsonIsNeverEdited() {
+        String json = "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n  \"metadata\": {\"name\": \"p\"},\n"
+                + "  \"spec\": {\n    \"containers\": [{\"name\": \"a\", \"image\": \"x\"}]\n  }\n}\n";
+        SecurityContextFixer.Result r = new SecurityContextFixer().fix(json, "pod.json");
+        assertThat(r.changed()).isFalse();
+        assertThat(r.notes()).containsExactly("pod.json: JSON is not edited; --fix handles YAML files");
+    }
+
+    @Test
     void windowsLineEndingsArePreserved() {
         String input = "apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  containers:\r\n"
                 + "    - name: a\r\n      image: x\r\n";
