@@ -22,12 +22,12 @@ cp "$IT/weak-hash/src/main/java/com/example/security/Fingerprints.java" "$WORK/s
 echo "project: $WORK (pom.xml with the vigil-maven-plugin block, k8s/app.yaml, one Java class)"
 sed -n '/<groupId>dev.vigil<\/groupId>/,/<\/plugin>/p' "$WORK/pom.xml" | sed 's/^/    /' | head -12
 
-mvn_verify() { ./mvnw -B -o -q -f "$WORK/pom.xml" verify >"$WORK/build.log" 2>&1; }
+mvn_verify() { ./mvnw -B -o -f "$WORK/pom.xml" verify >"$WORK/build.log" 2>&1; }
 
 echo
 echo "\$ mvn verify   # privileged Deployment + MD5"
 if mvn_verify; then cat "$WORK/build.log"; fail "the build passed although the project has a privileged Deployment and MD5"; fi
-grep -E 'vigil:(lint|arch)' "$WORK/build.log" | sed 's/^/  /'
+grep -E '^\[ERROR\] (vigil:|  )|vigil:(lint|arch): [0-9]' "$WORK/build.log" | sed 's/^\[[A-Z]*\] /  /'
 grep -q 'vigil:lint: pss-privileged (1)' "$WORK/build.log" || fail "pss-privileged not reported"
 grep -q 'vigil:arch: VIGIL-ARCH-002 (1)' "$WORK/build.log" || fail "VIGIL-ARCH-002 not reported"
 for f in lint.sarif arch.sarif TEST-vigil-lint.xml TEST-vigil-arch.xml lint.html arch.html lint.json; do
@@ -53,5 +53,5 @@ echo "\$ mvn verify   # fixed: unprivileged Deployment, SHA-256"
 cp "$IT/clean-project/k8s/app.yaml" "$WORK/k8s/app.yaml"
 cp "$IT/clean-project/src/main/java/com/example/security/Fingerprints.java" "$WORK/src/main/java/com/example/security/"
 mvn_verify || { cat "$WORK/build.log"; fail "the fixed project did not pass"; }
-./mvnw -B -o -f "$WORK/pom.xml" verify 2>&1 | grep -E 'vigil:(lint|arch)|BUILD' | sed 's/^\[[A-Z]*\] /  /'
+grep -E 'vigil:(lint|arch)|BUILD' "$WORK/build.log" | sed 's/^\[[A-Z]*\] /  /'
 echo "maven-plugin demo: failing build caught both problems; fixed build passes"
