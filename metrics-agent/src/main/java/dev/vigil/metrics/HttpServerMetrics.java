@@ -1,6 +1,7 @@
 package dev.vigil.metrics;
 
 import dev.vigil.metrics.internal.Outcome;
+import dev.vigil.metrics.internal.TraceparentExemplars;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -55,6 +56,16 @@ public final class HttpServerMetrics {
      * @param nanos the duration in nanoseconds
      */
     public void record(String method, String uri, int status, Throwable exception, long nanos) {
+        record(method, uri, status, exception, nanos, null);
+    }
+
+    /**
+     * Records one request; with a W3C {@code traceparent} of a sampled trace, the OpenMetrics output may carry it as
+     * an exemplar on the matching histogram bucket.
+     *
+     * @param traceparent the request's {@code traceparent} header, or null
+     */
+    public void record(String method, String uri, int status, Throwable exception, long nanos, String traceparent) {
         try {
             String m = method != null && METHODS.contains(method) ? method : "UNKNOWN";
             String u = capRoute(uri == null || uri.isEmpty() ? "UNKNOWN" : uri);
@@ -65,7 +76,9 @@ public final class HttpServerMetrics {
             if (timer == null) {
                 timer = timers.computeIfAbsent(key, k -> newTimer(m, u, s, e));
             }
-            timer.record(nanos, TimeUnit.NANOSECONDS);
+            Timer t = timer;
+            TraceparentExemplars.with(
+                    TraceparentExemplars.parse(traceparent), () -> t.record(nanos, TimeUnit.NANOSECONDS));
         } catch (RuntimeException ignored) {
             // metrics must never break a request
         }

@@ -78,6 +78,35 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void attachesTheSampledTraceAsExemplarInOpenMetrics() throws Exception {
+        int port = start("port=0");
+        metrics.httpServer()
+                .record(
+                        "GET",
+                        "/traced",
+                        200,
+                        null,
+                        2_000_000,
+                        "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        metrics.httpServer()
+                .record(
+                        "GET",
+                        "/untraced",
+                        200,
+                        null,
+                        2_000_000,
+                        "00-11111111111111111111111111111111-2222222222222222-00");
+        String om = new String(
+                get(port, "/metrics", "Accept", "application/openmetrics-text; version=1.0.0")
+                        .body(),
+                StandardCharsets.UTF_8);
+        assertThat(om)
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/traced\",le=\"0.005\"} 1 "
+                        + "# \\{span_id=\"b7ad6b7169203331\",trace_id=\"0af7651916cd43dd8448eb211c80319c\"}")
+                .doesNotContain("11111111111111111111111111111111");
+    }
+
+    @Test
     void gzipsWhenAccepted() throws Exception {
         int port = start("port=0");
         HttpResponse<byte[]> r = get(port, "/metrics", "Accept-Encoding", "gzip");

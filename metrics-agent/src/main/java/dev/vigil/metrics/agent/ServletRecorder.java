@@ -4,8 +4,8 @@ import dev.vigil.metrics.HttpServerMetrics;
 import dev.vigil.metrics.internal.RouteNormalizer;
 
 /**
- * The bridge between the inlined servlet advice and the library. Public because the advice code runs inside the
- * container's classes; only plain JDK types cross it, so the agent never needs the servlet API of the application.
+ * The bridge between the code woven into {@code HttpServlet} and the library. Public because that code runs inside
+ * the container's classes; only plain JDK types cross it, so the agent never needs the application's servlet API.
  */
 public final class ServletRecorder {
     /** Request attribute marking a request that is already being timed (forwards, includes, async re-dispatch). */
@@ -32,6 +32,7 @@ public final class ServletRecorder {
      * @param springPattern Spring MVC's best matching pattern attribute, or null
      * @param mappingMatch the servlet mapping's match type name ({@code EXACT}, {@code PATH}, ...), or null
      * @param mappingPattern the servlet mapping's pattern, or null
+     * @param traceparent the W3C trace context header, or null
      */
     public static void record(
             long startNanos,
@@ -42,15 +43,16 @@ public final class ServletRecorder {
             String requestUri,
             String contextPath,
             int status,
-            Throwable thrown) {
+            Throwable thrown,
+            String traceparent) {
         String template = springPattern instanceof String
                 ? (String) springPattern
                 : "EXACT".equals(mappingMatch) ? mappingPattern : null;
-        record(startNanos, method, template, requestUri, contextPath, status, thrown);
+        measure(startNanos, method, template, requestUri, contextPath, status, thrown, traceparent);
     }
 
     /**
-     * Records a finished request. Never throws.
+     * Records a finished request, called from the Byte Buddy advice (runtime attach). Never throws.
      *
      * @param template route template known from the framework or the servlet mapping, or null
      */
@@ -62,21 +64,29 @@ public final class ServletRecorder {
             String contextPath,
             int status,
             Throwable thrown) {
+        measure(startNanos, method, template, requestUri, contextPath, status, thrown, null);
+    }
+
+    private static void measure(
+            long startNanos,
+            String method,
+            String template,
+            String requestUri,
+            String contextPath,
+            int status,
+            Throwable thrown,
+            String traceparent) {
+        long nanos = System.nanoTime() - startNanos;
         HttpServerMetrics h = http;
         if (h == null) {
-            long end = System.nanoTime();
             EarlyMeasurements.add(
-                    () -> record(h(), end - startNanos, method, template, requestUri, contextPath, status, thrown));
+                    () -> measure(http, nanos, method, template, requestUri, contextPath, status, thrown, null));
             return;
         }
-        record(h, System.nanoTime() - startNanos, method, template, requestUri, contextPath, status, thrown);
+        measure(h, nanos, method, template, requestUri, contextPath, status, thrown, traceparent);
     }
 
-    private static HttpServerMetrics h() {
-        return http;
-    }
-
-    private static void record(
+    private static void measure(
             HttpServerMetrics h,
             long nanos,
             String method,
@@ -84,13 +94,15 @@ public final class ServletRecorder {
             String requestUri,
             String contextPath,
             int status,
-            Throwable thrown) {
+            Throwable thrown,
+            String traceparent) {
         if (h == null) {
             return;
         }
         try {
             int s = thrown != null && status < 400 ? 500 : status;
-            h.record(method, RouteNormalizer.route(template, requestUri, contextPath, s), s, thrown, nanos);
+            String uri = RouteNormalizer.route(template, requestUri, contextPath, s);
+            h.record(method, uri, s, thrown, nanos, traceparent);
         } catch (Throwable ignored) {
             // never into the application
         }

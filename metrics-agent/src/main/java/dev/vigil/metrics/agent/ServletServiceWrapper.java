@@ -174,7 +174,8 @@ final class ServletServiceWrapper extends ClassVisitor {
 
     /**
      * {@code static void vigil$record(long start, req, res, Throwable thrown)}: reads method, Spring pattern, servlet
-     * mapping (jakarta), URI, context path and status, and hands plain values to {@link ServletRecorder}.
+     * mapping (jakarta), URI, context path, status and the {@code traceparent} header, and hands plain values to
+     * {@link ServletRecorder}.
      */
     private void writeRecord() {
         String hreq = ns + "http/HttpServletRequest";
@@ -257,12 +258,16 @@ final class ServletServiceWrapper extends ClassVisitor {
         mv.visitTypeInsn(Opcodes.CHECKCAST, hres);
         mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, hres, "getStatus", "()I", true);
         mv.visitVarInsn(Opcodes.ALOAD, 4);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, hreq);
+        mv.visitLdcInsn("traceparent");
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, hreq, "getHeader", "(Ljava/lang/String;)Ljava/lang/String;", true);
         mv.visitMethodInsn(
                 Opcodes.INVOKESTATIC,
                 RECORDER,
                 "record",
                 "(JLjava/lang/String;Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
-                        + "Ljava/lang/String;ILjava/lang/Throwable;)V",
+                        + "Ljava/lang/String;ILjava/lang/Throwable;Ljava/lang/String;)V",
                 false);
         mv.visitLabel(done);
         mv.visitFrame(

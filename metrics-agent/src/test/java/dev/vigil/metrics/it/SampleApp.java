@@ -170,12 +170,13 @@ public final class SampleApp implements AutoCloseable {
         return String.join(java.io.File.pathSeparator, entries);
     }
 
-    /** GET on the application; returns the status. */
-    int get(String path) throws Exception {
-        HttpResponse<Void> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
+    /** GET on the application; returns the status. Headers as name, value pairs. */
+    int get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        HttpResponse<Void> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding());
         return r.statusCode();
     }
 

@@ -23,6 +23,9 @@ class ServletContainersIT {
         String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
         assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
         try (SampleApp app = SampleApp.start(container, home, "port=0")) {
+            // first, so that the exemplar sampler's rate limit (one sample per 90 ms) has not been used yet
+            assertThat(app.get("/healthz", "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+                    .isEqualTo(200);
             assertThat(app.get("/items/42")).isEqualTo(200);
             assertThat(app.get("/items/43?secret=x")).isEqualTo(200);
             assertThat(app.get("/healthz")).isEqualTo(200);
@@ -48,6 +51,9 @@ class ServletContainersIT {
                 assertThat(text).contains("jvm_threads_virtual_parallelism_threads");
             }
             assertThat(app.log()).contains("[vigil-metrics] serving metrics on http://127.0.0.1:");
+            assertThat(app.scrape("application/openmetrics-text; version=1.0.0"))
+                    .containsPattern("uri=\"/healthz\",le=\"[0-9.]+\"} [0-9]+ # \\{span_id=\"b7ad6b7169203331\","
+                            + "trace_id=\"0af7651916cd43dd8448eb211c80319c\"}");
         }
     }
 }
