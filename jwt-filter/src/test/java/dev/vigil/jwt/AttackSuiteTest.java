@@ -113,6 +113,28 @@ class AttackSuiteTest {
         a.add(Arguments.of("ES256 r=s=n-ish", ecInput + "." + Base64URL.encode(ones), "invalid_signature"));
         a.add(Arguments.of(
                 "ES256 short signature", ecInput + "." + Base64URL.encode(new byte[8]), "invalid_signature"));
+        // ECDSA edge cases in the style of Wycheproof (our own, not its files): r or s equal to the curve order,
+        // a DER-encoded signature where JOSE requires r||s, and a signature over other data
+        byte[] order =
+                java.util.HexFormat.of().parseHex("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551");
+        byte[] one = new byte[32];
+        one[31] = 1;
+        a.add(Arguments.of(
+                "ES256 r = n, s = 1", ecInput + "." + Base64URL.encode(concat(order, one)), "invalid_signature"));
+        a.add(Arguments.of(
+                "ES256 r = 1, s = n", ecInput + "." + Base64URL.encode(concat(one, order)), "invalid_signature"));
+        String es = sign(map("alg", "ES256", "kid", "ec-1"), claims(), TestKeys.EC);
+        byte[] joseSig = new Base64URL(es.substring(es.lastIndexOf('.') + 1)).decode();
+        a.add(Arguments.of(
+                "ES256 DER-encoded signature",
+                es.substring(0, es.lastIndexOf('.') + 1)
+                        + Base64URL.encode(com.nimbusds.jose.crypto.impl.ECDSA.transcodeSignatureToDER(joseSig)),
+                "invalid_signature"));
+        String other = sign(map("alg", "ES256", "kid", "ec-1"), claims("sub", "mallory"), TestKeys.EC);
+        a.add(Arguments.of(
+                "ES256 signature of other claims",
+                ecInput + other.substring(other.lastIndexOf('.')),
+                "invalid_signature"));
         // JWE and PBES2
         a.add(Arguments.of(
                 "JWE compact",
@@ -191,6 +213,12 @@ class AttackSuiteTest {
                 "type_not_allowed"));
         // weak key
         return a.stream();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static Object nested(int depth) {
