@@ -17,12 +17,12 @@ import java.util.List;
 public record PodSpec(Resource owner, String specPath, String metadataPath) {
     /** The pod spec itself. */
     public JsonNode spec() {
-        return at(owner.json(), specPath);
+        return owner.node(specPath);
     }
 
     /** The pod metadata (a missing node when absent). */
     public JsonNode metadata() {
-        return at(owner.json(), metadataPath);
+        return owner.node(metadataPath);
     }
 
     /** Pod annotations (the template's for controllers). */

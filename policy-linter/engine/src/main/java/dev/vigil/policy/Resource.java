@@ -20,10 +20,22 @@ public final class Resource {
     final java.util.concurrent.ConcurrentMap<String, EffectiveSecurityContext> securityContexts =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    // read once: rules ask for these per object and per pair of objects (the tree is read-only)
+    private final String apiVersion;
+    private final String kind;
+    private final String namespace;
+    private final String name;
+
     private Resource(ObjectNode json, String file, PositionTree positions) {
         this.json = Objects.requireNonNull(json, "json");
         this.file = Objects.requireNonNull(file, "file");
         this.positions = positions;
+        this.apiVersion = json.path("apiVersion").asText("");
+        this.kind = json.path("kind").asText("");
+        JsonNode meta = json.path("metadata");
+        this.namespace = meta.path("namespace").asText("");
+        String n = meta.path("name").asText("");
+        this.name = n.isEmpty() ? meta.path("generateName").asText("") : n;
     }
 
     /** An object that did not come from a file, e.g. from an AdmissionReview; positions are unknown. */
@@ -34,6 +46,20 @@ public final class Resource {
     /** Used by loaders: an object with the position tree of its document. */
     public static Resource of(ObjectNode json, String file, PositionTree positions) {
         return new Resource(json, file, positions);
+    }
+
+    /** Nodes at dotted paths (pod specs, pod metadata), looked up once each: rules ask for them per check. */
+    private final java.util.concurrent.ConcurrentMap<String, JsonNode> nodes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The node at a dotted path of plain field names, e.g. {@code spec.template.spec} (missing node if absent). */
+    JsonNode node(String dottedPath) {
+        JsonNode n = nodes.get(dottedPath);
+        if (n == null) {
+            n = PodSpec.at(json, dottedPath);
+            nodes.put(dottedPath, n);
+        }
+        return n;
     }
 
     /** The whole object. */
@@ -47,22 +73,20 @@ public final class Resource {
     }
 
     public String apiVersion() {
-        return json.path("apiVersion").asText("");
+        return apiVersion;
     }
 
     public String kind() {
-        return json.path("kind").asText("");
+        return kind;
     }
 
     /** The namespace in metadata, or the empty string (cluster-scoped, or the default namespace). */
     public String namespace() {
-        return json.path("metadata").path("namespace").asText("");
+        return namespace;
     }
 
     public String name() {
-        JsonNode meta = json.path("metadata");
-        String name = meta.path("name").asText("");
-        return name.isEmpty() ? meta.path("generateName").asText("") : name;
+        return name;
     }
 
     public Map<String, String> labels() {
