@@ -97,6 +97,9 @@ public final class DpopVerifier {
                 }
             }
         }
+        if (seen.size() >= MAX_REPLAY_ENTRIES) {
+            throw new TokenRejection(Reason.DPOP_INVALID); // full of live proofs: refuse rather than forget
+        }
         if (seen.putIfAbsent(id, now + 2 * window.toMillis()) != null) {
             throw new TokenRejection(Reason.DPOP_INVALID); // replayed proof
         }
