@@ -103,6 +103,10 @@ public final class LoadGenerator {
         private final String url;
         private final List<Corpus.Entry> corpus;
         private final Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+        /** From the request's first byte on a connection to its answer: excludes generator lag and client queue. */
+        private final Histogram onWire = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+        /** How late the generator called send() relative to the intended time (a loaded machine's scheduler). */
+        private final Histogram sendLag = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
         private final AtomicLong ok = new AtomicLong();
         private final AtomicLong shed = new AtomicLong();
         private final AtomicLong errors = new AtomicLong();
@@ -162,7 +166,12 @@ public final class LoadGenerator {
             Corpus.Entry e = corpus.get((int) (i % corpus.size()));
             outstanding.incrementAndGet();
             sent.incrementAndGet();
+            if (measured) {
+                sendLag.recordValue(Math.max(0, Math.min(System.nanoTime() - intended, TimeUnit.SECONDS.toNanos(59))));
+            }
+            long[] began = new long[1];
             client.newRequest(url)
+                    .onRequestBegin(r -> began[0] = System.nanoTime())
                     .method(HttpMethod.POST)
                     .headers(h -> h.put(HttpHeader.CONTENT_TYPE, "application/json"))
                     .body(new BytesRequestContent(e.body()))
@@ -188,6 +197,10 @@ public final class LoadGenerator {
                                     late.incrementAndGet();
                                 }
                                 latency.recordValue(Math.min(took, TimeUnit.SECONDS.toNanos(59)));
+                                if (began[0] != 0) {
+                                    onWire.recordValue(
+                                            Math.min(System.nanoTime() - began[0], TimeUnit.SECONDS.toNanos(59)));
+                                }
                             }
                             outstanding.decrementAndGet();
                             if (then != null) {
@@ -210,7 +223,8 @@ public final class LoadGenerator {
             System.out.printf(
                     Locale.ROOT,
                     "phase=%s mode=%s target_rps=%.0f answered_rps=%.0f reviewed_rps=%.0f answered=%d shed=%d errors=%d"
-                            + " late=%d sent=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f%s%n",
+                            + " late=%d sent=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f"
+                            + " wire_p50_ms=%.3f wire_p99_ms=%.3f wire_p999_ms=%.3f send_lag_p99_ms=%.3f%s%n",
                     phase,
                     mode,
                     target,
@@ -226,6 +240,10 @@ public final class LoadGenerator {
                     ms(latency.getValueAtPercentile(99)),
                     ms(latency.getValueAtPercentile(99.9)),
                     ms(latency.getMaxValue()),
+                    ms(onWire.getValueAtPercentile(50)),
+                    ms(onWire.getValueAtPercentile(99)),
+                    ms(onWire.getValueAtPercentile(99.9)),
+                    ms(sendLag.getValueAtPercentile(99)),
                     firstError == null ? "" : " first_error=\"" + firstError.replace('\n', ' ') + "\"");
         }
 
