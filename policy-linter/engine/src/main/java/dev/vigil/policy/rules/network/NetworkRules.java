@@ -22,6 +22,7 @@ public final class NetworkRules {
                 new PdbSelectsNothing(),
                 new HpaTargetMissing(),
                 new ServiceMonitorSelectsNothing(),
-                new IngressBackendMissing());
+                new IngressBackendMissing(),
+                new StatefulSetServiceName());
     }
 }
