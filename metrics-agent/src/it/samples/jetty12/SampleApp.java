@@ -1,11 +1,18 @@
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.util.EnumSet;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -25,6 +32,8 @@ public final class SampleApp {
         ctx.addServlet(new ServletHolder(new Items()), "/p/*");
         ctx.addServlet(new ServletHolder(new Items()), "/healthz");
         ctx.addServlet(new ServletHolder(new Boom()), "/boom");
+        ctx.addServlet(new ServletHolder(new Items()), "/secure/*");
+        ctx.addFilter(new FilterHolder(new Deny()), "/secure/*", EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(ctx);
         registerGauges(Integer.getInteger("sample.mbeans", 0));
         server.start();
@@ -60,6 +69,14 @@ public final class SampleApp {
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             resp.setContentType("text/plain");
             resp.getWriter().write("ok " + req.getRequestURI() + "\n");
+        }
+    }
+
+    /** Answers 401 itself, never calling the chain: the request never reaches a servlet. */
+    static final class Deny implements Filter {
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) {
+            ((HttpServletResponse) resp).setStatus(401);
         }
     }
 

@@ -1,3 +1,7 @@
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -5,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /** Embedded Tomcat 11 (jakarta) sample application for the agent's integration tests. */
 public final class SampleApp {
@@ -18,6 +24,15 @@ public final class SampleApp {
         ctx.addServletMappingDecoded("/p/*", "items");
         Tomcat.addServlet(ctx, "health", new Items());
         ctx.addServletMappingDecoded("/healthz", "health");
+        ctx.addServletMappingDecoded("/secure/*", "items");
+        FilterDef deny = new FilterDef();
+        deny.setFilterName("deny");
+        deny.setFilter(new Deny());
+        ctx.addFilterDef(deny);
+        FilterMap denyMap = new FilterMap();
+        denyMap.setFilterName("deny");
+        denyMap.addURLPatternDecoded("/secure/*");
+        ctx.addFilterMap(denyMap);
         Tomcat.addServlet(ctx, "boom", new Boom());
         ctx.addServletMappingDecoded("/boom", "boom");
         tomcat.getConnector();
@@ -31,6 +46,14 @@ public final class SampleApp {
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             resp.setContentType("text/plain");
             resp.getWriter().write("ok " + req.getRequestURI() + "\n");
+        }
+    }
+
+    /** Answers 401 itself, never calling the chain: the request never reaches a servlet. */
+    static final class Deny implements Filter {
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) {
+            ((HttpServletResponse) resp).setStatus(401);
         }
     }
 

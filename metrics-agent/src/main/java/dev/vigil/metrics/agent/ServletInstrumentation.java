@@ -16,6 +16,7 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -30,6 +31,8 @@ import net.bytebuddy.pool.TypePool;
 final class ServletInstrumentation implements ClassFileTransformer {
     private static final String JAKARTA = "jakarta/servlet/http/HttpServlet";
     private static final String JAVAX = "javax/servlet/http/HttpServlet";
+    private static final String JAKARTA_CHAIN = "jakarta/servlet/FilterChain";
+    private static final String JAVAX_CHAIN = "javax/servlet/FilterChain";
 
     private ServletInstrumentation() {}
 
@@ -57,14 +60,21 @@ final class ServletInstrumentation implements ClassFileTransformer {
     @Override
     public byte[] transform(
             ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
-        if (className == null || !(className.equals(JAKARTA) || className.equals(JAVAX))) {
+        if (className == null) {
+            return null;
+        }
+        if (redefined == null && !className.equals(JAKARTA) && !className.equals(JAVAX)) {
+            return wrapFilterChain(className, bytes);
+        }
+        if (!(className.equals(JAKARTA) || className.equals(JAVAX))) {
             return null;
         }
         try {
             boolean jakarta = className.equals(JAKARTA);
             // first load: cheap ASM wrapper; already loaded (runtime attach): Byte Buddy advice, no shape change
-            byte[] woven =
-                    redefined == null ? ServletServiceWrapper.wrap(bytes, jakarta) : weave(loader, className, bytes);
+            byte[] woven = redefined == null
+                    ? ServletServiceWrapper.wrap(bytes, jakarta, "service")
+                    : weave(loader, className, bytes);
             if (Boolean.getBoolean("vigil.metrics.debug")) {
                 AgentLog.info("instrumented " + className.replace('/', '.'));
             }
@@ -73,6 +83,32 @@ final class ServletInstrumentation implements ClassFileTransformer {
             AgentLog.warn("could not instrument " + className.replace('/', '.') + ": " + t);
             return null;
         }
+    }
+
+    /** A class that directly implements a servlet {@code FilterChain} gets its {@code doFilter} timed. */
+    private static byte[] wrapFilterChain(String className, byte[] bytes) {
+        if (className.startsWith("java/")
+                || className.startsWith("jdk/")
+                || className.startsWith("sun/")
+                || className.startsWith("com/sun/")
+                || className.startsWith("dev/vigil/metrics/")) {
+            return null;
+        }
+        try {
+            for (String itf : new ClassReader(bytes).getInterfaces()) {
+                boolean jakarta = itf.equals(JAKARTA_CHAIN);
+                if (jakarta || itf.equals(JAVAX_CHAIN)) {
+                    byte[] woven = ServletServiceWrapper.wrap(bytes, jakarta, "doFilter");
+                    if (woven != null && Boolean.getBoolean("vigil.metrics.debug")) {
+                        AgentLog.info("instrumented " + className.replace('/', '.'));
+                    }
+                    return woven;
+                }
+            }
+        } catch (Throwable t) {
+            AgentLog.warn("could not instrument " + className.replace('/', '.') + ": " + t);
+        }
+        return null;
     }
 
     private static byte[] weave(ClassLoader loader, String internalName, byte[] bytes) {

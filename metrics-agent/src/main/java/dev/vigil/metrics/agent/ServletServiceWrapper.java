@@ -15,27 +15,35 @@ import net.bytebuddy.jar.asm.Opcodes;
  * already loaded classes (runtime attach) go through Byte Buddy's {@code Advice}, which changes no class shape.
  */
 final class ServletServiceWrapper extends ClassVisitor {
-    static final String ORIGINAL = "vigil$service";
     private static final String RECORDER = "dev/vigil/metrics/agent/ServletRecorder";
 
     private final String ns;
     private final boolean jakarta;
     private final String serviceDesc;
+    private final String method;
+    private final String original;
     private String owner;
     private boolean wrapped;
 
-    private ServletServiceWrapper(ClassVisitor next, boolean jakarta) {
+    private ServletServiceWrapper(ClassVisitor next, boolean jakarta, String method) {
         super(Opcodes.ASM9, next);
         this.jakarta = jakarta;
+        this.method = method;
+        this.original = "vigil$" + method;
         this.ns = jakarta ? "jakarta/servlet/" : "javax/servlet/";
         this.serviceDesc = "(L" + ns + "ServletRequest;L" + ns + "ServletResponse;)V";
     }
 
-    /** The rewritten class, or null when it has no such {@code service} method. */
-    static byte[] wrap(byte[] bytes, boolean jakarta) {
+    /**
+     * The rewritten class, or null when it has no such method.
+     *
+     * @param method {@code service} (HttpServlet) or {@code doFilter} (a container's FilterChain, so that requests a
+     *     filter answers itself, e.g. a 401 from an authentication filter, are measured too)
+     */
+    static byte[] wrap(byte[] bytes, boolean jakarta, String method) {
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        ServletServiceWrapper wrapper = new ServletServiceWrapper(writer, jakarta);
+        ServletServiceWrapper wrapper = new ServletServiceWrapper(writer, jakarta, method);
         reader.accept(wrapper, 0);
         return wrapper.wrapped ? writer.toByteArray() : null;
     }
@@ -48,13 +56,13 @@ final class ServletServiceWrapper extends ClassVisitor {
 
     @Override
     public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] exceptions) {
-        if (name.equals("service")
+        if (name.equals(method)
                 && desc.equals(serviceDesc)
                 && (access & Opcodes.ACC_PUBLIC) != 0
                 && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC)) == 0) {
             wrapped = true;
             int renamed = (access & ~Opcodes.ACC_PUBLIC) | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC;
-            return super.visitMethod(renamed, ORIGINAL, desc, sig, exceptions);
+            return super.visitMethod(renamed, original, desc, sig, exceptions);
         }
         return super.visitMethod(access, name, desc, sig, exceptions);
     }
@@ -79,7 +87,7 @@ final class ServletServiceWrapper extends ClassVisitor {
 
     /** {@code service}: start = enter(req); try { original } catch (Throwable t) { record(t); throw t; } record. */
     private void writeService() {
-        MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PUBLIC, "service", serviceDesc, null, new String[] {
+        MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PUBLIC, method, serviceDesc, null, new String[] {
             ns + "ServletException", "java/io/IOException"
         });
         mv.visitCode();
@@ -111,7 +119,7 @@ final class ServletServiceWrapper extends ClassVisitor {
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
-        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, owner, ORIGINAL, serviceDesc, false);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, owner, original, serviceDesc, false);
     }
 
     private void callRecord(MethodVisitor mv, boolean thrown) {

@@ -89,7 +89,9 @@ class RobustnessIT {
                 Thread.sleep(100);
                 text = app.scrape(null);
             }
-            assertThat(text).containsPattern("app_own_counter_total\\{kind=\"tick\"} [1-9]");
+            assertThat(text)
+                    .containsPattern("app_own_counter_total\\{kind=\"tick\"} [1-9]")
+                    .contains("# HELP app_own_counter_total Meter app.own.counter");
             assertThat(text.split("# TYPE jvm_memory_used_bytes ", -1)).hasSize(2);
         }
     }

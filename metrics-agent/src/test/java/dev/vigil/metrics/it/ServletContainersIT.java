@@ -30,6 +30,7 @@ class ServletContainersIT {
             assertThat(app.get("/items/43?secret=x")).isEqualTo(200);
             assertThat(app.get("/healthz")).isEqualTo(200);
             assertThat(app.get("/boom")).isEqualTo(500);
+            assertThat(app.get("/secure/5")).isEqualTo(401);
 
             String text = app.scrape(null);
 
@@ -39,6 +40,8 @@ class ServletContainersIT {
                     .contains("uri=\"/healthz\"")
                     .contains("exception=\"IllegalStateException\",method=\"GET\",outcome=\"SERVER_ERROR\","
                             + "status=\"500\",uri=\"/boom\"")
+                    .contains("http_server_requests_seconds_count{exception=\"none\",method=\"GET\","
+                            + "outcome=\"CLIENT_ERROR\",status=\"401\",uri=\"/secure/{id}\"} 1")
                     .contains("http_server_requests_seconds_bucket{")
                     .contains("jvm_memory_used_bytes{")
                     .contains("jvm_gc_")
