@@ -60,9 +60,8 @@ public final class JwtValidator implements AutoCloseable {
             allAlgorithms.addAll(algs);
             IssuerKeys ik = new IssuerKeys(t.issuer(), source, config.keySetPolicy(), config.clock(), fetcher, metrics);
             byIssuer.put(t.issuer(), ik);
-            trusted.put(t.issuer(), new TokenVerifier.Trusted(ik, algs));
+            trusted.put(t.issuer(), new TokenVerifier.Trusted(ik, algs, config.acceptedTypes()));
         }
-        Set<String> types = new HashSet<>(config.acceptedTypes());
         if (extraIssuer != null) {
             IssuerKeys ik = new IssuerKeys(
                     extraIssuer,
@@ -72,14 +71,13 @@ public final class JwtValidator implements AutoCloseable {
                     fetcher,
                     metrics);
             byIssuer.put(extraIssuer, ik);
-            trusted.put(extraIssuer, new TokenVerifier.Trusted(ik, extraAlgorithms));
+            // session tokens are always RFC 9068 access tokens: only at+jwt, for this issuer only
+            trusted.put(extraIssuer, new TokenVerifier.Trusted(ik, extraAlgorithms, Set.of("at+jwt")));
             allAlgorithms.addAll(extraAlgorithms);
-            types.add("at+jwt");
         }
         VerifierSettings settings = new VerifierSettings(
                 Set.copyOf(allAlgorithms),
                 config.audiences(),
-                Set.copyOf(types),
                 config.clockSkew(),
                 config.maxLifetime(),
                 config.requiredClaims(),

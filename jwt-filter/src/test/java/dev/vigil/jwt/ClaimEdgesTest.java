@@ -92,6 +92,28 @@ class ClaimEdgesTest {
     }
 
     @Test
+    void enablingSessionsDoesNotOpenAtJwtToOtherIssuers() throws Exception {
+        JwtFilterConfig config = Fixtures.config().sessions(true).build();
+        try (RefreshTokenService sessions = RefreshTokenService.create(config);
+                JwtValidator v = JwtValidator.withSessionIssuer(
+                        config,
+                        sessions.issuer(),
+                        sessions.publicKeys(),
+                        sessions.algorithms(),
+                        sessions::isRevoked,
+                        new dev.vigil.jwt.internal.JwtMetrics(
+                                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()))) {
+            String external = TestKeys.sign(
+                    TestKeys.map("alg", "RS256", "kid", "rsa-1", "typ", "at+jwt"), claims(), TestKeys.RSA);
+            assertThatThrownBy(() -> v.validate(external))
+                    .isInstanceOfSatisfying(
+                            TokenRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo("type_not_allowed"));
+            assertThat(v.validate(Fixtures.valid()).getName()).isEqualTo("alice");
+        }
+    }
+
+    @Test
     void rolesComeFromAConfiguredNestedClaim() throws Exception {
         String token = rs256(claims("realm_access", Map.of("roles", List.of("admin", "ops"))));
         try (JwtValidator v = JwtValidator.create(

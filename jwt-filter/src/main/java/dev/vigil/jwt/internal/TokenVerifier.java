@@ -30,8 +30,8 @@ public final class TokenVerifier {
         Revocations NONE = jti -> false;
     }
 
-    /** Per-issuer keys and the algorithms allowed for that issuer. */
-    public record Trusted(IssuerKeys keys, Set<String> algorithms) {}
+    /** Per-issuer keys, and the algorithms and {@code typ} values (normalised) allowed for that issuer. */
+    public record Trusted(IssuerKeys keys, Set<String> algorithms, Set<String> types) {}
 
     private final VerifierSettings settings;
     private final Map<String, Trusted> issuers;
@@ -97,6 +97,10 @@ public final class TokenVerifier {
         }
         if (!trusted.algorithms().contains(alg)) {
             throw new TokenRejection(Reason.ALGORITHM_NOT_ALLOWED);
+        }
+        Object typ = headerMap.get("typ");
+        if (!trusted.types().contains(typ == null ? "none" : normaliseType(typ))) {
+            throw new TokenRejection(Reason.TYPE_NOT_ALLOWED);
         }
         long revision = trusted.keys().revision();
         byte[] signingInput = (seg.header() + "." + seg.payload()).getBytes(StandardCharsets.US_ASCII);
@@ -173,10 +177,8 @@ public final class TokenVerifier {
                 throw new TokenRejection(Reason.EMBEDDED_KEY_NOT_TRUSTED);
             }
         }
-        Object typ = h.get("typ");
-        String normalised = typ == null ? "none" : normaliseType(typ);
-        if (!settings.acceptedTypes().contains(normalised)) {
-            throw new TokenRejection(Reason.TYPE_NOT_ALLOWED);
+        if (h.containsKey("typ")) {
+            normaliseType(h.get("typ")); // must be a string; allowed values are per issuer, checked once it is known
         }
         if (h.containsKey("kid") && !(h.get("kid") instanceof String)) {
             throw new TokenRejection(Reason.MALFORMED);

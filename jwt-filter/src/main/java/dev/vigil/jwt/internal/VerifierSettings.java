@@ -7,7 +7,6 @@ import java.util.Set;
 public record VerifierSettings(
         Set<String> algorithms,
         Set<String> audiences,
-        Set<String> acceptedTypes,
         Duration clockSkew,
         Duration maxLifetime,
         Set<String> requiredClaims,
