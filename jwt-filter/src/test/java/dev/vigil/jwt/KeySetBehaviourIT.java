@@ -124,6 +124,7 @@ class KeySetBehaviourIT {
         assertThat(meter("vigil.jwt.cache", "result", "miss")).isEqualTo(1);
         assertThat(meter("vigil.jwt.validations", "result", "accepted", "reason", "none"))
                 .isEqualTo(5);
+        assertThat(meters.get("vigil.jwt.validation.latency").timer().count()).isEqualTo(5);
     }
 
     @Test

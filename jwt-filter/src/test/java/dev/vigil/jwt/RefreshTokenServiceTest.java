@@ -96,6 +96,16 @@ class RefreshTokenServiceTest {
         assertThat(reason(() -> validator.validate(first.accessToken()))).isEqualTo("token_revoked");
         assertThat(meters.get("vigil.jwt.refresh.reuse.detected").counter().count())
                 .isEqualTo(1);
+        assertThat(meters.get("vigil.jwt.refreshes")
+                        .tag("result", "rotated")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("vigil.jwt.refreshes")
+                        .tag("result", "reuse_detected")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
