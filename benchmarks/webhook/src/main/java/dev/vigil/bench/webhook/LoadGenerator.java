@@ -85,7 +85,7 @@ public final class LoadGenerator {
         ClientConnector connector = new ClientConnector();
         connector.setSslContextFactory(ssl);
         connector.setSelectors(1);
-        QueuedThreadPool threads = new QueuedThreadPool(16);
+        QueuedThreadPool threads = new QueuedThreadPool(128); // selector, TLS and listeners: never starve
         threads.setName("loadgen");
         connector.setExecutor(threads);
         HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
