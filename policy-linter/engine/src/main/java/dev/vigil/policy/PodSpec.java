@@ -27,12 +27,12 @@ public record PodSpec(Resource owner, String specPath, String metadataPath) {
 
     /** Pod annotations (the template's for controllers). */
     public java.util.Map<String, String> annotations() {
-        return Resource.stringMap(metadata().path("annotations"));
+        return owner.annotationsAt(metadataPath);
     }
 
     /** Pod labels (the template's for controllers). */
     public java.util.Map<String, String> labels() {
-        return Resource.stringMap(metadata().path("labels"));
+        return owner.labelsAt(metadataPath);
     }
 
     /** Path of a field of the pod spec, e.g. {@code field("hostNetwork")}. */

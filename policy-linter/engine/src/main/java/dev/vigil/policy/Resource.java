@@ -62,6 +62,33 @@ public final class Resource {
         return n;
     }
 
+    /** Labels and annotations by metadata path, built once each: selectors match them per pair of objects. */
+    private final java.util.concurrent.ConcurrentMap<String, Map<String, String>> labelMaps =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.concurrent.ConcurrentMap<String, Map<String, String>> annotationMaps =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The labels in the metadata at {@code metadataPath} (e.g. {@code spec.template.metadata}), unmodifiable. */
+    Map<String, String> labelsAt(String metadataPath) {
+        Map<String, String> m = labelMaps.get(metadataPath);
+        if (m == null) {
+            m = stringMap(node(metadataPath).path("labels"));
+            labelMaps.put(metadataPath, m);
+        }
+        return m;
+    }
+
+    /** The annotations in the metadata at {@code metadataPath}, unmodifiable. */
+    Map<String, String> annotationsAt(String metadataPath) {
+        Map<String, String> m = annotationMaps.get(metadataPath);
+        if (m == null) {
+            m = stringMap(node(metadataPath).path("annotations"));
+            annotationMaps.put(metadataPath, m);
+        }
+        return m;
+    }
+
     /** The whole object. */
     public ObjectNode json() {
         return json;
@@ -90,11 +117,11 @@ public final class Resource {
     }
 
     public Map<String, String> labels() {
-        return stringMap(json.path("metadata").path("labels"));
+        return labelsAt("metadata");
     }
 
     public Map<String, String> annotations() {
-        return stringMap(json.path("metadata").path("annotations"));
+        return annotationsAt("metadata");
     }
 
     /** API group of {@link #apiVersion()}: {@code apps} for {@code apps/v1}, empty for the core group. */
