@@ -5,8 +5,12 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.PackageMatchers;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -22,8 +26,30 @@ final class Code {
         return className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
     }
 
+    /** Compiled package matchers, one per pattern list (compiling them per class cost more than the check). */
+    private static final Map<List<String>, PackageMatchers> MATCHERS = new ConcurrentHashMap<>();
+
+    /** Accesses of each class, computed once (every rule asks; ArchUnit builds a new set per call). */
+    private static final Map<JavaClass, List<JavaAccess<?>>> ACCESSES =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     static boolean inPackages(JavaClass c, Collection<String> patterns) {
-        return !patterns.isEmpty() && PackageMatchers.of(patterns).test(c.getPackageName());
+        if (patterns.isEmpty()) {
+            return false;
+        }
+        return MATCHERS.computeIfAbsent(List.copyOf(patterns), PackageMatchers::of)
+                .test(c.getPackageName());
+    }
+
+    private static List<JavaAccess<?>> accesses(JavaClass c) {
+        List<JavaAccess<?>> cached = ACCESSES.get(c);
+        if (cached == null) {
+            List<JavaAccess<?>> sorted = new ArrayList<>(c.getAccessesFromSelf());
+            sorted.sort((a, b) -> Integer.compare(a.getLineNumber(), b.getLineNumber()));
+            cached = List.copyOf(sorted);
+            ACCESSES.put(c, cached);
+        }
+        return cached;
     }
 
     /** True for the class itself or a subtype of it (resolved through the imported classpath). */
@@ -34,12 +60,11 @@ final class Code {
     /** Accesses (calls, constructor calls, field accesses, method references) whose target owner matches. */
     static List<JavaAccess<?>> accessesTo(JavaClass c, Predicate<JavaClass> owner) {
         List<JavaAccess<?>> out = new ArrayList<>();
-        for (JavaAccess<?> access : c.getAccessesFromSelf()) {
+        for (JavaAccess<?> access : accesses(c)) {
             if (owner.test(access.getTargetOwner())) {
                 out.add(access);
             }
         }
-        out.sort((a, b) -> Integer.compare(a.getLineNumber(), b.getLineNumber()));
         return out;
     }
 
