@@ -32,6 +32,7 @@ public final class MetricsConfig {
     private final int maxSeriesPerMetric;
     private final int maxRoutes;
     private final boolean histogram;
+    private final boolean exemplars;
     private final boolean jvm;
     private final boolean servlet;
     private final boolean httpClient;
@@ -67,6 +68,7 @@ public final class MetricsConfig {
         this.maxSeriesPerMetric = positiveInt("maxSeriesPerMetric", v.get("maxSeriesPerMetric"), problems);
         this.maxRoutes = positiveInt("maxRoutes", v.get("maxRoutes"), problems);
         this.histogram = bool("histogram", v.get("histogram"), problems);
+        this.exemplars = bool("exemplars", v.get("exemplars"), problems);
         this.jvm = bool("jvm", v.get("jvm"), problems);
         this.servlet = bool("servlet", v.get("servlet"), problems);
         this.httpClient = bool("httpClient", v.get("httpClient"), problems);
@@ -150,6 +152,7 @@ public final class MetricsConfig {
         d.put("maxSeriesPerMetric", "2000");
         d.put("maxRoutes", "500");
         d.put("histogram", "true");
+        d.put("exemplars", "true");
         d.put("jvm", "true");
         d.put("servlet", "true");
         d.put("httpClient", "true");
@@ -316,6 +319,14 @@ public final class MetricsConfig {
         return histogram;
     }
 
+    /**
+     * Whether HTTP histograms carry exemplars from a W3C {@code traceparent} (OpenMetrics only). Default true; costs the
+     * Prometheus client's exemplar scheduler thread.
+     */
+    public boolean exemplars() {
+        return exemplars;
+    }
+
     /** Whether the JVM and process binders are registered. Default true. */
     public boolean jvm() {
         return jvm;
@@ -381,7 +392,8 @@ public final class MetricsConfig {
         return "MetricsConfig{host=" + host + ", port=" + (portFrom == portTo ? portFrom : portFrom + "-" + portTo)
                 + ", path=" + path + ", portFile=" + Objects.toString(portFile, "") + ", naming="
                 + naming.name().toLowerCase(Locale.ROOT) + ", maxSeriesPerMetric=" + maxSeriesPerMetric
-                + ", maxRoutes=" + maxRoutes + ", histogram=" + histogram + ", jvm=" + jvm + ", servlet=" + servlet
+                + ", maxRoutes=" + maxRoutes + ", histogram=" + histogram + ", exemplars=" + exemplars + ", jvm=" + jvm
+                + ", servlet=" + servlet
                 + ", httpClient=" + httpClient
                 + ", endpoint=" + endpoint + ", allow=" + allow + ", deny=" + deny + ", auth="
                 + (basicAuthUser != null ? "basic(" + basicAuthUser + ")" : bearerTokenFile != null ? "bearer" : "none")

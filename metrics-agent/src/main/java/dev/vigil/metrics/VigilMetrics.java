@@ -45,7 +45,10 @@ public final class VigilMetrics implements AutoCloseable {
     private VigilMetrics(MetricsConfig config) {
         this.config = config;
         this.registry = new PrometheusMeterRegistry(
-                PrometheusConfig.DEFAULT, new PrometheusRegistry(), Clock.SYSTEM, new TraceparentExemplars());
+                PrometheusConfig.DEFAULT,
+                new PrometheusRegistry(),
+                Clock.SYSTEM,
+                config.exemplars() ? new TraceparentExemplars() : null);
         Counter[] droppedByCap = new Counter[1];
         if (config.naming() == MetricsConfig.Naming.OTEL) {
             registry.config().meterFilter(new OtelNaming());

@@ -107,6 +107,24 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void leavesExemplarsOutWhenSwitchedOff() throws Exception {
+        int port = start("port=0,exemplars=false");
+        metrics.httpServer()
+                .record(
+                        "GET",
+                        "/traced",
+                        200,
+                        null,
+                        2_000_000,
+                        "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        String om = new String(
+                get(port, "/metrics", "Accept", "application/openmetrics-text; version=1.0.0")
+                        .body(),
+                StandardCharsets.UTF_8);
+        assertThat(om).contains("uri=\"/traced\"").doesNotContain("trace_id");
+    }
+
+    @Test
     void gzipsWhenAccepted() throws Exception {
         int port = start("port=0");
         HttpResponse<byte[]> r = get(port, "/metrics", "Accept-Encoding", "gzip");
