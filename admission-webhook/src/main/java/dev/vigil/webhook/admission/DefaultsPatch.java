@@ -40,7 +40,7 @@ final class DefaultsPatch {
         if (!windows && !podSc.has("seccompProfile")) {
             podAdd.putObject("seccompProfile").put("type", "RuntimeDefault");
         }
-        if (!podSc.has("runAsNonRoot") && !runsAsRoot(spec, podSc)) {
+        if (!podSc.has("runAsNonRoot") && !leavesRunAsNonRootToTheUser(spec, podSc)) {
             podAdd.put("runAsNonRoot", true);
         }
         addFields(patch, base + "/securityContext", podSc, podAdd);
@@ -99,7 +99,7 @@ final class DefaultsPatch {
         patch.addObject().put("op", "add").put("path", path).set("value", value);
     }
 
-    private static boolean runsAsRoot(JsonNode spec, JsonNode podSc) {
+    private static boolean leavesRunAsNonRootToTheUser(JsonNode spec, JsonNode podSc) {
         if (podSc.path("runAsUser").asLong(-1) == 0) {
             return true;
         }
