@@ -2,9 +2,12 @@ package dev.vigil.lint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +101,63 @@ class FixAndSchemaOptionsTest {
                 .first()
                 .isEqualTo("vigil lint: --kube-version: Kubernetes version '2.0' is not valid; expected v1.MINOR"
                         + " (bundled: v1.37, v1.33, v1.30)");
+    }
+
+    @Test
+    void customCelRulesFromTheConfigFileAndAdmissionPoliciesInTheInputRun() throws IOException {
+        file(".vigil.yaml", """
+                profiles: [best-practices]
+                customRules:
+                  - id: team-label-required
+                    severity: error
+                    title: Workloads carry a team label
+                    kinds: [Deployment]
+                    cel: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+                    message: "Deployment needs a 'team' label"
+                """);
+        Path input = file("app.yaml", """
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: max-replicas}
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments]}
+                  validations:
+                    - expression: "object.spec.replicas <= 5"
+                      message: at most 5 replicas
+                      fieldPath: spec.replicas
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  replicas: 9
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers: [{name: app, image: registry.example/web:1}]
+                """);
+        Cli r = Cli.run(dir, "--format", "json", input.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        List<String> findings = new ArrayList<>();
+        new ObjectMapper()
+                .readTree(r.out())
+                .get("findings")
+                .forEach(f -> findings.add(f.get("line").asInt() + " "
+                        + f.get("ruleId").asText() + " " + f.get("message").asText()));
+        assertThat(findings)
+                .contains(
+                        "13 team-label-required Deployment needs a 'team' label",
+                        "17 validating-admission-policy ValidatingAdmissionPolicy max-replicas: at most 5 replicas");
+        file(".vigil.yaml", "customRules:\n  - id: x\n    title: X\n    cel: \"object.\"\n");
+        Cli bad = Cli.run(dir, input.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.errLines())
+                .first()
+                .asString()
+                .startsWith(".vigil.yaml:4: customRules[0].cel: does not compile: ");
     }
 
     @Test
