@@ -22,6 +22,7 @@ import java.util.Set;
 public final class TokenVerifier {
     private static final System.Logger LOG = System.getLogger(TokenVerifier.class.getName());
     private static final Set<String> EMBEDDED_KEY_HEADERS = Set.of("jwk", "jku", "x5u", "x5c");
+    private static final int MAX_CACHED_HEADERS = 1024;
 
     /** Answers whether a jti has been revoked. */
     public interface Revocations {
@@ -39,6 +40,7 @@ public final class TokenVerifier {
     private final Revocations revocations;
     private final Clock clock;
     private final JwtMetrics metrics;
+    private final Map<String, Object> headers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TokenVerifier(
             VerifierSettings settings,
@@ -86,8 +88,8 @@ public final class TokenVerifier {
             }
         }
         TokenLimits.Segments seg = TokenLimits.check(token);
-        Map<String, Object> headerMap = parseJson(seg.headerJson());
-        JWSHeader header = checkHeader(headerMap, seg.header());
+        ParsedHeader parsed = header(seg);
+        JWSHeader header = parsed.header();
         String alg = header.getAlgorithm().getName();
         Map<String, Object> claimMap = parseJson(seg.payloadJson());
         Object iss = claimMap.get("iss");
@@ -98,8 +100,7 @@ public final class TokenVerifier {
         if (!trusted.algorithms().contains(alg)) {
             throw new TokenRejection(Reason.ALGORITHM_NOT_ALLOWED);
         }
-        Object typ = headerMap.get("typ");
-        if (!trusted.types().contains(typ == null ? "none" : normaliseType(typ))) {
+        if (!trusted.types().contains(parsed.type())) {
             throw new TokenRejection(Reason.TYPE_NOT_ALLOWED);
         }
         long revision = trusted.keys().revision();
@@ -154,6 +155,41 @@ public final class TokenVerifier {
         } catch (ParseException | RuntimeException e) {
             throw new TokenRejection(Reason.MALFORMED);
         }
+    }
+
+    /** A header that passed the policy, with its normalised {@code typ} ({@code none} when absent). */
+    private record ParsedHeader(JWSHeader header, String type) {}
+
+    /**
+     * Headers repeat (one per issuer key and algorithm), so each distinct encoded header is parsed and judged once:
+     * the verdict, a {@link ParsedHeader} or a {@link Reason}, is kept in a small bounded map. Exact string keys:
+     * no parser differential, and a flood of distinct headers only costs the parse it would cost anyway.
+     */
+    private ParsedHeader header(TokenLimits.Segments seg) throws TokenRejection {
+        Object known = headers.get(seg.header());
+        if (known instanceof ParsedHeader p) {
+            return p;
+        }
+        if (known instanceof Reason r) {
+            throw new TokenRejection(r);
+        }
+        Object verdict;
+        try {
+            Map<String, Object> h = parseJson(seg.headerJson());
+            JWSHeader header = checkHeader(h, seg.header());
+            Object typ = h.get("typ");
+            verdict = new ParsedHeader(header, typ == null ? "none" : normaliseType(typ));
+        } catch (TokenRejection e) {
+            verdict = e.reason();
+        }
+        if (headers.size() >= MAX_CACHED_HEADERS) {
+            headers.clear();
+        }
+        headers.put(seg.header(), verdict);
+        if (verdict instanceof Reason r) {
+            throw new TokenRejection(r);
+        }
+        return (ParsedHeader) verdict;
     }
 
     private JWSHeader checkHeader(Map<String, Object> h, String encoded) throws TokenRejection {
