@@ -18,7 +18,7 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 APP_PORT="$(free_port)"
 
-DEMO_JAR=examples/demo-service/target/demo-service.jar
+DEMO_JAR="${VIGIL_METRICS_DEMO_JAR-examples/demo-service/target/demo-service.jar}"
 if [[ -f "$DEMO_JAR" ]]; then
   # the JWT demo service, unchanged: its own filter answers 401s, its jwt-filter meters live in Micrometer's global
   # registry and show up on the agent's endpoint through the bridge
