@@ -94,6 +94,11 @@ public final class CelExpression {
         }
     }
 
+    /** Iterations of all comprehensions ({@code all}, {@code exists}, {@code map}, …) of one evaluation. */
+    static final int MAX_ITERATIONS = 1_000_000;
+
+    static final int MAX_REGEX_PROGRAM_SIZE = 10_000;
+
     private static final Map<String, Cel> ENVIRONMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The variables of CRD validation rules. */
@@ -102,7 +107,11 @@ public final class CelExpression {
     static final String OLD_SELF = "oldSelf";
 
     private static Cel environment(CelType result, boolean crdRule) {
-        dev.cel.common.CelOptions options = dev.cel.common.CelOptions.DEFAULT;
+        // inputs are untrusted (ValidatingAdmissionPolicy manifests, CRDs): bound every evaluation
+        dev.cel.common.CelOptions options = dev.cel.common.CelOptions.current()
+                .comprehensionMaxIterations(MAX_ITERATIONS)
+                .maxRegexProgramSize(MAX_REGEX_PROGRAM_SIZE)
+                .build();
         dev.cel.bundle.CelBuilder builder = CelFactory.standardCelBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)

@@ -157,6 +157,37 @@ class CustomRulesTest {
     }
 
     @Test
+    void anExpensiveExpressionInAnInputPolicyIsCutOffNotHung() throws Exception {
+        StringBuilder input = new StringBuilder("""
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: cubic}
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [namespaces]}
+                  validations:
+                    - expression: "objects.all(a, objects.all(b, objects.all(c, true)))"
+                      message: never finishes in time
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: target}
+                """);
+        for (int i = 0; i < 110; i++) {
+            input.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c")
+                    .append(i)
+                    .append("}\n");
+        }
+        assertThat(lint("profiles: [best-practices]\n", input.toString()))
+                .singleElement()
+                .asString()
+                .isEqualTo("12 validating-admission-policy error ValidatingAdmissionPolicy cubic: never finishes"
+                        + " in time (the expression failed: evaluation error at <input>:11: Iteration budget"
+                        + " exceeded: 1000000)");
+    }
+
+    @Test
     void invalidCustomRulesFailAtLoadWithFileLineAndWhatIsWrong() throws IOException {
         Path config = Files.writeString(dir.resolve(".vigil.yaml"), """
                 customRules:
