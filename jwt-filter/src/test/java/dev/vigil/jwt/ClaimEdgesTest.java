@@ -114,6 +114,24 @@ class ClaimEdgesTest {
     }
 
     @Test
+    void issuerWrittenWithEscapedSlashesIsStillTrusted() throws Exception {
+        String payload = "{\"iss\":\"https:\\/\\/idp.example.test\",\"sub\":\"alice\",\"aud\":\"orders-api\","
+                + "\"iat\":" + (NOW - 10) + ",\"exp\":" + (NOW + 300) + "}";
+        String token = TestKeys.signRaw(
+                TestKeys.b64("{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}"), TestKeys.b64(payload), "RS256", TestKeys.RSA);
+        assertThat(VALIDATOR.validate(token).issuer()).isEqualTo(Fixtures.ISSUER);
+    }
+
+    @Test
+    void issuerOnlyMentionedElsewhereIsNotTrusted() {
+        String token = rs256(claims("iss", "https://evil.test", "note", Fixtures.ISSUER));
+        assertThatThrownBy(() -> VALIDATOR.validate(token))
+                .isInstanceOfSatisfying(
+                        TokenRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo("untrusted_issuer"));
+    }
+
+    @Test
     void rolesComeFromAConfiguredNestedClaim() throws Exception {
         String token = rs256(claims("realm_access", Map.of("roles", List.of("admin", "ops"))));
         try (JwtValidator v = JwtValidator.create(

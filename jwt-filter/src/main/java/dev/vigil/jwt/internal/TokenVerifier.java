@@ -41,6 +41,7 @@ public final class TokenVerifier {
     private final Clock clock;
     private final JwtMetrics metrics;
     private final Map<String, Object> headers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final byte[][] issuerLiterals;
 
     public TokenVerifier(
             VerifierSettings settings,
@@ -50,6 +51,7 @@ public final class TokenVerifier {
             JwtMetrics metrics) {
         this.settings = settings;
         this.issuers = Map.copyOf(issuers);
+        this.issuerLiterals = literals(this.issuers.keySet());
         this.cache = settings.cacheEnabled() ? new VerifiedTokenCache(settings.cacheMaxEntries()) : null;
         this.revocations = revocations;
         this.clock = clock;
@@ -91,6 +93,9 @@ public final class TokenVerifier {
         ParsedHeader parsed = header(seg);
         JWSHeader header = parsed.header();
         String alg = header.getAlgorithm().getName();
+        if (!mayNameTrustedIssuer(seg.payloadJson())) {
+            throw new TokenRejection(Reason.UNTRUSTED_ISSUER);
+        }
         Map<String, Object> claimMap = parseJson(seg.payloadJson());
         Object iss = claimMap.get("iss");
         Trusted trusted = iss instanceof String s ? issuers.get(s) : null;
@@ -155,6 +160,55 @@ public final class TokenVerifier {
         } catch (ParseException | RuntimeException e) {
             throw new TokenRejection(Reason.MALFORMED);
         }
+    }
+
+    /**
+     * A rejection-only shortcut before parsing the claims: without any backslash, JSON strings are literal, so if no
+     * trusted issuer appears as {@code "issuer"} anywhere in the payload, {@code iss} cannot name one. With a
+     * backslash (escaped slashes are common) or an issuer that would need escaping, the full parse decides.
+     */
+    private boolean mayNameTrustedIssuer(byte[] payload) {
+        if (issuerLiterals == null || payload.length == 0 || payload[0] != '{') {
+            return true; // not a plain object: the parser reports it precisely
+        }
+        for (byte b : payload) {
+            if (b == '\\') {
+                return true;
+            }
+        }
+        for (byte[] literal : issuerLiterals) {
+            if (indexOf(payload, literal) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static byte[][] literals(Set<String> issuers) {
+        byte[][] out = new byte[issuers.size()][];
+        int i = 0;
+        for (String iss : issuers) {
+            for (char c : iss.toCharArray()) {
+                if (c == '"' || c == '\\' || c < 0x20 || c > 0x7e) {
+                    return null; // would need escaping: leave it to the parser
+                }
+            }
+            out[i++] = ("\"" + iss + "\"").getBytes(StandardCharsets.UTF_8);
+        }
+        return out;
     }
 
     /** A header that passed the policy, with its normalised {@code typ} ({@code none} when absent). */
