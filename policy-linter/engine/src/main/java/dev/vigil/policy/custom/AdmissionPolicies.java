@@ -11,6 +11,9 @@ import java.util.WeakHashMap;
  * input, offline. Each policy is compiled once (per loaded object).
  */
 public final class AdmissionPolicies {
+    /** A policy whose expressions exceed the iteration budget on this many objects is not evaluated further. */
+    static final int MAX_OVER_BUDGET = 3;
+
     private static final Map<Resource, AdmissionPolicy> COMPILED = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Receives one violation. */
@@ -35,9 +38,22 @@ public final class AdmissionPolicies {
             for (AdmissionPolicy.Violation v : policy.problems()) {
                 sink.report(v.resource(), v.path(), v.message());
             }
+            int overBudget = 0;
             for (Resource target : set.resources()) {
+                if (overBudget >= MAX_OVER_BUDGET) {
+                    sink.report(
+                            r,
+                            "spec.validations",
+                            "ValidatingAdmissionPolicy " + r.name()
+                                    + ": evaluation stopped after " + MAX_OVER_BUDGET
+                                    + " objects exceeded the CEL iteration budget");
+                    break;
+                }
                 for (AdmissionPolicy.Violation v : policy.evaluate(target, set)) {
                     sink.report(v.resource(), v.path(), v.message());
+                    if (v.message().contains("Iteration budget exceeded")) {
+                        overBudget++;
+                    }
                 }
             }
         }
