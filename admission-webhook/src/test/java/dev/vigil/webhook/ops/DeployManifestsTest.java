@@ -71,6 +71,26 @@ class DeployManifestsTest {
         }
     }
 
+    @Test
+    void kustomizeOutputPipedIntoTheLinterCliIsClean() throws Exception {
+        assumeTrue(kubectlAvailable(), "kubectl not found on PATH; skipped");
+        Path cli = DEPLOY.resolveSibling("policy-linter/cli/target/policy-linter.jar");
+        assumeTrue(Files.isRegularFile(cli), "linter CLI not built at " + cli.toAbsolutePath() + "; skipped");
+        Process p = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "set -o pipefail; kubectl kustomize \"$0\" | java -jar \"$1\" -",
+                        DEPLOY.resolve("base").toString(),
+                        cli.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor())
+                .as("kubectl kustomize deploy/base | vigil lint -: %s", output)
+                .isZero();
+        assertThat(output).contains("0 errors, 0 warnings, 0 infos");
+    }
+
     private static JsonNode only(List<Resource> resources, String kind) {
         List<Resource> found =
                 resources.stream().filter(r -> r.kind().equals(kind)).toList();
