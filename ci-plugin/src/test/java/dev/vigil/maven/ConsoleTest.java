@@ -49,6 +49,38 @@ class ConsoleTest {
     }
 
     @Test
+    void unreadableManifestsFailUnlessFailOnIsNever() {
+        var problems =
+                List.of(new dev.vigil.policy.load.LoadProblem("k8s/a.yaml", 3, 5, "mapping values are not allowed"));
+        assertThat(LintStep.failure(List.of(), problems, FailOn.ERROR, "target/vigil/lint.sarif"))
+                .isEqualTo("vigil:lint: 1 unreadable manifest(s) (see target/vigil/lint.sarif)");
+        assertThat(LintStep.failure(
+                        List.of(issue("rule-a", "warning", 1)), problems, FailOn.WARNING, "target/vigil/lint.sarif"))
+                .isEqualTo("vigil:lint: 1 manifest finding(s) at or above failOn=warning and 1 unreadable manifest(s)"
+                        + " (see target/vigil/lint.sarif)");
+        assertThat(LintStep.failure(List.of(), problems, FailOn.NEVER, "x")).isNull();
+    }
+
+    @Test
+    void htmlReportEscapesEverythingAndLoadsNothing() {
+        Issue evil = new Issue(
+                "r",
+                "<b>t</b>",
+                "error",
+                "<script>alert(1)</script>",
+                "k8s/\"a\".yaml",
+                1,
+                1,
+                "Pod/<x>",
+                "fp",
+                null,
+                "https://docs.example/r");
+        String html = HtmlReport.render("T & <T>", "1 finding", List.of(evil), java.util.Map.of("r", "help <i>"));
+        assertThat(html).doesNotContain("<script>", "<b>t", "<i>", "src=", "<link");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "T &amp; &lt;T&gt;");
+    }
+
+    @Test
     void failOnThresholds() {
         assertThat(FailOn.parse("warning").fails("error")).isTrue();
         assertThat(FailOn.parse("warning").fails("info")).isFalse();
