@@ -60,7 +60,12 @@ final class LintStep {
         String hash = inputsHash(inputs, config, failOn);
         Path stampFile = out.resolve(STAMP);
         UpToDate.Stamp stamp = UpToDate.read(stampFile);
-        if (!mojo.forceLint && stamp != null && stamp.hash().equals(hash) && reportsExist(out)) {
+        // strict mode (CI) always lints: stale baseline entries must fail every run, not only the first
+        if (!mojo.forceLint
+                && !mojo.baselineStrict
+                && stamp != null
+                && stamp.hash().equals(hash)
+                && reportsExist(out)) {
             mojo.getLog()
                     .info("vigil:lint: up to date, no input changed since the last report (vigil.lint.force=true "
                             + "lints anyway)");
