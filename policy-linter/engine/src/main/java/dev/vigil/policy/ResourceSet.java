@@ -21,17 +21,22 @@ public final class ResourceSet {
     private final Map<Resource, List<PodSpec>> podSpecs;
     private final List<PodSpec> allPodSpecs;
     private final Map<String, List<Resource>> byKind;
+    private final Map<String, List<PodSpec>> podSpecsByNamespace;
 
     private ResourceSet(List<Resource> resources) {
         this.resources = List.copyOf(resources);
         Map<Resource, List<PodSpec>> specs = new java.util.IdentityHashMap<>();
         List<PodSpec> all = new ArrayList<>();
         Map<String, List<Resource>> kinds = new java.util.HashMap<>();
+        Map<String, List<PodSpec>> byNamespace = new java.util.HashMap<>();
         for (Resource r : this.resources) {
             List<PodSpec> found = findPodSpecs(r);
             if (!found.isEmpty()) {
                 specs.put(r, found);
                 all.addAll(found);
+                byNamespace
+                        .computeIfAbsent(r.namespace(), k -> new ArrayList<>())
+                        .addAll(found);
             }
             kinds.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
         }
@@ -40,6 +45,8 @@ public final class ResourceSet {
         // indexed once: cross-object rules look kinds up per object, which must not scan the whole input
         kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
         this.byKind = kinds;
+        byNamespace.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        this.podSpecsByNamespace = byNamespace;
     }
 
     public static ResourceSet of(List<Resource> resources) {
@@ -58,6 +65,14 @@ public final class ResourceSet {
     /** Every pod spec of every resource, in input order. */
     public List<PodSpec> allPodSpecs() {
         return allPodSpecs;
+    }
+
+    /**
+     * The pod specs of the objects in {@code namespace} (the empty string: objects without a namespace), in input
+     * order; indexed once, for cross-object rules that relate Services, PDBs or NetworkPolicies to pods.
+     */
+    public List<PodSpec> podSpecsIn(String namespace) {
+        return podSpecsByNamespace.getOrDefault(namespace, Collections.emptyList());
     }
 
     /** The objects of one kind, in input order. */
