@@ -62,13 +62,7 @@ public final class Workloads {
 
     /** Every pod spec of the input whose owner is in {@code namespace} (compared as written; empty = unset). */
     public static List<PodSpec> podsIn(ResourceSet set, String namespace) {
-        List<PodSpec> out = new ArrayList<>();
-        for (PodSpec p : set.allPodSpecs()) {
-            if (p.owner().namespace().equals(namespace)) {
-                out.add(p);
-            }
-        }
-        return out;
+        return set.podSpecsIn(namespace);
     }
 
     /** Quotes a name for messages: {@code "app"}. */
