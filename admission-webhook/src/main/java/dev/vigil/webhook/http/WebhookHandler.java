@@ -32,6 +32,9 @@ final class WebhookHandler extends Handler.Abstract.NonBlocking {
     /** Largest accepted body: the API server's own request limit is 3 MiB, objects with old objects double it. */
     static final int MAX_BODY_BYTES = 7 * 1024 * 1024;
 
+    /** Declared bodies up to this size are drained before the 413 so the client reads the answer. */
+    static final long DRAIN_LIMIT_BYTES = 32L * 1024 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
     private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
     private static final HttpField TEXT = new HttpField(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -129,7 +132,17 @@ final class WebhookHandler extends Handler.Abstract.NonBlocking {
         long length = request.getLength();
         if (length > MAX_BODY_BYTES) {
             metrics.rejected("too_large");
-            text(response, callback, 413, tooLarge());
+            if (length <= DRAIN_LIMIT_BYTES) {
+                // Read and discard the declared body first: answering while the client still sends makes the
+                // connection close under it, and the client sees a reset instead of the 413.
+                Content.Source.consumeAll(
+                        request,
+                        Callback.from(
+                                () -> text(response, callback, 413, tooLarge()),
+                                x -> text(response, callback, 413, tooLarge())));
+            } else {
+                text(response, callback, 413, tooLarge());
+            }
             return;
         }
         Fields query = Request.extractQueryParameters(request);
