@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
  * {@code vigil.jwt.refreshes{result}} and {@code vigil.jwt.refresh.reuse.detected}.
  */
 public final class JwtMetrics implements IssuerKeys.Listener {
+    private static final String VALIDATIONS = "Access tokens validated, by result and rejection reason";
+    private static final String CACHE = "Verified-token cache lookups, by result (hit or miss)";
+
     private final MeterRegistry registry;
     private final Counter accepted;
     private final Map<Reason, Counter> rejected = new EnumMap<>(Reason.class);
@@ -24,6 +27,7 @@ public final class JwtMetrics implements IssuerKeys.Listener {
     public JwtMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.accepted = Counter.builder("vigil.jwt.validations")
+                .description(VALIDATIONS)
                 .tag("result", "accepted")
                 .tag("reason", "none")
                 .register(registry);
@@ -31,14 +35,25 @@ public final class JwtMetrics implements IssuerKeys.Listener {
             rejected.put(
                     r,
                     Counter.builder("vigil.jwt.validations")
+                            .description(VALIDATIONS)
                             .tag("result", "rejected")
                             .tag("reason", r.code())
                             .register(registry));
         }
-        this.latency = Timer.builder("vigil.jwt.validation.latency").register(registry);
-        this.hits = Counter.builder("vigil.jwt.cache").tag("result", "hit").register(registry);
-        this.misses = Counter.builder("vigil.jwt.cache").tag("result", "miss").register(registry);
-        this.reuse = Counter.builder("vigil.jwt.refresh.reuse.detected").register(registry);
+        this.latency = Timer.builder("vigil.jwt.validation.latency")
+                .description("Time spent validating an access token, cache hits included")
+                .register(registry);
+        this.hits = Counter.builder("vigil.jwt.cache")
+                .description(CACHE)
+                .tag("result", "hit")
+                .register(registry);
+        this.misses = Counter.builder("vigil.jwt.cache")
+                .description(CACHE)
+                .tag("result", "miss")
+                .register(registry);
+        this.reuse = Counter.builder("vigil.jwt.refresh.reuse.detected")
+                .description("Refresh tokens presented again after rotation; each revokes its token family")
+                .register(registry);
     }
 
     void validated(Reason reason, long nanos) {
@@ -52,12 +67,20 @@ public final class JwtMetrics implements IssuerKeys.Listener {
 
     @Override
     public void fetched(String issuer, boolean ok) {
-        registry.counter("vigil.jwt.keyset.fetches", "issuer", issuer, "result", ok ? "ok" : "failed")
+        Counter.builder("vigil.jwt.keyset.fetches")
+                .description("JWKS fetches per issuer, by result (ok or failed)")
+                .tag("issuer", issuer)
+                .tag("result", ok ? "ok" : "failed")
+                .register(registry)
                 .increment();
     }
 
     public void refreshed(String result) {
-        registry.counter("vigil.jwt.refreshes", "result", result).increment();
+        Counter.builder("vigil.jwt.refreshes")
+                .description("Refresh token requests, by result")
+                .tag("result", result)
+                .register(registry)
+                .increment();
     }
 
     public void reuseDetected() {
