@@ -16,6 +16,7 @@ public final class Resource {
     private final ObjectNode json;
     private final String file;
     private final PositionTree positions;
+    private final String renderedFrom;
     /** Effective security contexts of this object's containers, by container path (computed once each). */
     final java.util.concurrent.ConcurrentMap<String, EffectiveSecurityContext> securityContexts =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -27,9 +28,14 @@ public final class Resource {
     private final String name;
 
     private Resource(ObjectNode json, String file, PositionTree positions) {
+        this(json, file, positions, null);
+    }
+
+    private Resource(ObjectNode json, String file, PositionTree positions, String renderedFrom) {
         this.json = Objects.requireNonNull(json, "json");
         this.file = Objects.requireNonNull(file, "file");
         this.positions = positions;
+        this.renderedFrom = renderedFrom;
         this.apiVersion = json.path("apiVersion").asText("");
         this.kind = json.path("kind").asText("");
         JsonNode meta = json.path("metadata");
@@ -46,6 +52,25 @@ public final class Resource {
     /** Used by loaders: an object with the position tree of its document. */
     public static Resource of(ObjectNode json, String file, PositionTree positions) {
         return new Resource(json, file, positions);
+    }
+
+    /**
+     * Used by loaders for an object rendered by a tool (kustomize): its rendered JSON, with the file and the field
+     * positions of the {@code source} object it came from.
+     *
+     * @param renderedFrom what rendered it, e.g. the kustomize directory
+     */
+    public static Resource rendered(ObjectNode json, Resource source, String renderedFrom) {
+        return new Resource(json, source.file, source.positions, Objects.requireNonNull(renderedFrom));
+    }
+
+    /**
+     * The kustomize directory this object was rendered from, or null when it was read as written. When set,
+     * {@link #file()} and {@link #position(String)} point into the source file the object came from (the nearest
+     * field there when an overlay added the field), so the file must not be rewritten from this object.
+     */
+    public String renderedFrom() {
+        return renderedFrom;
     }
 
     /** Nodes at dotted paths (pod specs, pod metadata), looked up once each: rules ask for them per check. */

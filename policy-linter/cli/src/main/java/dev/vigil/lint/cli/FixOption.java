@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * {@code --fix} and {@code --fix --dry-run}: the engine's {@link SecurityContextFixer} over every input file that
- * holds objects (standard input and kustomize output are never edited). With {@code --dry-run} the unified diffs
+ * holds objects (standard input and kustomize output are never edited,
+ * nor the files kustomize rendered from: an overlay may override what the fixer would change there). With {@code --dry-run} the unified diffs
  * go to stdout and no file changes.
  */
 final class FixOption {
@@ -27,7 +28,9 @@ final class FixOption {
     static int run(LoadResult load, boolean dryRun, PrintStream out, PrintStream err) throws IOException {
         Set<String> files = new LinkedHashSet<>();
         for (Resource r : load.resources()) {
-            files.add(r.file());
+            if (r.renderedFrom() == null) {
+                files.add(r.file());
+            }
         }
         SecurityContextFixer fixer = new SecurityContextFixer();
         int changed = 0;

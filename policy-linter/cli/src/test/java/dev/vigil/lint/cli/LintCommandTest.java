@@ -374,8 +374,55 @@ class LintCommandTest {
                 dir.resolve("app").toString());
         assertThat(r.exit()).isEqualTo(1);
         JsonNode f = new ObjectMapper().readTree(r.out()).get("findings").get(0);
-        assertThat(f.get("file").asText()).isEqualTo(dir.resolve("app") + "/(kustomize)");
+        // the finding points at the source file and the line of the field there, not at the rendered stream
+        assertThat(f.get("file").asText())
+                .isEqualTo(dir.resolve("app/deployment.yaml").toString());
+        assertThat(f.get("line").asInt()).isEqualTo(17);
         assertThat(f.get("object").get("namespace").asText()).isEqualTo("prod");
+        assertThat(r.out()).doesNotContain("config.kubernetes.io/origin");
+    }
+
+    @Test
+    void kustomizeOverlayFindingsPointAtTheBaseFileLineAndFixLeavesThemAlone() throws Exception {
+        boolean kubectl =
+                new ProcessBuilder("sh", "-c", "command -v kubectl").start().waitFor() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(kubectl, "kubectl is not on PATH: kustomize test skipped");
+        file("k/base/deployment.yaml", PRIVILEGED);
+        file("k/base/kustomization.yaml", "resources: [deployment.yaml]\n");
+        file(
+                "k/overlays/prod/kustomization.yaml",
+                "resources: [../../base]\nnamePrefix: prod-\nconfigMapGenerator:\n- name: cfg\n  literals: [a=b]\n");
+        Cli r = Cli.run(dir, "--profile", "pss-baseline", "--format", "json", dir.resolve("k/overlays/prod") + "/");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode findings = new ObjectMapper().readTree(r.out()).get("findings");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).get("file").asText())
+                .isEqualTo(dir.resolve("k/base/deployment.yaml").toString());
+        assertThat(findings.get(0).get("line").asInt()).isEqualTo(17);
+        assertThat(findings.get(0).get("object").get("name").asText()).isEqualTo("prod-web");
+
+        Cli fix = Cli.run(
+                dir,
+                "--profile",
+                "pss-baseline",
+                "--fix",
+                dir.resolve("k/overlays/prod").toString());
+        assertThat(fix.err()).contains("--fix: 0 file(s) changed");
+        assertThat(Files.readString(dir.resolve("k/base/deployment.yaml"))).isEqualTo(PRIVILEGED);
+    }
+
+    @Test
+    void aBrokenKustomizationSaysWhyInOneLine() throws Exception {
+        boolean kubectl =
+                new ProcessBuilder("sh", "-c", "command -v kubectl").start().waitFor() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(kubectl, "kubectl is not on PATH: kustomize test skipped");
+        file("bad/kustomization.yaml", "resources: [missing.yaml]\n");
+        Cli r = lint("--profile", "pss-baseline", dir.resolve("bad").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errLines())
+                .anySatisfy(l -> assertThat(l)
+                        .contains(dir.resolve("bad") + ": kubectl kustomize failed (exit 1): ")
+                        .contains("missing.yaml"));
     }
 
     @Test

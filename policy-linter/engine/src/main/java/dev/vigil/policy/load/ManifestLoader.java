@@ -15,9 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -244,43 +249,219 @@ public final class ManifestLoader {
         return node.path("apiVersion").isTextual() && node.path("kind").isTextual();
     }
 
+    /** The annotation {@code buildMetadata: [originAnnotations]} makes kustomize add to each rendered object. */
+    static final String ORIGIN = "config.kubernetes.io/origin";
+
+    /**
+     * Renders a kustomize directory. It is built through a throw-away kustomization that includes it with
+     * {@code buildMetadata: [originAnnotations]}, so every object says which file it came from; findings then point
+     * at that file and at the field's line there (the nearest field when an overlay added it), and the origin
+     * annotation is removed again. When that wrapper cannot be built (a Component, an old kubectl), the directory is
+     * rendered as it is and findings point at {@code dir/(kustomize)}.
+     */
     private void renderKustomization(Path dir, String label, Accumulator acc) {
         String rendered = label.endsWith("/") ? label + "(kustomize)" : label + "/(kustomize)";
-        Process process;
+        Path wrapper = null;
         try {
-            process = new ProcessBuilder("kubectl", "kustomize", dir.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
+            wrapper = originWrapper(dir);
+            Kustomized out = wrapper == null ? null : kustomize(wrapper);
+            if (out != null && out.exit == 0 && out.bytes != null) {
+                Accumulator raw = new Accumulator();
+                parse(new String(out.bytes, StandardCharsets.UTF_8), rendered, raw);
+                acc.problems.addAll(raw.problems);
+                acc.skipped += raw.skipped;
+                Path from = wrapper.toRealPath();
+                Path root = dir.toRealPath();
+                Map<Path, List<Resource>> sources = new HashMap<>();
+                for (Resource r : raw.resources) {
+                    acc.resources.add(toSource(r, from, root, label, sources));
+                }
+                return;
+            }
+            out = kustomize(dir);
+            if (out.timedOut) {
+                acc.problems.add(new LoadProblem(label, 0, 0, "kubectl kustomize did not finish within 60 s"));
+            } else if (out.bytes == null) {
+                acc.problems.add(
+                        new LoadProblem(label, 0, 0, "kustomize output: " + tooLarge(limits.maxFileBytes() + 1)));
+            } else if (out.exit != 0) {
+                acc.problems.add(new LoadProblem(
+                        label,
+                        0,
+                        0,
+                        "kubectl kustomize failed (exit " + out.exit + ")"
+                                + (out.error.isEmpty() ? "" : ": " + out.error)));
+            } else {
+                parse(new String(out.bytes, StandardCharsets.UTF_8), rendered, acc);
+            }
+        } catch (KubectlMissing e) {
             acc.problems.add(new LoadProblem(
                     label,
                     0,
                     0,
                     "holds a kustomization.yaml but kubectl is not on PATH; install kubectl, or pipe "
                             + "'kustomize build' into 'vigil lint -'"));
-            return;
-        }
-        try (InputStream out = process.getInputStream()) {
-            byte[] bytes = readBounded(out);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                acc.problems.add(new LoadProblem(label, 0, 0, "kubectl kustomize did not finish within 60 s"));
-                return;
-            }
-            if (bytes == null) {
-                acc.problems.add(
-                        new LoadProblem(label, 0, 0, "kustomize output: " + tooLarge(limits.maxFileBytes() + 1)));
-            } else if (process.exitValue() != 0) {
-                acc.problems.add(
-                        new LoadProblem(label, 0, 0, "kubectl kustomize failed (exit " + process.exitValue() + ")"));
-            } else {
-                parse(new String(bytes, StandardCharsets.UTF_8), rendered, acc);
-            }
         } catch (IOException e) {
             acc.problems.add(new LoadProblem(label, 0, 0, "kubectl kustomize: " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+        } finally {
+            deleteQuietly(wrapper);
+        }
+    }
+
+    /** A temporary kustomization including {@code dir} with origin annotations, or null when none can be made. */
+    private static Path originWrapper(Path dir) {
+        try {
+            Path wrapper = Files.createTempDirectory("vigil-kustomize");
+            String relative =
+                    wrapper.toRealPath().relativize(dir.toRealPath()).toString().replace('\\', '/');
+            Files.writeString(
+                    wrapper.resolve("kustomization.yaml"),
+                    "resources:\n- '" + relative.replace("'", "''") + "'\nbuildMetadata: [originAnnotations]\n",
+                    StandardCharsets.UTF_8);
+            return wrapper;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The rendered object with the file and positions of the object it came from, when that can be found. */
+    private Resource toSource(Resource r, Path wrapper, Path root, String label, Map<Path, List<Resource>> sources) {
+        ObjectNode json = r.json();
+        JsonNode annotations = json.path("metadata").path("annotations");
+        if (!(annotations instanceof ObjectNode notes) || !notes.path(ORIGIN).isTextual()) {
+            return r;
+        }
+        String origin = notes.path(ORIGIN).asText();
+        notes.remove(ORIGIN);
+        if (notes.isEmpty()) {
+            ((ObjectNode) json.get("metadata")).remove("annotations");
+        }
+        String path = null;
+        for (String line : origin.split("\n")) {
+            if (line.startsWith("repo:")) {
+                return r; // a remote base: no local file to point at
+            }
+            if (line.startsWith("path:")) {
+                path = unquote(line.substring(5).trim());
+            }
+        }
+        if (path == null || path.isEmpty()) {
+            return r; // generated (configMapGenerator, ...): stays at dir/(kustomize)
+        }
+        Path file = wrapper.resolve(path).normalize();
+        List<Resource> candidates = sources.computeIfAbsent(file, f -> {
+            if (!Files.isRegularFile(f)) {
+                return List.of();
+            }
+            String fileLabel = Path.of(label)
+                    .resolve(root.relativize(f))
+                    .normalize()
+                    .toString()
+                    .replace('\\', '/');
+            Accumulator one = new Accumulator();
+            loadFile(f, fileLabel, one);
+            return one.resources;
+        });
+        Resource best = null;
+        for (Resource c : candidates) {
+            if (!c.kind().equals(r.kind()) || !r.name().contains(c.name())) {
+                continue;
+            }
+            if (best == null || c.name().length() > best.name().length()) {
+                best = c;
+            }
+        }
+        return best == null
+                ? r
+                : Resource.rendered(json, best, label.endsWith("/") ? label + "(kustomize)" : label + "/(kustomize)");
+    }
+
+    private static String unquote(String v) {
+        if (v.length() >= 2 && (v.startsWith("'") && v.endsWith("'") || v.startsWith("\"") && v.endsWith("\""))) {
+            return v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+
+    /** Thrown when kubectl cannot be started. */
+    private static final class KubectlMissing extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        KubectlMissing(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** What {@code kubectl kustomize} printed: the output (null when over the size limit), exit code, error line. */
+    private record Kustomized(byte[] bytes, int exit, String error, boolean timedOut) {}
+
+    private Kustomized kustomize(Path dir) throws KubectlMissing, IOException, InterruptedException {
+        Path errors = Files.createTempFile("vigil-kustomize", ".err");
+        try {
+            Process process;
+            try {
+                process = new ProcessBuilder("kubectl", "kustomize", dir.toString())
+                        .redirectError(errors.toFile())
+                        .start();
+            } catch (IOException e) {
+                throw new KubectlMissing(e);
+            }
+            try (InputStream out = process.getInputStream()) {
+                byte[] bytes = readBounded(out);
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    return new Kustomized(new byte[0], -1, "", true);
+                }
+                return new Kustomized(bytes, process.exitValue(), errorLine(errors), false);
+            } finally {
+                process.destroyForcibly();
+            }
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private static final Pattern KUBECTL_ERR = Pattern.compile("err=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** kubectl's error, one line: the {@code err="..."} of its log line, else its last line; at most 300 chars. */
+    static String errorLine(Path errors) {
+        String text;
+        try (InputStream in = Files.newInputStream(errors)) {
+            text = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+        Matcher m = KUBECTL_ERR.matcher(text);
+        String line = "";
+        if (m.find()) {
+            line = m.group(1).replace("\\\"", "\"").replace("\\n", " ");
+        } else {
+            for (String l : text.split("\n")) {
+                if (!l.isBlank()) {
+                    line = l.trim();
+                }
+            }
+        }
+        line = line.replaceAll("\\s+", " ").trim();
+        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            });
+        } catch (IOException ignored) {
+            // idem
         }
     }
 }
