@@ -36,6 +36,7 @@ public final class MetricsConfig {
     private final boolean jvm;
     private final boolean servlet;
     private final boolean httpClient;
+    private final boolean jdbc;
     private final List<String> allow;
     private final List<String> deny;
     private final String basicAuthUser;
@@ -72,6 +73,7 @@ public final class MetricsConfig {
         this.jvm = bool("jvm", v.get("jvm"), problems);
         this.servlet = bool("servlet", v.get("servlet"), problems);
         this.httpClient = bool("httpClient", v.get("httpClient"), problems);
+        this.jdbc = bool("jdbc", v.get("jdbc"), problems);
         this.endpoint = bool("endpoint", v.get("endpoint"), problems);
         this.allow = list(v.get("allow"));
         this.deny = list(v.get("deny"));
@@ -156,6 +158,7 @@ public final class MetricsConfig {
         d.put("jvm", "true");
         d.put("servlet", "true");
         d.put("httpClient", "true");
+        d.put("jdbc", "true");
         d.put("endpoint", "true");
         d.put("allow", "");
         d.put("deny", "");
@@ -342,6 +345,11 @@ public final class MetricsConfig {
         return httpClient;
     }
 
+    /** Whether the agent times JDBC statements and watches HikariCP pools. Default true. */
+    public boolean jdbc() {
+        return jdbc;
+    }
+
     /** Whether the HTTP endpoint is started. Default true. */
     public boolean endpoint() {
         return endpoint;
@@ -395,6 +403,7 @@ public final class MetricsConfig {
                 + ", maxRoutes=" + maxRoutes + ", histogram=" + histogram + ", exemplars=" + exemplars + ", jvm=" + jvm
                 + ", servlet=" + servlet
                 + ", httpClient=" + httpClient
+                + ", jdbc=" + jdbc
                 + ", endpoint=" + endpoint + ", allow=" + allow + ", deny=" + deny + ", auth="
                 + (basicAuthUser != null ? "basic(" + basicAuthUser + ")" : bearerTokenFile != null ? "bearer" : "none")
                 + ", allowInsecure=" + allowInsecure + ", tls=" + (tlsKeystore != null) + "}";
