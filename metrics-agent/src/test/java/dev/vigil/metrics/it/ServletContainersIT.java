@@ -5,24 +5,51 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The packaged agent on real servlet containers, javax and jakarta, on Java 17 and Java 25. */
+/**
+ * The packaged agent on real servlet containers, javax and jakarta, Servlet 3.1 to 6.1, on Java 17 and Java 25. The
+ * jars of each container are copied by the build to {@code target/it-lib/<container>}; a sample source is reused where
+ * the container's API is the same (the Tomcat 11 sample on Tomcat 10.1, the Jetty 9.4 one on Jetty 10).
+ *
+ * <p>Each child JVM costs about two seconds on a two-core machine, so Tomcat 11, Jetty 12 and Tomcat 9 run on both
+ * Java versions and the other containers on one each (the oldest, Jetty 9.4, and Undertow on the newest Java);
+ * {@code -Dvigil.it.allJavas=true} runs every container on both.
+ */
 class ServletContainersIT {
     static Stream<Arguments> containers() {
-        return Stream.of("tomcat11", "jetty12", "tomcat9")
-                .flatMap(c -> Stream.of(Arguments.of(c, "17"), Arguments.of(c, "25")));
+        boolean all = Boolean.getBoolean("vigil.it.allJavas");
+        return Stream.of(
+                        // sample source, container jars, servlet API of that container, Java versions
+                        row("tomcat11", "tomcat11", "jakarta 6.1", "17", "25"),
+                        row("jetty12", "jetty12", "jakarta 6.0 (ee10)", "17", "25"),
+                        row("tomcat9", "tomcat9", "javax 4.0", "17", "25"),
+                        row("tomcat11", "tomcat10", "jakarta 6.0", "17"),
+                        row("undertow", "undertow", "jakarta 6.0", "25"),
+                        row("jetty11", "jetty11", "jakarta 5.0", "17"),
+                        row("jetty9", "jetty10", "javax 4.0", "17"),
+                        row("jetty9", "jetty9", "javax 3.1", "25"))
+                .flatMap(r -> (all ? Stream.of("17", "25") : Stream.of(r.javas))
+                        .map(java -> Arguments.of(r.sample, r.container, r.api, java)));
     }
 
-    @ParameterizedTest(name = "{0} on Java {1}")
+    private static Row row(String sample, String container, String api, String... javas) {
+        return new Row(sample, container, api, javas);
+    }
+
+    private record Row(String sample, String container, String api, String[] javas) {}
+
+    @ParameterizedTest(name = "{1} (servlet {2}) on Java {3}")
     @MethodSource("containers")
-    void recordsRouteTemplatedRequestsAndJvmMetrics(String container, String java) throws Exception {
+    void recordsRouteTemplatedRequestsAndJvmMetrics(String sample, String container, String api, String java)
+            throws Exception {
         String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
         assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
-        try (SampleApp app = SampleApp.start(container, home, "port=0")) {
+        try (SampleApp app = SampleApp.start(sample, home, "port=0", List.of(container), "SampleApp", List.of(), "0")) {
             // first, so that the exemplar sampler's rate limit (one sample per 90 ms) has not been used yet
             assertThat(app.get("/healthz", "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
                     .isEqualTo(200);
