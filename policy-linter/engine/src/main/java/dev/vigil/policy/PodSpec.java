@@ -42,11 +42,17 @@ public record PodSpec(Resource owner, String specPath, String metadataPath) {
 
     /** Every container: init containers, containers, then ephemeral containers. */
     public List<Container> allContainers() {
-        List<Container> out = new ArrayList<>();
-        addContainers(out, Container.Type.INIT, "initContainers");
-        addContainers(out, Container.Type.REGULAR, "containers");
-        addContainers(out, Container.Type.EPHEMERAL, "ephemeralContainers");
-        return Collections.unmodifiableList(out);
+        List<Container> all = owner.containerLists.get(specPath);
+        if (all == null) {
+            // built once: most rules ask for every container of every pod spec (the tree is read-only)
+            List<Container> out = new ArrayList<>();
+            addContainers(out, Container.Type.INIT, "initContainers");
+            addContainers(out, Container.Type.REGULAR, "containers");
+            addContainers(out, Container.Type.EPHEMERAL, "ephemeralContainers");
+            all = Collections.unmodifiableList(out);
+            owner.containerLists.put(specPath, all);
+        }
+        return all;
     }
 
     private void addContainers(List<Container> out, Container.Type type, String field) {

@@ -67,6 +67,11 @@ public final class PolicyEngine {
     }
 
     public Report evaluate(ResourceSet set) {
+        return evaluate(set, set.resources().size() >= PARALLEL_FROM && PARALLELISM > 1);
+    }
+
+    /** {@link #evaluate(ResourceSet)} with the rules run in sequence or spread over the cores. */
+    Report evaluate(ResourceSet set, boolean parallel) {
         List<Finding> findings = new ArrayList<>();
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         NamespacePss namespaces = NamespacePss.of(set);
@@ -74,17 +79,22 @@ public final class PolicyEngine {
         if (!namespaces.isEmpty()) {
             toRun.addAll(namespaceOnly);
         }
-        for (Rule rule : toRun) {
-            Context ctx = new Context(rule.metadata(), set, findings, namespaces, rules.contains(rule));
-            for (Resource r : set.resources()) {
-                ctx.current = r;
-                rule.checkResource(r, ctx);
-                for (PodSpec pod : set.podSpecs(r)) {
-                    rule.checkPod(pod, ctx);
-                }
+        if (parallel && toRun.size() > 1) {
+            // a large input (a CI run over many manifests): rules are independent and read a read-only set, so they
+            // run on every core, each into its own list; joined in rule order, the report is the same as in sequence
+            List<List<Finding>> perRule = java.util.stream.IntStream.range(0, toRun.size())
+                    .parallel()
+                    .mapToObj(i -> {
+                        List<Finding> own = new ArrayList<>();
+                        run(toRun.get(i), set, own, namespaces);
+                        return own;
+                    })
+                    .toList();
+            perRule.forEach(findings::addAll);
+        } else {
+            for (Rule rule : toRun) {
+                run(rule, set, findings, namespaces);
             }
-            ctx.current = null;
-            rule.checkAll(set, ctx);
         }
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
@@ -92,6 +102,24 @@ public final class PolicyEngine {
         }
         out.sort(ORDER);
         return new Report(out);
+    }
+
+    /** Inputs at least this large are checked with the rules spread over the available cores. */
+    private static final int PARALLEL_FROM = 256;
+
+    private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+
+    private void run(Rule rule, ResourceSet set, List<Finding> findings, NamespacePss namespaces) {
+        Context ctx = new Context(rule.metadata(), set, findings, namespaces, rules.contains(rule));
+        for (Resource r : set.resources()) {
+            ctx.current = r;
+            rule.checkResource(r, ctx);
+            for (PodSpec pod : set.podSpecs(r)) {
+                rule.checkPod(pod, ctx);
+            }
+        }
+        ctx.current = null;
+        rule.checkAll(set, ctx);
     }
 
     private Finding applySuppressions(Finding f, LocalDate today) {

@@ -17,6 +17,9 @@ public final class Resource {
     private final String file;
     private final PositionTree positions;
     private final String renderedFrom;
+    /** {@link PodSpec#allContainers()} by pod spec path, built once each. */
+    final java.util.concurrent.ConcurrentMap<String, java.util.List<PodSpec.Container>> containerLists =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Effective security contexts of this object's containers, by container path (computed once each). */
     final java.util.concurrent.ConcurrentMap<String, EffectiveSecurityContext> securityContexts =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -24,6 +27,7 @@ public final class Resource {
     // read once: rules ask for these per object and per pair of objects (the tree is read-only)
     private final String apiVersion;
     private final String kind;
+    private final String group;
     private final String namespace;
     private final String name;
 
@@ -38,6 +42,8 @@ public final class Resource {
         this.renderedFrom = renderedFrom;
         this.apiVersion = json.path("apiVersion").asText("");
         this.kind = json.path("kind").asText("");
+        int slash = apiVersion.indexOf('/');
+        this.group = slash < 0 ? "" : apiVersion.substring(0, slash);
         JsonNode meta = json.path("metadata");
         this.namespace = meta.path("namespace").asText("");
         String n = meta.path("name").asText("");
@@ -151,9 +157,7 @@ public final class Resource {
 
     /** API group of {@link #apiVersion()}: {@code apps} for {@code apps/v1}, empty for the core group. */
     public String group() {
-        String v = apiVersion();
-        int slash = v.indexOf('/');
-        return slash < 0 ? "" : v.substring(0, slash);
+        return group;
     }
 
     /** Where the field at {@code path} is (or its nearest existing ancestor when the field is missing). */

@@ -75,6 +75,26 @@ public final class ResourceSet {
         return podSpecsByNamespace.getOrDefault(namespace, Collections.emptyList());
     }
 
+    private final java.util.concurrent.ConcurrentMap<Object, Object> derived =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An index over this set that rules build once and share, e.g. HorizontalPodAutoscalers by target. Computed on
+     * first use for {@code key} (use a constant, unique key); the set is read-only, so the value never goes stale.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Function<ResourceSet, T> compute) {
+        Object v = derived.get(key);
+        if (v == null) {
+            v = compute.apply(this);
+            Object raced = derived.putIfAbsent(key, v);
+            if (raced != null) {
+                v = raced;
+            }
+        }
+        return (T) v;
+    }
+
     /** The objects of one kind, in input order. */
     public List<Resource> ofKind(String kind) {
         return byKind.getOrDefault(kind, Collections.emptyList());

@@ -21,15 +21,16 @@ final class NetworkPolicyMissing extends BuiltInRule {
 
     @Override
     public void checkAll(ResourceSet set, RuleContext ctx) {
+        // indexed once: looking the policies up per workload must not scan them all
+        java.util.Map<String, List<Resource>> byNamespace = set.ofKind("NetworkPolicy").stream()
+                .filter(np -> np.group().equals("networking.k8s.io"))
+                .collect(java.util.stream.Collectors.groupingBy(Resource::namespace));
         for (Resource r : set.resources()) {
             List<PodSpec> pods = set.podSpecs(r);
             if (pods.isEmpty()) {
                 continue;
             }
-            List<Resource> policies = set.ofKind("NetworkPolicy").stream()
-                    .filter(np -> np.group().equals("networking.k8s.io"))
-                    .filter(np -> np.namespace().equals(r.namespace()))
-                    .toList();
+            List<Resource> policies = byNamespace.getOrDefault(r.namespace(), List.of());
             if (policies.isEmpty()) {
                 continue;
             }

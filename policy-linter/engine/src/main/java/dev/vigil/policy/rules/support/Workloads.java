@@ -5,7 +5,9 @@ import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.ResourceSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Workload facts the rules share: kinds, replicas, HPA targeting, pods in a namespace. */
@@ -38,16 +40,30 @@ public final class Workloads {
 
     /** The HorizontalPodAutoscalers of the input that scale {@code r} (same namespace, kind and name). */
     public static List<Resource> autoscalers(ResourceSet set, Resource r) {
-        List<Resource> out = new ArrayList<>();
+        Map<String, List<Resource>> byTarget = set.derived(AUTOSCALERS_BY_TARGET, Workloads::autoscalersByTarget);
+        return byTarget.getOrDefault(target(r.namespace(), r.kind(), r.name()), List.of());
+    }
+
+    private static final Object AUTOSCALERS_BY_TARGET = new Object();
+
+    /** HorizontalPodAutoscalers by {@code namespace/kind/name} of their scale target, built once per set. */
+    private static Map<String, List<Resource>> autoscalersByTarget(ResourceSet set) {
+        Map<String, List<Resource>> out = new HashMap<>();
         for (Resource hpa : set.ofKind("HorizontalPodAutoscaler")) {
             JsonNode ref = hpa.json().path("spec").path("scaleTargetRef");
-            if (hpa.namespace().equals(r.namespace())
-                    && ref.path("kind").asText("").equals(r.kind())
-                    && ref.path("name").asText("").equals(r.name())) {
-                out.add(hpa);
-            }
+            out.computeIfAbsent(
+                            target(
+                                    hpa.namespace(),
+                                    ref.path("kind").asText(""),
+                                    ref.path("name").asText("")),
+                            k -> new ArrayList<>())
+                    .add(hpa);
         }
         return out;
+    }
+
+    private static String target(String namespace, String kind, String name) {
+        return namespace + '\u0000' + kind + '\u0000' + name;
     }
 
     /** The highest replica count {@code r} runs at: max of its replicas and its autoscalers' maxReplicas. */

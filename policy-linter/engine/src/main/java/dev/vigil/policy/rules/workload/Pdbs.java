@@ -12,6 +12,8 @@ import java.util.List;
 final class Pdbs {
     private Pdbs() {}
 
+    private static final Object BY_NAMESPACE = new Object();
+
     static List<Resource> all(ResourceSet set) {
         return set.ofKind("PodDisruptionBudget").stream()
                 .filter(r -> r.group().equals("policy"))
@@ -21,10 +23,10 @@ final class Pdbs {
     /** The budgets in the workload's namespace whose selector selects its pod template. */
     static List<Resource> covering(ResourceSet set, Resource workload) {
         List<Resource> out = new ArrayList<>();
-        for (Resource pdb : all(set)) {
-            if (!pdb.namespace().equals(workload.namespace())) {
-                continue;
-            }
+        java.util.Map<String, List<Resource>> byNamespace = set.derived(
+                BY_NAMESPACE,
+                s -> all(s).stream().collect(java.util.stream.Collectors.groupingBy(Resource::namespace)));
+        for (Resource pdb : byNamespace.getOrDefault(workload.namespace(), List.of())) {
             JsonNode selector = pdb.json().path("spec").path("selector");
             for (PodSpec pod : set.podSpecs(workload)) {
                 if (LabelSelectors.matches(selector, pod.labels())) {
