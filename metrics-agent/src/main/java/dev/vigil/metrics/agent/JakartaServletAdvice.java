@@ -1,11 +1,11 @@
 package dev.vigil.metrics.agent;
 
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.MappingMatch;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into {@code jakarta.servlet.http.HttpServlet#service(ServletRequest, ServletResponse)}. */
@@ -31,21 +31,34 @@ public final class JakartaServletAdvice {
             return;
         }
         HttpServletRequest req = (HttpServletRequest) request;
-        Object pattern = req.getAttribute(ServletRecorder.SPRING_PATTERN);
-        String template = pattern instanceof String ? (String) pattern : null;
-        if (template == null) {
-            HttpServletMapping mapping = req.getHttpServletMapping();
-            if (mapping != null && mapping.getMappingMatch() == MappingMatch.EXACT) {
-                template = mapping.getPattern();
-            }
+        String mappingMatch = null;
+        String mappingPattern = null;
+        HttpServletMapping mapping = req.getHttpServletMapping();
+        if (mapping != null && mapping.getMappingMatch() != null) {
+            mappingMatch = mapping.getMappingMatch().name();
+            mappingPattern = mapping.getPattern();
         }
-        ServletRecorder.record(
+        Object listener = ServletRecorder.record(
                 start,
                 req.getMethod(),
-                template,
+                req.getAttribute(ServletRecorder.SPRING_PATTERN),
+                mappingMatch,
+                mappingPattern,
                 req.getRequestURI(),
                 req.getContextPath(),
                 ((HttpServletResponse) response).getStatus(),
-                thrown);
+                thrown,
+                req.getHeader("traceparent"),
+                req.getServletPath(),
+                req.getPathInfo(),
+                thrown == null && req.isAsyncStarted() ? AsyncListener.class : null,
+                response);
+        if (listener != null) {
+            try {
+                req.getAsyncContext().addListener((AsyncListener) listener);
+            } catch (Throwable t) {
+                ServletRecorder.notListening(listener);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.metrics.agent;
 
+import javax.servlet.AsyncListener;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
@@ -32,15 +33,29 @@ public final class JavaxServletAdvice {
             return;
         }
         HttpServletRequest req = (HttpServletRequest) request;
-        Object pattern = req.getAttribute(ServletRecorder.SPRING_PATTERN);
-        String template = pattern instanceof String ? (String) pattern : null;
-        ServletRecorder.record(
+        String mappingMatch = null;
+        String mappingPattern = null;
+        Object listener = ServletRecorder.record(
                 start,
                 req.getMethod(),
-                template,
+                req.getAttribute(ServletRecorder.SPRING_PATTERN),
+                mappingMatch,
+                mappingPattern,
                 req.getRequestURI(),
                 req.getContextPath(),
                 ((HttpServletResponse) response).getStatus(),
-                thrown);
+                thrown,
+                req.getHeader("traceparent"),
+                req.getServletPath(),
+                req.getPathInfo(),
+                thrown == null && req.isAsyncStarted() ? AsyncListener.class : null,
+                response);
+        if (listener != null) {
+            try {
+                req.getAsyncContext().addListener((AsyncListener) listener);
+            } catch (Throwable t) {
+                ServletRecorder.notListening(listener);
+            }
+        }
     }
 }

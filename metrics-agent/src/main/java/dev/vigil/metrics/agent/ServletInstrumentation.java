@@ -64,7 +64,8 @@ final class ServletInstrumentation implements ClassFileTransformer {
             return null;
         }
         if (redefined == null && !className.equals(JAKARTA) && !className.equals(JAVAX)) {
-            return wrapFilterChain(className, bytes);
+            byte[] chain = wrapFilterChain(className, bytes);
+            return chain != null ? chain : JaxRsWeaver.weave(loader, className, bytes);
         }
         if (!(className.equals(JAKARTA) || className.equals(JAVAX))) {
             return null;

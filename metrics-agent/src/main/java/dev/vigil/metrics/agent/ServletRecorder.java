@@ -1,6 +1,7 @@
 package dev.vigil.metrics.agent;
 
 import dev.vigil.metrics.HttpServerMetrics;
+import dev.vigil.metrics.internal.JaxRsTemplates;
 import dev.vigil.metrics.internal.RouteNormalizer;
 
 /**
@@ -21,20 +22,32 @@ public final class ServletRecorder {
         http = metrics;
     }
 
-    /** Start time for a request the advice has not seen before. */
+    /** Start time for a request the advice has not seen before; forgets any JAX-RS route left on this thread. */
     public static long start() {
+        try {
+            JaxRsRoutes.clear();
+        } catch (Throwable ignored) {
+            // never into the application
+        }
         return System.nanoTime();
     }
 
     /**
-     * Records a finished request, called from the code {@link ServletServiceWrapper} adds to {@code HttpServlet}.
+     * Records a finished request, or, when the request went asynchronous, returns the listener that records it when
+     * the async cycle ends; called from the code {@link ServletServiceWrapper} adds to {@code HttpServlet} and the
+     * container's {@code FilterChain}, and from the Byte Buddy advice (runtime attach). Never throws.
      *
      * @param springPattern Spring MVC's best matching pattern attribute, or null
      * @param mappingMatch the servlet mapping's match type name ({@code EXACT}, {@code PATH}, ...), or null
      * @param mappingPattern the servlet mapping's pattern, or null
      * @param traceparent the W3C trace context header, or null
+     * @param servletPath the request's servlet path (prefix of a JAX-RS route when {@code pathInfo} is non-null)
+     * @param pathInfo the request's path info, or null
+     * @param asyncListener the container's {@code AsyncListener} interface when {@code isAsyncStarted()}, else null
+     * @param response the servlet response (read for the final status when the async cycle ends)
+     * @return an {@code AsyncListener} to add to the request's {@code AsyncContext}, or null when recorded now
      */
-    public static void record(
+    public static Object record(
             long startNanos,
             String method,
             Object springPattern,
@@ -44,30 +57,53 @@ public final class ServletRecorder {
             String contextPath,
             int status,
             Throwable thrown,
-            String traceparent) {
-        String template = springPattern instanceof String
-                ? (String) springPattern
-                : "EXACT".equals(mappingMatch) ? mappingPattern : null;
-        measure(startNanos, method, template, requestUri, contextPath, status, thrown, traceparent);
+            String traceparent,
+            String servletPath,
+            String pathInfo,
+            Class<?> asyncListener,
+            Object response) {
+        try {
+            String template = template(springPattern, mappingMatch, mappingPattern, servletPath, pathInfo);
+            if (asyncListener != null && thrown == null) {
+                Object listener = AsyncTimer.listener(
+                        asyncListener, startNanos, method, template, requestUri, contextPath, traceparent, response);
+                if (listener != null) {
+                    return listener;
+                }
+            }
+            measure(startNanos, method, template, requestUri, contextPath, status, thrown, traceparent);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
+        return null;
+    }
+
+    /** An async listener could not be added: the request is recorded now, as far as it got. */
+    public static void notListening(Object listener) {
+        try {
+            AsyncTimer.abandon(listener);
+        } catch (Throwable ignored) {
+            // never into the application
+        }
     }
 
     /**
-     * Records a finished request, called from the Byte Buddy advice (runtime attach). Never throws.
-     *
-     * @param template route template known from the framework or the servlet mapping, or null
+     * The route template, in this order: Spring MVC's pattern, the JAX-RS route below the servlet path, the exact
+     * servlet mapping; null when none is known (the path is then normalised). Takes the JAX-RS route of this thread.
      */
-    public static void record(
-            long startNanos,
-            String method,
-            String template,
-            String requestUri,
-            String contextPath,
-            int status,
-            Throwable thrown) {
-        measure(startNanos, method, template, requestUri, contextPath, status, thrown, null);
+    static String template(
+            Object springPattern, String mappingMatch, String mappingPattern, String servletPath, String pathInfo) {
+        String jaxrs = JaxRsRoutes.take();
+        if (springPattern instanceof String) {
+            return (String) springPattern;
+        }
+        if (jaxrs != null) {
+            return JaxRsTemplates.join(JaxRsTemplates.servletPrefix(servletPath, pathInfo), jaxrs);
+        }
+        return "EXACT".equals(mappingMatch) ? mappingPattern : null;
     }
 
-    private static void measure(
+    static void measure(
             long startNanos,
             String method,
             String template,

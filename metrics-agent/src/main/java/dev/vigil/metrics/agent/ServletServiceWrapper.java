@@ -73,6 +73,8 @@ final class ServletServiceWrapper extends ClassVisitor {
             writeService();
             writeEnter();
             writeRecord();
+            writeAsyncType();
+            writeListen();
         }
         super.visitEnd();
     }
@@ -164,7 +166,7 @@ final class ServletServiceWrapper extends ClassVisitor {
         mv.visitFieldInsn(Opcodes.GETSTATIC, "java/lang/Boolean", "TRUE", "Ljava/lang/Boolean;");
         mv.visitMethodInsn(
                 Opcodes.INVOKEINTERFACE, req(), "setAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V", true);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/System", "nanoTime", "()J", false);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "start", "()J", false);
         mv.visitInsn(Opcodes.LRETURN);
         mv.visitLabel(nested);
         mv.visitFrame(Opcodes.F_NEW, 1, new Object[] {req()}, 0, new Object[0]);
@@ -270,13 +272,28 @@ final class ServletServiceWrapper extends ClassVisitor {
         mv.visitTypeInsn(Opcodes.CHECKCAST, hreq);
         mv.visitLdcInsn("traceparent");
         mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, hreq, "getHeader", "(Ljava/lang/String;)Ljava/lang/String;", true);
+        loadHttp(mv, hreq, "getServletPath");
+        loadHttp(mv, hreq, "getPathInfo");
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitVarInsn(Opcodes.ALOAD, 4);
+        mv.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                owner,
+                "vigil$asyncType",
+                "(L" + req() + ";Ljava/lang/Throwable;)Ljava/lang/Class;",
+                false);
+        mv.visitVarInsn(Opcodes.ALOAD, 3);
         mv.visitMethodInsn(
                 Opcodes.INVOKESTATIC,
                 RECORDER,
                 "record",
                 "(JLjava/lang/String;Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
-                        + "Ljava/lang/String;ILjava/lang/Throwable;Ljava/lang/String;)V",
+                        + "Ljava/lang/String;ILjava/lang/Throwable;Ljava/lang/String;Ljava/lang/String;"
+                        + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;",
                 false);
+        // an async request gets a listener that records it when the async cycle ends
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, owner, "vigil$listen", "(Ljava/lang/Object;L" + req() + ";)V", false);
         mv.visitLabel(done);
         mv.visitFrame(
                 Opcodes.F_NEW, 4, new Object[] {Opcodes.LONG, req(), res(), "java/lang/Throwable"}, 0, new Object[0]);
@@ -288,6 +305,88 @@ final class ServletServiceWrapper extends ClassVisitor {
                     "java/lang/Throwable"
                 });
         mv.visitInsn(Opcodes.POP);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * {@code static Class vigil$asyncType(req, Throwable thrown)}: the servlet API's {@code AsyncListener} interface
+     * when the request went asynchronous (and nothing was thrown), else null; null on any error (Servlet 2.5).
+     */
+    private void writeAsyncType() {
+        MethodVisitor mv = cv.visitMethod(
+                Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                "vigil$asyncType",
+                "(L" + req() + ";Ljava/lang/Throwable;)Ljava/lang/Class;",
+                null,
+                null);
+        mv.visitCode();
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        Label none = new Label();
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        mv.visitLabel(start);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitJumpInsn(Opcodes.IFNONNULL, none);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, req(), "isAsyncStarted", "()Z", true);
+        mv.visitJumpInsn(Opcodes.IFEQ, none);
+        mv.visitLdcInsn(net.bytebuddy.jar.asm.Type.getObjectType(ns + "AsyncListener"));
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitLabel(end);
+        Object[] locals = {req(), "java/lang/Throwable"};
+        mv.visitLabel(handler);
+        mv.visitFrame(Opcodes.F_NEW, 2, locals, 1, new Object[] {"java/lang/Throwable"});
+        mv.visitInsn(Opcodes.POP);
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitLabel(none);
+        mv.visitFrame(Opcodes.F_NEW, 2, locals, 0, new Object[0]);
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * {@code static void vigil$listen(Object listener, req)}: adds the recorder's listener to the request's
+     * {@code AsyncContext}; when that fails, the recorder records the request now.
+     */
+    private void writeListen() {
+        String listenerType = ns + "AsyncListener";
+        String context = ns + "AsyncContext";
+        MethodVisitor mv = cv.visitMethod(
+                Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                "vigil$listen",
+                "(Ljava/lang/Object;L" + req() + ";)V",
+                null,
+                null);
+        mv.visitCode();
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        Label done = new Label();
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitJumpInsn(Opcodes.IFNULL, done);
+        mv.visitLabel(start);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, req(), "getAsyncContext", "()L" + context + ";", true);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, listenerType);
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, context, "addListener", "(L" + listenerType + ";)V", true);
+        mv.visitLabel(end);
+        mv.visitJumpInsn(Opcodes.GOTO, done);
+        Object[] locals = {"java/lang/Object", req()};
+        mv.visitLabel(handler);
+        mv.visitFrame(Opcodes.F_NEW, 2, locals, 1, new Object[] {"java/lang/Throwable"});
+        mv.visitInsn(Opcodes.POP);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "notListening", "(Ljava/lang/Object;)V", false);
+        mv.visitLabel(done);
+        mv.visitFrame(Opcodes.F_NEW, 2, locals, 0, new Object[0]);
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

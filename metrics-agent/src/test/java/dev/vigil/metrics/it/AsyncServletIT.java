@@ -1,0 +1,69 @@
+package dev.vigil.metrics.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Asynchronous servlets are timed until the async cycle ends, with the final status: Tomcat 11 (jakarta) and Tomcat 9
+ * (javax), each on Java 17 and Java 25.
+ */
+class AsyncServletIT {
+    static Stream<Arguments> containers() {
+        return Stream.of("tomcat11", "tomcat9").flatMap(c -> Stream.of(Arguments.of(c, "17"), Arguments.of(c, "25")));
+    }
+
+    @ParameterizedTest(name = "{0} on Java {1}")
+    @MethodSource("containers")
+    void timesAsyncRequestsToCompletion(String container, String java) throws Exception {
+        String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
+        assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
+        try (SampleApp app =
+                SampleApp.start("async-" + container, home, "port=0", List.of(container), "AsyncApp", List.of(), "0")) {
+            assertThat(app.get("/async/slow")).isEqualTo(202);
+            assertThat(app.get("/async/timeout")).isEqualTo(500);
+            assertThat(app.get("/async/dispatch")).isEqualTo(200);
+            assertThat(app.get("/async/error")).isEqualTo(500);
+
+            String text = app.scrape(null);
+
+            // completed 300 ms later on another thread, with the status set there
+            assertThat(text)
+                    .contains("http_server_requests_seconds_count{exception=\"none\",method=\"GET\","
+                            + "outcome=\"SUCCESS\",status=\"202\",uri=\"/async/slow\"} 1")
+                    .doesNotContain("status=\"200\",uri=\"/async/slow\"");
+            assertThat(sum(text, "202", "/async/slow")).isGreaterThanOrEqualTo(0.3);
+            // timed out after 200 ms: the container's 500, labelled as a time-out
+            assertThat(text)
+                    .contains("http_server_requests_seconds_count{exception=\"TimeoutException\",method=\"GET\","
+                            + "outcome=\"SERVER_ERROR\",status=\"500\",uri=\"/async/timeout\"} 1");
+            assertThat(sum(text, "500", "/async/timeout")).isGreaterThanOrEqualTo(0.2);
+            // re-dispatched to /plain: one request, under the original route, not counted again as /plain
+            assertThat(text)
+                    .contains("http_server_requests_seconds_count{exception=\"none\",method=\"GET\","
+                            + "outcome=\"SUCCESS\",status=\"200\",uri=\"/async/dispatch\"} 1")
+                    .doesNotContain("uri=\"/plain\"")
+                    .doesNotContain("uri=\"/throw\"");
+            assertThat(sum(text, "200", "/async/dispatch")).isGreaterThanOrEqualTo(0.1);
+            // re-dispatched to a servlet that throws: the error of the async cycle
+            assertThat(text)
+                    .contains("http_server_requests_seconds_count{exception=\"IllegalStateException\","
+                            + "method=\"GET\",outcome=\"SERVER_ERROR\",status=\"500\",uri=\"/async/error\"} 1");
+        }
+    }
+
+    private static double sum(String text, String status, String uri) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("http_server_requests_seconds_sum\\{[^}]*status=\""
+                        + status + "\",uri=\"" + java.util.regex.Pattern.quote(uri) + "\"} ([0-9.Ee+-]+)")
+                .matcher(text);
+        assertThat(m.find()).as("sum of %s in\n%s", uri, text).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+}

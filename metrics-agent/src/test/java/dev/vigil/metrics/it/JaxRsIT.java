@@ -1,0 +1,65 @@
+package dev.vigil.metrics.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** JAX-RS route templates: Jersey 4 on embedded Tomcat 11 with the packaged agent, on Java 17 and Java 25. */
+class JaxRsIT {
+    private static final String OK = "http_server_requests_seconds_count{exception=\"none\",method=\"GET\","
+            + "outcome=\"SUCCESS\",status=\"200\",uri=\"";
+
+    @ParameterizedTest(name = "Jersey on Java {0}")
+    @ValueSource(strings = {"17", "25"})
+    void labelsRequestsWithTheJaxRsRouteTemplate(String java) throws Exception {
+        String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
+        assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
+        try (SampleApp app =
+                SampleApp.start("jersey", home, "port=0", List.of("jersey", "tomcat11"), "JerseyApp", List.of(), "0")) {
+            assertThat(app.get("/api/orders/42")).isEqualTo(200);
+            assertThat(app.get("/api/orders/43?secret=x")).isEqualTo(200);
+            assertThat(app.get("/api/orders")).isEqualTo(200);
+            assertThat(app.get("/api/orders/7/lines/3")).isEqualTo(200);
+            assertThat(app.get("/api/customers/alice")).isEqualTo(200);
+            assertThat(app.get("/api/codes/ABC")).isEqualTo(200);
+            assertThat(app.get("/api/codes/abcd")).isEqualTo(404);
+            assertThat(app.get("/api/orders/slow")).isEqualTo(200);
+
+            String text = app.scrape(null);
+
+            assertThat(text)
+                    .contains(OK + "/api/orders/{id}\"} 2")
+                    .contains(OK + "/api/orders\"} 1")
+                    .contains(OK + "/api/orders/{id}/lines/{line}\"} 1")
+                    .contains(OK + "/api/customers/{name}\"} 1")
+                    .contains(OK + "/api/codes/{code}\"} 1")
+                    .contains(OK + "/api/orders/slow\"} 1")
+                    .contains("status=\"404\",uri=\"NOT_FOUND\"} 1")
+                    .doesNotContain("/orders/42")
+                    .doesNotContain("/orders/7")
+                    .doesNotContain("alice")
+                    .doesNotContain("ABC")
+                    .doesNotContain("abcd")
+                    .doesNotContain("secret")
+                    .doesNotContain("[0-9]");
+            // the suspended request is timed until Jersey resumed it (300 ms later, on another thread)
+            assertThat(sum(text, "/api/orders/slow")).isGreaterThanOrEqualTo(0.3);
+        }
+    }
+
+    /** The {@code _sum} of the 200 GET series of a route. */
+    static double sum(String text, String uri) {
+        Matcher m = Pattern.compile("http_server_requests_seconds_sum\\{[^}]*status=\"200\",uri=\"" + Pattern.quote(uri)
+                        + "\"} ([0-9.Ee+-]+)")
+                .matcher(text);
+        assertThat(m.find()).as("sum of %s in\n%s", uri, text).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+}
