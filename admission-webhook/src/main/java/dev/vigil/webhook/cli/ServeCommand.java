@@ -73,7 +73,8 @@ final class ServeCommand implements Callable<Integer> {
             names = "--client-ca",
             paramLabel = "FILE",
             description = "PEM CA bundle: /validate and /mutate then"
-                    + " require a client certificate it signed (the API server's); probes and /metrics do not.")
+                    + " require a client certificate it signed (the API server's); probes and /metrics do not."
+                    + " Reloaded when the file changes.")
     Path clientCa;
 
     @Option(

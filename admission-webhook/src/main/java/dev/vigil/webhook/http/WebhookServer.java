@@ -100,7 +100,8 @@ public final class WebhookServer implements AutoCloseable {
         server.setStopTimeout(options.drainTimeout().toMillis());
         server.setStopAtShutdown(false);
 
-        reloader = new CertificateReloader(options.tlsCert(), options.tlsKey(), ssl, material, metrics);
+        reloader = new CertificateReloader(
+                options.tlsCert(), options.tlsKey(), options.clientCa(), ssl, material, metrics);
         metrics.certificateExpiry(() -> reloader.current().secondsToExpiry(Instant.now()));
         server.start();
         long interval = Math.max(1, options.reloadInterval().toMillis());

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -103,6 +104,60 @@ class ServerLifecycleIT {
             assertThat(r.statusCode()).isEqualTo(403);
             assertThat(r.body()).isEqualTo("a client certificate signed by the configured client CA is required\n");
             assertThat(server.client.get("/readyz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRotatedClientCaBundleIsTrustedWithoutARestart() throws Exception {
+        TestPki pki = TestPki.create(dir.resolve("serving"));
+        TestPki oldCa = TestPki.create(dir.resolve("old-client-ca"));
+        TestPki newCa = TestPki.create(dir.resolve("new-client-ca"));
+        Path bundle = dir.resolve("client-ca.crt");
+        Files.copy(oldCa.caCert(), bundle);
+        ServerOptions options = ServerOptions.defaults(pki.tlsCert(), pki.tlsKey())
+                .withClientCa(bundle)
+                .withReloadInterval(java.time.Duration.ofMillis(100));
+        byte[] review = ApiServerClient.JSON.writeValueAsBytes(Reviews.create(AdmissionEndpointIT.privileged(), "a"));
+        try (TestServer server = TestServer.start(pki, AdmissionSettings.standard(), NamespaceLabels.NONE, options)) {
+            int port = server.server.port();
+            SSLContext signedByOld = ApiServerClient.sslContext(pki.caCert(), oldCa.clientKeys("kube-apiserver"));
+            SSLContext signedByNew = ApiServerClient.sslContext(pki.caCert(), newCa.clientKeys("kube-apiserver"));
+            assertThat(status(signedByOld, port, review)).isEqualTo(200);
+            assertThat(status(signedByNew, port, review)).isNotEqualTo(200);
+
+            Files.copy(newCa.caCert(), bundle, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (status(signedByNew, port, review) != 200) {
+                assertThat(System.nanoTime())
+                        .as("the new client CA was never trusted")
+                        .isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            assertThat(status(signedByOld, port, review)).isNotEqualTo(200);
+
+            // a broken bundle keeps the last good one
+            Files.writeString(bundle, "not a certificate\n");
+            Thread.sleep(500);
+            assertThat(status(signedByNew, port, review)).isEqualTo(200);
+        }
+    }
+
+    /** The HTTP status of one review on a fresh connection, or -1 when the handshake is refused. */
+    private static int status(SSLContext ctx, int port, byte[] review) {
+        try {
+            HttpClient client = HttpClient.newBuilder()
+                    .sslContext(ctx)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+            return client.send(
+                            HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/validate"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(review))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        } catch (Exception e) {
+            return -1;
         }
     }
 
