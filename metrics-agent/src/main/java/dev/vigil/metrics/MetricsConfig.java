@@ -36,6 +36,7 @@ public final class MetricsConfig {
     private final boolean jvm;
     private final boolean servlet;
     private final boolean httpClient;
+    private final boolean executors;
     private final boolean jdbc;
     private final List<String> allow;
     private final List<String> deny;
@@ -73,6 +74,7 @@ public final class MetricsConfig {
         this.jvm = bool("jvm", v.get("jvm"), problems);
         this.servlet = bool("servlet", v.get("servlet"), problems);
         this.httpClient = bool("httpClient", v.get("httpClient"), problems);
+        this.executors = bool("executors", v.get("executors"), problems);
         this.jdbc = bool("jdbc", v.get("jdbc"), problems);
         this.endpoint = bool("endpoint", v.get("endpoint"), problems);
         this.allow = list(v.get("allow"));
@@ -158,6 +160,7 @@ public final class MetricsConfig {
         d.put("jvm", "true");
         d.put("servlet", "true");
         d.put("httpClient", "true");
+        d.put("executors", "true");
         d.put("jdbc", "true");
         d.put("endpoint", "true");
         d.put("allow", "");
@@ -340,9 +343,17 @@ public final class MetricsConfig {
         return servlet;
     }
 
-    /** Whether the agent instruments {@code java.net.http.HttpClient}. Default true. */
+    /**
+     * Whether the agent instruments outgoing HTTP calls: {@code java.net.http.HttpClient} and
+     * {@code java.net.HttpURLConnection}. Default true.
+     */
     public boolean httpClient() {
         return httpClient;
+    }
+
+    /** Whether the agent measures thread pools (executor meters). Default true. */
+    public boolean executors() {
+        return executors;
     }
 
     /** Whether the agent times JDBC statements and watches HikariCP pools. Default true. */
@@ -403,6 +414,7 @@ public final class MetricsConfig {
                 + ", maxRoutes=" + maxRoutes + ", histogram=" + histogram + ", exemplars=" + exemplars + ", jvm=" + jvm
                 + ", servlet=" + servlet
                 + ", httpClient=" + httpClient
+                + ", executors=" + executors
                 + ", jdbc=" + jdbc
                 + ", endpoint=" + endpoint + ", allow=" + allow + ", deny=" + deny + ", auth="
                 + (basicAuthUser != null ? "basic(" + basicAuthUser + ")" : bearerTokenFile != null ? "bearer" : "none")

@@ -37,6 +37,7 @@ public final class VigilMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final HttpServerMetrics httpServer;
     private final HttpClientMetrics httpClient;
+    private final ExecutorMetrics executors;
     private final Counter droppedRoutes;
     private final JvmBinders jvmBinders;
     private volatile MetricsEndpoint endpoint;
@@ -69,6 +70,7 @@ public final class VigilMetrics implements AutoCloseable {
         this.droppedRoutes = dropped("uri");
         this.httpServer = new HttpServerMetrics(registry, config.maxRoutes(), config.histogram(), droppedRoutes);
         this.httpClient = new HttpClientMetrics(registry, config.maxRoutes(), dropped("client_host"));
+        this.executors = new ExecutorMetrics(registry, config.maxRoutes(), dropped("executor_name"));
         Gauge.builder(INFO, () -> 1)
                 .description("Vigil metrics agent; the value is always 1")
                 .tag("version", version())
@@ -130,6 +132,11 @@ public final class VigilMetrics implements AutoCloseable {
     /** The outgoing HTTP call recorder. */
     public HttpClientMetrics httpClient() {
         return httpClient;
+    }
+
+    /** The thread pool meters ({@code executor.*}). */
+    public ExecutorMetrics executors() {
+        return executors;
     }
 
     /** The configuration in effect. */

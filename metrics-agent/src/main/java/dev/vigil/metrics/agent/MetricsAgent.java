@@ -55,8 +55,16 @@ public final class MetricsAgent {
             if (config.httpClient() && !attached) {
                 try {
                     HttpClientInstrumentation.install(inst);
+                    UrlConnectionInstrumentation.install(inst);
                 } catch (Throwable t) {
                     AgentLog.warn("HTTP client calls are not measured: " + t);
+                }
+            }
+            if (config.executors()) {
+                try {
+                    ExecutorInstrumentation.install(inst);
+                } catch (Throwable t) {
+                    AgentLog.warn("thread pools are not measured: " + t);
                 }
             }
             // the registry, JVM binders and endpoint are built off the application's start-up path
@@ -85,6 +93,8 @@ public final class MetricsAgent {
             metrics = m;
             ServletRecorder.install(m.httpServer());
             HttpClientCallback.use(m.httpClient());
+            UrlConnectionCallback.use(m.httpClient());
+            ExecutorCallback.use(m.executors());
             EarlyMeasurements.replay();
             long t2 = System.nanoTime();
             if (config.endpoint()) {

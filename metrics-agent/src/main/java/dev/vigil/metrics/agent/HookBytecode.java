@@ -1,0 +1,82 @@
+package dev.vigil.metrics.agent;
+
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Emits the bytecode that finds an agent callback from woven JDK or application code using only {@code java.base}
+ * types: {@code Class.forName(callback, true, ClassLoader.getSystemClassLoader()).getField("INSTANCE").get(null)}. The
+ * agent jar is always on the system class path, so nothing goes onto the boot class path.
+ */
+final class HookBytecode {
+    private HookBytecode() {}
+
+    /**
+     * Leaves the callback instance on the stack. Throws (inside the woven code) when it cannot be found, so callers wrap
+     * it in a {@code try/catch Throwable}.
+     */
+    static void lookup(MethodVisitor mv, String callbackClass) {
+        mv.visitLdcInsn(callbackClass);
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "java/lang/ClassLoader",
+                "getSystemClassLoader",
+                "()Ljava/lang/ClassLoader;",
+                false);
+        mv.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                "java/lang/Class",
+                "forName",
+                "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;",
+                false);
+        mv.visitLdcInsn("INSTANCE");
+        mv.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                "java/lang/Class",
+                "getField",
+                "(Ljava/lang/String;)Ljava/lang/reflect/Field;",
+                false);
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitMethodInsn(
+                Opcodes.INVOKEVIRTUAL,
+                "java/lang/reflect/Field",
+                "get",
+                "(Ljava/lang/Object;)Ljava/lang/Object;",
+                false);
+    }
+
+    /**
+     * Emits {@code try { ((BiConsumer) lookup()).accept(this, event); } catch (Throwable ignored) {}} at the current
+     * position of an instance method whose stack is empty here. Adds no field or method, so it also works when
+     * retransforming an already loaded class. The frame after it repeats {@code frameLocals}.
+     */
+    static void callBiConsumer(MethodVisitor mv, String callbackClass, String event, Object[] frameLocals) {
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        Label done = new Label();
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        mv.visitLabel(start);
+        lookup(mv, callbackClass);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, "java/util/function/BiConsumer");
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitLdcInsn(event);
+        mv.visitMethodInsn(
+                Opcodes.INVOKEINTERFACE,
+                "java/util/function/BiConsumer",
+                "accept",
+                "(Ljava/lang/Object;Ljava/lang/Object;)V",
+                true);
+        mv.visitLabel(end);
+        mv.visitJumpInsn(Opcodes.GOTO, done);
+        mv.visitLabel(handler);
+        mv.visitFrame(Opcodes.F_NEW, frameLocals.length, frameLocals, 1, new Object[] {"java/lang/Throwable"});
+        mv.visitInsn(Opcodes.POP);
+        mv.visitLabel(done);
+        mv.visitFrame(Opcodes.F_NEW, frameLocals.length, frameLocals, 0, new Object[0]);
+        // keeps this frame apart from a frame the original code may have at the next instruction
+        mv.visitInsn(Opcodes.NOP);
+    }
+}

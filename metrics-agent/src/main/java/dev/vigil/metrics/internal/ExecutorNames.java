@@ -1,0 +1,129 @@
+package dev.vigil.metrics.internal;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Stable, bounded names for thread pools, which have none of their own: the thread name prefix their thread factory
+ * was configured with (digits and format specifiers removed, so {@code http-nio-8080-exec-} becomes
+ * {@code http-nio-exec}), else the class that created the pool.
+ */
+public final class ExecutorNames {
+    private static final Pattern FORMAT = Pattern.compile("%[-#+ 0,(]*\\d*(\\.\\d+)?[a-zA-Z]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern SEPARATORS = Pattern.compile("([-_. #:/])[-_. #:/]+");
+    private static final Pattern EDGES = Pattern.compile("^[-_. #:/]+|[-_. #:/]+$");
+    private static final int MAX_LENGTH = 64;
+    private static final ClassValue<Field[]> NAME_FIELDS = new ClassValue<>() {
+        @Override
+        protected Field[] computeValue(Class<?> type) {
+            return nameFields(type);
+        }
+    };
+
+    private ExecutorNames() {}
+
+    /**
+     * Turns a thread name or prefix into a pool name: format specifiers and digits go, runs of separators collapse,
+     * separators at both ends go, at most 64 characters. {@code "worker-%d"} → {@code "worker"}, {@code "qtp1234"} →
+     * {@code "qtp"}, {@code "pool-3-thread-"} → {@code "pool-thread"}.
+     *
+     * @return the name, or null when nothing is left
+     */
+    public static String clean(String prefix) {
+        if (prefix == null) {
+            return null;
+        }
+        String s = FORMAT.matcher(prefix).replaceAll("");
+        s = DIGITS.matcher(s).replaceAll("");
+        s = SEPARATORS.matcher(s).replaceAll("$1");
+        s = EDGES.matcher(s).replaceAll("");
+        if (s.length() > MAX_LENGTH) {
+            s = s.substring(0, MAX_LENGTH);
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    /**
+     * The name a thread factory gives its threads, read from a {@code String} field whose name mentions a prefix, name,
+     * format or pattern (Tomcat's {@code namePrefix}, Netty's {@code prefix}, Guava's {@code nameFormat}, Spring's
+     * {@code threadNamePrefix}, Apache Commons' {@code namingPattern}); only the application's classes are read, JDK
+     * classes are closed to reflection. Never throws.
+     *
+     * @return the cleaned name, or null
+     */
+    public static String fromThreadFactory(Object factory) {
+        if (factory == null) {
+            return null;
+        }
+        try {
+            for (Field f : NAME_FIELDS.get(factory.getClass())) {
+                Object value = f.get(factory);
+                String name = value instanceof String ? clean((String) value) : null;
+                if (name != null) {
+                    return name;
+                }
+            }
+        } catch (Throwable ignored) {
+            // not readable: fall back to the creating class
+        }
+        return null;
+    }
+
+    /**
+     * The name of the class that created the pool: the first frame of the current stack that is not a JDK class, not in
+     * the pool's own class hierarchy and not {@code skip}; package removed, {@code $} as {@code .}. Null when that class
+     * starts with {@code ownPrefix} (the pool is the agent's own); {@code fallback} when there is no such frame.
+     */
+    public static String fromCallSite(Class<?> poolClass, Class<?> skip, String ownPrefix, String fallback) {
+        try {
+            Class<?> creator = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                    .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                            .filter(c -> c != skip
+                                    && c != ExecutorNames.class
+                                    && !isJdk(c)
+                                    && !c.isAssignableFrom(poolClass))
+                            .findFirst()
+                            .orElse(null));
+            if (creator == null) {
+                return fallback;
+            }
+            return ownPrefix != null && creator.getName().startsWith(ownPrefix) ? null : withoutPackage(creator);
+        } catch (Throwable t) {
+            return fallback;
+        }
+    }
+
+    private static String withoutPackage(Class<?> c) {
+        String n = c.getName();
+        int lambda = n.indexOf("$$"); // lambdas and generated classes: Foo$$Lambda/0x...
+        if (lambda > 0) {
+            n = n.substring(0, lambda);
+        }
+        String simple = n.substring(n.lastIndexOf('.') + 1).replace('$', '.');
+        return simple.length() > MAX_LENGTH ? simple.substring(0, MAX_LENGTH) : simple;
+    }
+
+    private static boolean isJdk(Class<?> c) {
+        ClassLoader l = c.getClassLoader();
+        return l == null || l == ClassLoader.getPlatformClassLoader();
+    }
+
+    private static Field[] nameFields(Class<?> type) {
+        java.util.List<Field> out = new java.util.ArrayList<>();
+        for (Class<?> c = type; c != null && !isJdk(c); c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                String n = f.getName().toLowerCase(Locale.ROOT);
+                if (f.getType() == String.class
+                        && !Modifier.isStatic(f.getModifiers())
+                        && (n.contains("prefix") || n.contains("name") || n.contains("format") || n.contains("pattern"))
+                        && f.trySetAccessible()) {
+                    out.add(f);
+                }
+            }
+        }
+        return out.toArray(new Field[0]);
+    }
+}

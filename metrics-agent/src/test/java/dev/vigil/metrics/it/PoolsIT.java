@@ -1,0 +1,108 @@
+package dev.vigil.metrics.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Outgoing {@code java.net.HttpURLConnection} calls (host only, each counted once) and thread pools (named, completed,
+ * rejected), from the {@code pools} sample on Java 17 and 25.
+ */
+class PoolsIT {
+    private static final String CLIENT = "http_client_requests_seconds_count{client_name=\"";
+
+    @ParameterizedTest(name = "Java {0}")
+    @ValueSource(strings = {"17", "25"})
+    void timesUrlConnectionsAndMeasuresThreadPools(String java) throws Exception {
+        String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
+        assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
+        try (SampleApp app = SampleApp.start("pools", home, "port=0", List.of(), "PoolsApp", List.of(), "0")) {
+            String text = app.scrape(null);
+
+            assertThat(text)
+                    .contains(CLIENT + "127.0.0.1\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\","
+                            + "status=\"200\"} 3\n")
+                    .contains(CLIENT + "127.0.0.1\",exception=\"none\",method=\"POST\",outcome=\"SUCCESS\","
+                            + "status=\"200\"} 1\n")
+                    .contains(CLIENT + "127.0.0.1\",exception=\"none\",method=\"GET\",outcome=\"CLIENT_ERROR\","
+                            + "status=\"404\"} 2\n")
+                    .contains(CLIENT + "127.0.0.1\",exception=\"ConnectException\",method=\"GET\","
+                            + "outcome=\"UNKNOWN\",status=\"CLIENT_ERROR\"} 1\n")
+                    // https goes through HttpsURLConnectionImpl and its delegate: still one measurement
+                    .contains(CLIENT + "localhost\",exception=\"ConnectException\",method=\"GET\","
+                            + "outcome=\"UNKNOWN\",status=\"CLIENT_ERROR\"} 1\n")
+                    .doesNotContain("/a/1")
+                    .doesNotContain("token")
+                    .doesNotContain("/missing")
+                    .doesNotContain("/submit");
+            assertThat(count(text, "http_client_requests_seconds_count\\{")).isEqualTo(5);
+
+            assertThat(text)
+                    .contains("executor_completed_tasks_total{name=\"orders-worker\"} 25.0\n")
+                    .contains("executor_rejected_tasks_total{name=\"tiny\"} 3.0\n")
+                    .contains("executor_rejected_tasks_total{name=\"orders-worker\"} 0.0\n")
+                    .contains("executor_completed_tasks_total{name=\"tiny\"} 1.0\n")
+                    .contains("executor_active_threads{name=\"orders-worker\"} 0.0\n")
+                    .contains("executor_queued_tasks{name=\"tiny\"} 0.0\n")
+                    .contains("executor_pool_core_threads{name=\"orders-worker\"} 2.0\n")
+                    .contains("executor_pool_max_threads{name=\"tiny\"} 1.0\n")
+                    .contains("executor_queue_remaining_tasks{name=\"tiny\"} 0.0\n")
+                    .contains("executor_pool_size_threads{name=\"ticker\"} 1.0\n");
+            // 300 pools created one per "request" by PoolsApp: one series, named after the creating class; the
+            // agent's own pools (the Prometheus client's exemplar scheduler) are not listed
+            assertThat(names(text)).containsExactly("PoolsApp", "orders-worker", "ticker", "tiny");
+            assertThat(app.log()).doesNotContain("WARN");
+
+            Path promtool = Tools.onPath("promtool");
+            assumeTrue(promtool != null, "promtool not on PATH (Debian package 'prometheus'): skipping the lint");
+            Tools.Result r = Tools.promtoolCheckMetrics(promtool, text);
+            assertThat(r.output()).as("promtool check metrics").isEmpty();
+            assertThat(r.exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void optionsTurnBothOff() throws Exception {
+        try (SampleApp app = SampleApp.start(
+                "pools",
+                SampleApp.java17(),
+                "port=0,executors=false,httpClient=false",
+                List.of(),
+                "PoolsApp",
+                List.of(),
+                "0")) {
+            String text = app.scrape(null);
+            assertThat(text).doesNotContainPattern("(?m)^executor_").doesNotContain("http_client_requests");
+            assertThat(text).contains("# TYPE jvm_threads_live_threads gauge"); // the agent runs
+        }
+    }
+
+    private static Set<String> names(String text) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^executor_active_threads\\{name=\"([^\"]*)\"}")
+                .matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static int count(String text, String regex) {
+        Matcher m = Pattern.compile("(?m)^" + regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
