@@ -8,21 +8,39 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** JAX-RS route templates: Jersey 4 on embedded Tomcat 11 with the packaged agent, on Java 17 and Java 25. */
+/**
+ * JAX-RS route templates with the packaged agent, on Java 17 and Java 25: Jersey 4 and RESTEasy 7 ({@code jakarta.ws.rs})
+ * on embedded Tomcat 11, Jersey 2 ({@code javax.ws.rs}) on embedded Tomcat 9; the same resources
+ * ({@code src/it/samples/jaxrs-resources}) in each.
+ */
 class JaxRsIT {
+    static Stream<Arguments> frameworks() {
+        return Stream.of(
+                        Arguments.of("jersey", "tomcat11", "JerseyApp", "jaxrs-resources"),
+                        Arguments.of("resteasy", "tomcat11", "ResteasyApp", "jaxrs-resources"),
+                        Arguments.of("jersey2", "tomcat9", "JerseyApp", "jaxrs-resources-javax"))
+                .flatMap(a -> Stream.of("17", "25").map(java -> {
+                    Object[] args = a.get();
+                    return Arguments.of(args[0], args[1], args[2], args[3], java);
+                }));
+    }
+
     private static final String OK = "http_server_requests_seconds_count{exception=\"none\",method=\"GET\","
             + "outcome=\"SUCCESS\",status=\"200\",uri=\"";
 
-    @ParameterizedTest(name = "Jersey on Java {0}")
-    @ValueSource(strings = {"17", "25"})
-    void labelsRequestsWithTheJaxRsRouteTemplate(String java) throws Exception {
+    @ParameterizedTest(name = "{0} on {1}, Java {4}")
+    @MethodSource("frameworks")
+    void labelsRequestsWithTheJaxRsRouteTemplate(
+            String framework, String container, String main, String resources, String java) throws Exception {
         String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
         assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
-        try (SampleApp app =
-                SampleApp.start("jersey", home, "port=0", List.of("jersey", "tomcat11"), "JerseyApp", List.of(), "0")) {
+        try (SampleApp app = SampleApp.start(
+                framework, home, "port=0", List.of(framework, container), main, List.of(resources), "0")) {
             assertThat(app.get("/api/orders/42")).isEqualTo(200);
             assertThat(app.get("/api/orders/43?secret=x")).isEqualTo(200);
             assertThat(app.get("/api/orders")).isEqualTo(200);
