@@ -1,5 +1,7 @@
 package dev.vigil.metrics.internal;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Picks the {@code uri} tag of a request: a known route template first, else a normalised path. Never returns the raw
  * path or the query string.
@@ -42,6 +44,12 @@ public final class RouteNormalizer {
     /**
      * Replaces identifier-like path segments with {@code {id}}: numbers, UUIDs, hex strings of 16+ characters and
      * long tokens containing a digit. Drops the query and matrix parameters, and keeps at most 12 segments.
+     *
+     * <p>The request URI arrives as the client sent it (containers hand it over undecoded and unnormalised), so the
+     * path is first brought to the form the container mapped: percent-escapes decoded ({@code /items/%34%32} is
+     * {@code /items/42}), empty and {@code .} segments dropped, {@code ..} resolved. Otherwise an encoded identifier
+     * would reach the label raw and {@code //items/1}, {@code /items/./1} or {@code /p/../items/1} would each be a
+     * route of its own.
      */
     public static String normalize(String path) {
         int end = path.length();
@@ -53,32 +61,56 @@ public final class RouteNormalizer {
             }
         }
         StringBuilder out = new StringBuilder(Math.min(end, 256));
+        int[] starts = new int[MAX_SEGMENTS];
+        int kept = 0;
         int start = 0;
-        int segments = 0;
-        while (true) {
+        while (start < end) {
             int slash = path.indexOf('/', start);
             int segEnd = slash < 0 || slash > end ? end : slash;
-            if (segEnd > start) {
-                if (segments++ == MAX_SEGMENTS) {
-                    out.append("{rest}");
-                    break;
+            int to = segEnd;
+            boolean escaped = false;
+            for (int i = start; i < to; i++) {
+                char c = path.charAt(i);
+                if (c == ';') {
+                    to = i; // matrix parameters
+                } else if (c == '%') {
+                    escaped = true;
                 }
-                appendSegment(out, path, start, segEnd);
             }
-            if (segEnd == end) {
-                break;
+            String s = path;
+            int from = start;
+            if (escaped) {
+                s = decode(path, start, to);
+                from = 0;
+                to = s.length();
             }
-            out.append('/');
             start = segEnd + 1;
+            if (to == from || (to - from == 1 && s.charAt(from) == '.')) {
+                continue;
+            }
+            if (to - from == 2 && s.charAt(from) == '.' && s.charAt(from + 1) == '.') {
+                if (kept > 0) {
+                    out.setLength(starts[--kept]);
+                }
+                continue;
+            }
+            if (kept == MAX_SEGMENTS) {
+                out.append("/{rest}");
+                return out.toString();
+            }
+            starts[kept++] = out.length();
+            if (out.length() > 0 || path.startsWith("/")) {
+                out.append('/');
+            }
+            appendSegment(out, s, from, to);
         }
-        return out.toString();
+        if (end > 0 && path.charAt(end - 1) == '/' && (out.length() == 0 || out.charAt(out.length() - 1) != '/')) {
+            out.append('/');
+        }
+        return out.length() == 0 && end > 0 && path.charAt(0) == '/' ? "/" : out.toString();
     }
 
     private static void appendSegment(StringBuilder out, String path, int from, int to) {
-        int semicolon = path.indexOf(';', from);
-        if (semicolon >= 0 && semicolon < to) {
-            to = semicolon;
-        }
         if (isIdentifier(path, from, to)) {
             out.append("{id}");
         } else if (to - from > MAX_SEGMENT_LENGTH) {
@@ -86,6 +118,30 @@ public final class RouteNormalizer {
         } else {
             out.append(path, from, to);
         }
+    }
+
+    /** Percent-decodes {@code path[from, to)} as UTF-8; a malformed escape is kept as it is. */
+    private static String decode(String path, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        byte[] bytes = new byte[(to - from) / 3];
+        int i = from;
+        while (i < to) {
+            int n = 0;
+            while (i + 2 < to && path.charAt(i) == '%' && hex(path, i + 1) >= 0 && hex(path, i + 2) >= 0) {
+                bytes[n++] = (byte) (hex(path, i + 1) << 4 | hex(path, i + 2));
+                i += 3;
+            }
+            if (n > 0) {
+                out.append(new String(bytes, 0, n, StandardCharsets.UTF_8));
+            } else {
+                out.append(path.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    private static int hex(String s, int i) {
+        return Character.digit(s.charAt(i), 16);
     }
 
     static boolean isIdentifier(String s, int from, int to) {

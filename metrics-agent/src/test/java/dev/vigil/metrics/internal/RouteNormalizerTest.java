@@ -25,6 +25,30 @@ class RouteNormalizerTest {
         assertThat(RouteNormalizer.normalize(raw)).isEqualTo(expected);
     }
 
+    /** Containers hand the request URI over as sent; these all reached {@code /items/*} on Tomcat, Jetty or Undertow. */
+    @ParameterizedTest
+    @CsvSource({
+        "/items/%34%32, /items/{id}",
+        "/items/4%32, /items/{id}",
+        "//items/10, /items/{id}",
+        "/items//11, /items/{id}",
+        "/items/./12, /items/{id}",
+        "/items/%2e/14, /items/{id}",
+        "/p/../items/13, /items/{id}",
+        "/p/..;x=1/items/13, /items/{id}",
+        "/../../items/15, /items/{id}",
+        "/items/abc%20def, /items/abc def",
+        "/caf%C3%A9/%F0%9F%98%80, /café/😀",
+        "/items/%zz%4, /items/%zz%4",
+        "/items/5/, /items/{id}/",
+        "/items/5//, /items/{id}/",
+        "/a/.., /",
+        "/a/b/c/d/e/f/g/h/i/j/k/l/../m, /a/b/c/d/e/f/g/h/i/j/k/m",
+    })
+    void normalisesThePathAsTheContainerMappedIt(String raw, String expected) {
+        assertThat(RouteNormalizer.normalize(raw)).isEqualTo(expected);
+    }
+
     @Test
     void keepsAtMostTwelveSegments() {
         assertThat(RouteNormalizer.normalize("/a/b/c/d/e/f/g/h/i/j/k/l/m/n"))
