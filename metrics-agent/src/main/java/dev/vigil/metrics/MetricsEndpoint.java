@@ -6,18 +6,17 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.vigil.metrics.internal.EndpointAuth;
 import dev.vigil.metrics.internal.ReloadingKeyManager;
+import dev.vigil.metrics.internal.ScrapeBody;
 import dev.vigil.metrics.internal.ScrapeRequest;
+import dev.vigil.metrics.internal.ScrapeWriters;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 
@@ -52,7 +51,8 @@ public final class MetricsEndpoint implements AutoCloseable {
             throws IOException {
         HttpServer server = bind(config);
         EndpointAuth auth = EndpointAuth.of(config);
-        server.createContext("/", exchange -> handle(exchange, config.path(), registry, auth, beforeScrape));
+        ScrapeWriters writers = new ScrapeWriters();
+        server.createContext("/", exchange -> handle(exchange, config.path(), registry, auth, beforeScrape, writers));
         server.setExecutor(null);
         // the dispatcher thread inherits daemon status from the thread that starts it: never keep the JVM alive
         Thread starter = new Thread(server::start, "vigil-metrics-start");
@@ -131,7 +131,8 @@ public final class MetricsEndpoint implements AutoCloseable {
             String path,
             PrometheusMeterRegistry registry,
             EndpointAuth auth,
-            Runnable beforeScrape)
+            Runnable beforeScrape,
+            ScrapeWriters writers)
             throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
@@ -155,19 +156,19 @@ public final class MetricsEndpoint implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Accept-Encoding"),
                     exchange.getRequestURI().getRawQuery());
             beforeScrape.run();
-            ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
-            try (OutputStream out = scrape.gzip() ? new GZIPOutputStream(body, 8192) : body) {
-                registry.scrape(out, scrape.contentType(), scrape.names());
-            }
             exchange.getResponseHeaders().set("Content-Type", scrape.contentType());
             if (scrape.gzip()) {
                 exchange.getResponseHeaders().set("Content-Encoding", "gzip");
             }
             exchange.getResponseHeaders().set("Vary", "Accept, Accept-Encoding");
             boolean head = method.equals("HEAD");
-            exchange.sendResponseHeaders(200, head ? -1 : body.size());
-            if (!head) {
-                body.writeTo(exchange.getResponseBody());
+            // scrapes are serialised: the writers and their buffers are reused from one scrape to the next
+            synchronized (writers) {
+                ScrapeBody body = writers.write(registry, scrape);
+                exchange.sendResponseHeaders(200, head ? -1 : body.size());
+                if (!head) {
+                    body.writeTo(exchange.getResponseBody());
+                }
             }
         } catch (IOException | RuntimeException e) {
             // a broken scrape must not take the endpoint down

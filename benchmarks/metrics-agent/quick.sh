@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Quick, repeatable single-machine checks of Vigil's agent alone (no peers; for before/after comparisons while
+# developing — the full comparison is run.sh):
+#   benchmarks/metrics-agent/quick.sh startup [N]   N starts each without and with the agent (interleaved): process
+#                                                   CPU (utime+stime from /proc/PID/stat) at the first HTTP answer and
+#                                                   once the endpoint answers; classes loaded
+#   benchmarks/metrics-agent/quick.sh threads       thread names the agent adds (jcmd Thread.print, after requests)
+#   benchmarks/metrics-agent/quick.sh scrape [ROUTES]  per-scrape times (curl, 20 scrapes, fresh JVM) at ROUTES*15
+#                                                   samples (default 667 ≈ 10k), plain and gzip
+# Environment: JAVA (default java), AGENT (default metrics-agent/target/metrics-agent.jar), AGENT_ARGS.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+JAVA="${JAVA:-java}"
+OUT="$HERE/target/quick"
+mkdir -p "$OUT"
+AGENT="${AGENT:-$ROOT/metrics-agent/target/metrics-agent.jar}"
+LIB="$ROOT/metrics-agent/target/it-lib/jetty12"
+[[ -f "$AGENT" && -d "$LIB" ]] || { echo "quick.sh: build first: ./mvnw -B -q -o -pl metrics-agent -am -DskipTests package" >&2; exit 1; }
+javac -nowarn -d "$OUT/app" -cp "$LIB/*" "$ROOT/metrics-agent/src/it/samples/jetty12/SampleApp.java"
+TCK="$(getconf CLK_TCK)"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+cpu_ms() { awk -v t="$TCK" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; }
+PID=""
+stop_app() { if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
+trap stop_app EXIT
+
+start() { # with_agent(0|1) [extra JVM args]
+  local with="$1"; shift
+  APP_PORT="$(free_port)"; MPORT="$(free_port)"
+  local agent=()
+  [[ "$with" == 1 ]] && agent=("-javaagent:$AGENT=port=$MPORT,maxRoutes=100000${AGENT_ARGS:+,$AGENT_ARGS}")
+  "$JAVA" -Xms256m -Xmx256m -XX:+AlwaysPreTouch "${agent[@]}" "$@" -cp "$OUT/app:$LIB/*" SampleApp "$APP_PORT" \
+    >"$OUT/app.log" 2>&1 &
+  PID=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/healthz"; do
+    kill -0 "$PID" 2>/dev/null || { cat "$OUT/app.log"; exit 1; }
+    sleep 0.01
+  done
+  FIRST_CPU="$(cpu_ms "$PID")"
+  READY_CPU="$FIRST_CPU"
+  if [[ "$with" == 1 ]]; then
+    until curl -fs -o /dev/null "http://127.0.0.1:$MPORT/metrics"; do sleep 0.01; done
+    READY_CPU="$(cpu_ms "$PID")"
+  fi
+}
+
+case "${1:-startup}" in
+  startup)
+    N="${2:-5}"
+    printf 'run\tagent\tcpu_ms_first_answer\tcpu_ms_endpoint_ready\tclasses\n'
+    for i in $(seq "$N"); do
+      for with in 0 1; do
+        start "$with"
+        classes="$(jcmd "$PID" PerfCounter.print 2>/dev/null | awk -F= '/java.cls.loadedClasses/ {print $2}')"
+        printf '%s\t%s\t%s\t%s\t%s\n' "$i" "$with" "$FIRST_CPU" "$READY_CPU" "$classes"
+        stop_app
+      done
+    done | tee "$OUT/startup.tsv"
+    python3 - "$OUT/startup.tsv" <<'PY'
+import csv, statistics, sys
+rows = list(csv.reader(open(sys.argv[1]), delimiter="\t"))
+def med(a, col): return statistics.median(int(r[col]) for r in rows if r[1] == a)
+print(f"median CPU at first answer: no agent {med('0',2)} ms, agent {med('1',2)} ms, added {med('1',2)-med('0',2):+.0f} ms")
+print(f"median CPU when the endpoint answers: agent {med('1',3)} ms, added {med('1',3)-med('0',2):+.0f} ms")
+print(f"median classes loaded: no agent {med('0',4)}, agent {med('1',4)} ({med('1',4)-med('0',4):+.0f})")
+PY
+    ;;
+  threads)
+    for with in 0 1; do
+      start "$with"
+      for _ in $(seq 20); do curl -fs -o /dev/null -H 'traceparent: 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' "http://127.0.0.1:$APP_PORT/items/1"; done
+      [[ "$with" == 1 ]] && curl -fs -o /dev/null -H 'Accept: application/openmetrics-text' "http://127.0.0.1:$MPORT/metrics"
+      sleep 0.5
+      jcmd "$PID" Thread.print | awk -F'"' '/^"/ {print $2}' | sed 's/-[0-9][0-9]*$/-N/' | sort >"$OUT/threads.$with"
+      echo "agent=$with threads: $(wc -l <"$OUT/threads.$with")"
+      stop_app
+    done
+    echo "added by the agent:"; comm -13 "$OUT/threads.0" "$OUT/threads.1"
+    ;;
+  scrape)
+    ROUTES="${2:-667}"
+    start 1
+    python3 - "$APP_PORT" "$ROUTES" <<'PY'
+import socket, sys
+port, routes = int(sys.argv[1]), int(sys.argv[2])
+def word(n):
+    s = ""
+    while True:
+        s += chr(97 + n % 26); n //= 26
+        if n == 0: return s
+for start in range(0, routes, 100):
+    with socket.create_connection(("127.0.0.1", port)) as c:
+        reqs = "".join("GET /p/%s HTTP/1.1\r\nHost: x\r\n%s\r\n" % (word(i), "Connection: close\r\n" if i == min(start + 100, routes) - 1 else "")
+                       for i in range(start, min(start + 100, routes)))
+        c.sendall(reqs.encode())
+        while c.recv(65536): pass
+PY
+    URL="http://127.0.0.1:$MPORT/metrics"
+    echo "samples: $(curl -fs "$URL" | grep -vc '^#'), bytes: $(curl -fs "$URL" | wc -c)"
+    c0="$(cpu_ms "$PID")"
+    echo "plain (ms, in order): $(for _ in $(seq 20); do curl -fs -o /dev/null -w '%{time_total} ' "$URL"; done | python3 -c 'import sys; print(" ".join("%.1f" % (float(x)*1000) for x in sys.stdin.read().split()))')"
+    c1="$(cpu_ms "$PID")"
+    echo "gzip  (ms, in order): $(for _ in $(seq 20); do curl -fs -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} ' "$URL"; done | python3 -c 'import sys; print(" ".join("%.1f" % (float(x)*1000) for x in sys.stdin.read().split()))')"
+    c2="$(cpu_ms "$PID")"
+    echo "process CPU per scrape: plain $(( (c1 - c0) / 20 )) ms, gzip $(( (c2 - c1) / 20 )) ms"
+    ;;
+esac
