@@ -87,6 +87,33 @@ class PoolsIT {
         }
     }
 
+    @Test
+    void tomcatsRequestThreadPoolIsNamedAfterItsThreadPrefix() throws Exception {
+        try (SampleApp app = SampleApp.start("tomcat11", SampleApp.java17(), "port=0")) {
+            assertThat(app.get("/items/1")).isEqualTo(200);
+            String text = app.scrape(null);
+            // Tomcat's own org.apache.tomcat.util.threads.ThreadPoolExecutor, threads "http-nio-auto-1-exec-N"
+            assertThat(text)
+                    .contains("executor_pool_max_threads{name=\"http-nio-auto-exec\"} 200.0\n")
+                    .contains("executor_rejected_tasks_total{name=\"http-nio-auto-exec\"} 0.0\n")
+                    .containsPattern("executor_completed_tasks_total\\{name=\"http-nio-auto-exec\"} [1-9]");
+        }
+    }
+
+    @Test
+    void jettysQueuedThreadPoolIsRead() throws Exception {
+        try (SampleApp app = SampleApp.start("jetty12", SampleApp.java17(), "port=0")) {
+            assertThat(app.get("/items/1")).isEqualTo(200);
+            String text = app.scrape(null);
+            assertThat(text)
+                    .contains("executor_pool_max_threads{name=\"qtp\"} 200.0\n")
+                    .contains("executor_pool_core_threads{name=\"qtp\"} 8.0\n")
+                    .contains("executor_queued_tasks{name=\"qtp\"} 0.0\n")
+                    .containsPattern("executor_active_threads\\{name=\"qtp\"} [1-9]")
+                    .doesNotContain("executor_completed_tasks_total{name=\"qtp\"}");
+        }
+    }
+
     private static Set<String> names(String text) {
         Set<String> out = new TreeSet<>();
         Matcher m = Pattern.compile("(?m)^executor_active_threads\\{name=\"([^\"]*)\"}")
