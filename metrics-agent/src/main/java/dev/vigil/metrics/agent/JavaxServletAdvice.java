@@ -46,8 +46,9 @@ public final class JavaxServletAdvice {
                 ((HttpServletResponse) response).getStatus(),
                 thrown,
                 req.getHeader("traceparent"),
-                req.getServletPath(),
-                req.getPathInfo(),
+                ServletRecorder.routePending()
+                        ? ServletRecorder.servletPrefix(req.getServletPath(), req.getPathInfo())
+                        : null,
                 thrown == null && req.isAsyncStarted() ? AsyncListener.class : null,
                 response);
         if (listener != null) {

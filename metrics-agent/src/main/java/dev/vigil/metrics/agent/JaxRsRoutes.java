@@ -24,6 +24,8 @@ public final class JaxRsRoutes {
         }
     };
     private static final Route NONE = new Route(null, null, false);
+    /** Set once a resource method was seen: until then requests skip the thread-local (no JAX-RS in this JVM). */
+    private static volatile boolean seen;
 
     private JaxRsRoutes() {}
 
@@ -47,6 +49,9 @@ public final class JaxRsRoutes {
      */
     public static void invoked(Object resource, String nameAndDescriptor) {
         try {
+            if (!seen) {
+                seen = true;
+            }
             State state = CURRENT.get();
             if (state.route != null) {
                 return; // a resource method calling another one: the request's route is already known
@@ -68,13 +73,23 @@ public final class JaxRsRoutes {
 
     /** Forgets the current thread's route: a request starts. */
     static void clear() {
-        State state = CURRENT.get();
-        state.prefix = null;
-        state.route = null;
+        if (seen) {
+            State state = CURRENT.get();
+            state.prefix = null;
+            state.route = null;
+        }
+    }
+
+    /** Whether a resource method handled the current thread's request. */
+    static boolean pending() {
+        return seen && CURRENT.get().route != null;
     }
 
     /** The current thread's JAX-RS route (relative to the servlet path), or null; and forgets it. */
     static String take() {
+        if (!seen) {
+            return null;
+        }
         State state = CURRENT.get();
         String route = state.route;
         state.prefix = null;

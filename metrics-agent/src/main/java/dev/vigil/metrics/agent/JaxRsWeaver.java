@@ -100,11 +100,19 @@ final class JaxRsWeaver extends ClassVisitor {
                     inherited.addAll(superMethods(loader, itf, 0));
                 }
             }
-            if (!own && inherited.isEmpty()) {
+            Set<String> methods = inherited;
+            if (own) {
+                // a cheap pass first: bytes naming jakarta.ws.rs / javax.ws.rs (e.g. a JAX-RS client) are not enough
+                Set<String> annotated = new HashSet<>();
+                reader.accept(new AnnotatedMethods(annotated), ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
+                annotated.addAll(inherited);
+                methods = annotated;
+            }
+            if (methods.isEmpty()) {
                 return null;
             }
             ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-            JaxRsWeaver weaver = new JaxRsWeaver(writer, inherited);
+            JaxRsWeaver weaver = new JaxRsWeaver(writer, methods);
             reader.accept(weaver, 0);
             if (!weaver.woven) {
                 return null;

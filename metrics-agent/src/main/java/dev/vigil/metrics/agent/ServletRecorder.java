@@ -41,8 +41,7 @@ public final class ServletRecorder {
      * @param mappingMatch the servlet mapping's match type name ({@code EXACT}, {@code PATH}, ...), or null
      * @param mappingPattern the servlet mapping's pattern, or null
      * @param traceparent the W3C trace context header, or null
-     * @param servletPath the request's servlet path (prefix of a JAX-RS route when {@code pathInfo} is non-null)
-     * @param pathInfo the request's path info, or null
+     * @param servletPrefix the servlet path in front of a JAX-RS route ({@link #servletPrefix}), or null
      * @param asyncListener the container's {@code AsyncListener} interface when {@code isAsyncStarted()}, else null
      * @param response the servlet response (read for the final status when the async cycle ends)
      * @return an {@code AsyncListener} to add to the request's {@code AsyncContext}, or null when recorded now
@@ -58,12 +57,11 @@ public final class ServletRecorder {
             int status,
             Throwable thrown,
             String traceparent,
-            String servletPath,
-            String pathInfo,
+            String servletPrefix,
             Class<?> asyncListener,
             Object response) {
         try {
-            String template = template(springPattern, mappingMatch, mappingPattern, servletPath, pathInfo);
+            String template = template(springPattern, mappingMatch, mappingPattern, servletPrefix);
             if (asyncListener != null && thrown == null) {
                 Object listener = AsyncTimer.listener(
                         asyncListener, startNanos, method, template, requestUri, contextPath, traceparent, response);
@@ -88,19 +86,38 @@ public final class ServletRecorder {
     }
 
     /**
-     * The route template, in this order: Spring MVC's pattern, the JAX-RS route below the servlet path, the exact
+     * The route template, in this order: Spring MVC's pattern, the JAX-RS route below the servlet prefix, the exact
      * servlet mapping; null when none is known (the path is then normalised). Takes the JAX-RS route of this thread.
      */
-    static String template(
-            Object springPattern, String mappingMatch, String mappingPattern, String servletPath, String pathInfo) {
+    static String template(Object springPattern, String mappingMatch, String mappingPattern, String servletPrefix) {
         String jaxrs = JaxRsRoutes.take();
         if (springPattern instanceof String) {
             return (String) springPattern;
         }
         if (jaxrs != null) {
-            return JaxRsTemplates.join(JaxRsTemplates.servletPrefix(servletPath, pathInfo), jaxrs);
+            return JaxRsTemplates.join(servletPrefix, jaxrs);
         }
         return "EXACT".equals(mappingMatch) ? mappingPattern : null;
+    }
+
+    /**
+     * Whether the woven code should read the servlet path for {@link #servletPrefix}: only when a JAX-RS resource
+     * method handled the request, so other requests pay no extra request reads. Never throws.
+     */
+    public static boolean routePending() {
+        try {
+            return JaxRsRoutes.pending();
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /**
+     * The part of the path in front of a JAX-RS route: the servlet path of a prefix mapping ({@code /api/*}:
+     * {@code pathInfo} non-null), else nothing (a default {@code /} mapping's servlet path is the whole path).
+     */
+    public static String servletPrefix(String servletPath, String pathInfo) {
+        return JaxRsTemplates.servletPrefix(servletPath, pathInfo);
     }
 
     static void measure(

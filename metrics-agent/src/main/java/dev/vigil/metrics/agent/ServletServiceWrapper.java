@@ -75,6 +75,7 @@ final class ServletServiceWrapper extends ClassVisitor {
             writeRecord();
             writeAsyncType();
             writeListen();
+            writePrefix();
         }
         super.visitEnd();
     }
@@ -272,8 +273,8 @@ final class ServletServiceWrapper extends ClassVisitor {
         mv.visitTypeInsn(Opcodes.CHECKCAST, hreq);
         mv.visitLdcInsn("traceparent");
         mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, hreq, "getHeader", "(Ljava/lang/String;)Ljava/lang/String;", true);
-        loadHttp(mv, hreq, "getServletPath");
-        loadHttp(mv, hreq, "getPathInfo");
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, owner, "vigil$prefix", "(L" + req() + ";)Ljava/lang/String;", false);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
         mv.visitVarInsn(Opcodes.ALOAD, 4);
         mv.visitMethodInsn(
@@ -289,7 +290,7 @@ final class ServletServiceWrapper extends ClassVisitor {
                 "record",
                 "(JLjava/lang/String;Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
                         + "Ljava/lang/String;ILjava/lang/Throwable;Ljava/lang/String;Ljava/lang/String;"
-                        + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;",
+                        + "Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;",
                 false);
         // an async request gets a listener that records it when the async cycle ends
         mv.visitVarInsn(Opcodes.ALOAD, 2);
@@ -388,6 +389,55 @@ final class ServletServiceWrapper extends ClassVisitor {
         mv.visitLabel(done);
         mv.visitFrame(Opcodes.F_NEW, 2, locals, 0, new Object[0]);
         mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * {@code static String vigil$prefix(req)}: when a JAX-RS resource method handled the request, the servlet path in
+     * front of its route ({@link ServletRecorder#servletPrefix}); else (or on any error) null, reading nothing.
+     */
+    private void writePrefix() {
+        String hreq = ns + "http/HttpServletRequest";
+        MethodVisitor mv = cv.visitMethod(
+                Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                "vigil$prefix",
+                "(L" + req() + ";)Ljava/lang/String;",
+                null,
+                null);
+        mv.visitCode();
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        Label none = new Label();
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        mv.visitLabel(start);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "routePending", "()Z", false);
+        mv.visitJumpInsn(Opcodes.IFEQ, none);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, hreq);
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, hreq, "getServletPath", "()Ljava/lang/String;", true);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, hreq);
+        mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, hreq, "getPathInfo", "()Ljava/lang/String;", true);
+        mv.visitMethodInsn(
+                Opcodes.INVOKESTATIC,
+                RECORDER,
+                "servletPrefix",
+                "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;",
+                false);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitLabel(end);
+        Object[] locals = {req()};
+        mv.visitLabel(handler);
+        mv.visitFrame(Opcodes.F_NEW, 1, locals, 1, new Object[] {"java/lang/Throwable"});
+        mv.visitInsn(Opcodes.POP);
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitLabel(none);
+        mv.visitFrame(Opcodes.F_NEW, 1, locals, 0, new Object[0]);
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

@@ -32,7 +32,14 @@ class AsyncServletIT {
             assertThat(app.get("/async/dispatch")).isEqualTo(200);
             assertThat(app.get("/async/error")).isEqualTo(500);
 
-            String text = app.scrape(null);
+            // an async request is recorded when the container completes it, which may be just after the client
+            // got the response: wait for the last one to appear
+            String text = scrapeUntil(
+                    app,
+                    "uri=\"/async/slow\"} 1",
+                    "uri=\"/async/timeout\"} 1",
+                    "uri=\"/async/dispatch\"} 1",
+                    "uri=\"/async/error\"} 1");
 
             // completed 300 ms later on another thread, with the status set there
             assertThat(text)
@@ -65,5 +72,16 @@ class AsyncServletIT {
                 .matcher(text);
         assertThat(m.find()).as("sum of %s in\n%s", uri, text).isTrue();
         return Double.parseDouble(m.group(1));
+    }
+
+    /** Scrapes until the text contains each of {@code expected} (at most 10 s), then returns the last scrape. */
+    static String scrapeUntil(SampleApp app, String... expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String text = app.scrape(null);
+        while (!java.util.Arrays.stream(expected).allMatch(text::contains) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            text = app.scrape(null);
+        }
+        return text;
     }
 }
