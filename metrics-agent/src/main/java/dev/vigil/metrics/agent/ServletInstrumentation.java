@@ -43,7 +43,7 @@ final class ServletInstrumentation implements ClassFileTransformer {
             List<Class<?>> loaded = new ArrayList<>();
             for (Class<?> c : inst.getAllLoadedClasses()) {
                 String n = c.getName().replace('.', '/');
-                if ((n.equals(JAKARTA) || n.equals(JAVAX)) && inst.isModifiableClass(c)) {
+                if ((n.equals(JAKARTA) || n.equals(JAVAX) || implementsFilterChain(c)) && inst.isModifiableClass(c)) {
                     loaded.add(c);
                 }
             }
@@ -68,14 +68,14 @@ final class ServletInstrumentation implements ClassFileTransformer {
             return chain != null ? chain : JaxRsWeaver.weave(loader, className, bytes);
         }
         if (!(className.equals(JAKARTA) || className.equals(JAVAX))) {
-            return null;
+            return redefined != null ? adviseFilterChain(loader, className, bytes) : null;
         }
         try {
             boolean jakarta = className.equals(JAKARTA);
             // first load: cheap ASM wrapper; already loaded (runtime attach): Byte Buddy advice, no shape change
             byte[] woven = redefined == null
                     ? ServletServiceWrapper.wrap(bytes, jakarta, "service")
-                    : weave(loader, className, bytes);
+                    : weave(loader, className, bytes, jakarta, "service");
             if (Boolean.getBoolean("vigil.metrics.debug")) {
                 AgentLog.info("instrumented " + className.replace('/', '.'));
             }
@@ -88,11 +88,7 @@ final class ServletInstrumentation implements ClassFileTransformer {
 
     /** A class that directly implements a servlet {@code FilterChain} gets its {@code doFilter} timed. */
     private static byte[] wrapFilterChain(String className, byte[] bytes) {
-        if (className.startsWith("java/")
-                || className.startsWith("jdk/")
-                || className.startsWith("sun/")
-                || className.startsWith("com/sun/")
-                || className.startsWith("dev/vigil/metrics/")) {
+        if (notAChain(className)) {
             return null;
         }
         try {
@@ -112,8 +108,44 @@ final class ServletInstrumentation implements ClassFileTransformer {
         return null;
     }
 
-    private static byte[] weave(ClassLoader loader, String internalName, byte[] bytes) {
-        boolean jakarta = internalName.equals(JAKARTA);
+    private static boolean notAChain(String className) {
+        return className.startsWith("java/")
+                || className.startsWith("jdk/")
+                || className.startsWith("sun/")
+                || className.startsWith("com/sun/")
+                || className.startsWith("dev/vigil/metrics/");
+    }
+
+    /** Runtime attach: a loaded class that directly implements a servlet {@code FilterChain} (see wrapFilterChain). */
+    private static boolean implementsFilterChain(Class<?> c) {
+        for (Class<?> itf : c.getInterfaces()) {
+            String n = itf.getName().replace('.', '/');
+            if (n.equals(JAKARTA_CHAIN) || n.equals(JAVAX_CHAIN)) {
+                return !notAChain(c.getName().replace('.', '/'));
+            }
+        }
+        return false;
+    }
+
+    /** Runtime attach: the chain's {@code doFilter} gets the same advice as {@code HttpServlet#service}. */
+    private static byte[] adviseFilterChain(ClassLoader loader, String className, byte[] bytes) {
+        if (notAChain(className)) {
+            return null;
+        }
+        try {
+            for (String itf : new ClassReader(bytes).getInterfaces()) {
+                boolean jakarta = itf.equals(JAKARTA_CHAIN);
+                if (jakarta || itf.equals(JAVAX_CHAIN)) {
+                    return weave(loader, className, bytes, jakarta, "doFilter");
+                }
+            }
+        } catch (Throwable t) {
+            AgentLog.warn("could not instrument " + className.replace('/', '.') + ": " + t);
+        }
+        return null;
+    }
+
+    private static byte[] weave(ClassLoader loader, String internalName, byte[] bytes, boolean jakarta, String method) {
         String name = internalName.replace('/', '.');
         String prefix = jakarta ? "jakarta.servlet." : "javax.servlet.";
         ClassFileLocator locator = new ClassFileLocator.Compound(
@@ -128,7 +160,7 @@ final class ServletInstrumentation implements ClassFileTransformer {
                 .with(Implementation.Context.Disabled.Factory.INSTANCE)
                 .redefine(type, locator)
                 .visit(Advice.to(advice)
-                        .on(named("service")
+                        .on(named(method)
                                 .and(isPublic())
                                 .and(takesArguments(2))
                                 .and(takesArgument(0, named(prefix + "ServletRequest")))
