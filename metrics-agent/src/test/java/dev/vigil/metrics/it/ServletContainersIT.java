@@ -3,13 +3,19 @@ package dev.vigil.metrics.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.tools.attach.VirtualMachine;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged agent on real servlet containers, javax and jakarta, Servlet 3.0 to 6.1, on Java 17 and Java 25. The
@@ -90,6 +96,45 @@ class ServletContainersIT {
             assertThat(app.scrape("application/openmetrics-text; version=1.0.0"))
                     .containsPattern("uri=\"/healthz\",le=\"[0-9.]+\"} [0-9]+ # \\{span_id=\"b7ad6b7169203331\","
                             + "trace_id=\"0af7651916cd43dd8448eb211c80319c\"}");
+        }
+    }
+
+    /**
+     * Attached at run time, after the container has loaded its filter chain: a request a filter answers itself is
+     * still counted (the already loaded chain classes are retransformed like {@code HttpServlet}).
+     */
+    @ParameterizedTest(name = "{0} attached at run time")
+    @ValueSource(strings = {"tomcat11", "jetty9"})
+    void runtimeAttachAlsoTimesTheFilterChain(String container, @TempDir Path tmp) throws Exception {
+        try (SampleApp app =
+                SampleApp.start(container, SampleApp.java17(), null, List.of(container), "SampleApp", List.of(), "0")) {
+            assertThat(app.get("/items/1")).isEqualTo(200);
+            assertThat(app.get("/secure/1")).isEqualTo(401); // the chain class is loaded and in use
+            Path portFile = tmp.resolve("port");
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
+            try {
+                vm.loadAgent(SampleApp.AGENT_JAR.toAbsolutePath().toString(), "port=0,portFile=" + portFile);
+            } finally {
+                vm.detach();
+            }
+            int metricsPort = Integer.parseInt(Files.readString(portFile).trim());
+            assertThat(app.get("/items/2")).isEqualTo(200);
+            assertThat(app.get("/secure/3")).isEqualTo(401);
+            assertThat(app.get("/boom")).isEqualTo(500);
+
+            String text = SampleApp.HTTP
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(text)
+                    .contains("http_server_requests_seconds_count{exception=\"none\",method=\"GET\","
+                            + "outcome=\"SUCCESS\",status=\"200\",uri=\"/items/{id}\"} 1")
+                    .contains("http_server_requests_seconds_count{exception=\"none\",method=\"GET\","
+                            + "outcome=\"CLIENT_ERROR\",status=\"401\",uri=\"/secure/{id}\"} 1")
+                    .contains("exception=\"IllegalStateException\",method=\"GET\",outcome=\"SERVER_ERROR\","
+                            + "status=\"500\",uri=\"/boom\"} 1");
         }
     }
 }
