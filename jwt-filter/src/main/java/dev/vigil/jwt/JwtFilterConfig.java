@@ -59,6 +59,7 @@ public final class JwtFilterConfig {
     private final String logoutPath;
     private final String store;
     private final URI redisUri;
+    private final boolean redisCluster;
     private final Clock clock;
     private final MeterRegistry meterRegistry;
 
@@ -89,6 +90,7 @@ public final class JwtFilterConfig {
         this.logoutPath = b.logoutPath;
         this.store = b.store;
         this.redisUri = b.redisUri;
+        this.redisCluster = b.redisCluster;
         this.clock = b.clock;
         this.meterRegistry = b.meterRegistry;
     }
@@ -245,6 +247,11 @@ public final class JwtFilterConfig {
         return redisUri;
     }
 
+    /** Whether {@link #redisUri()} is a seed node of a Redis Cluster. */
+    public boolean redisCluster() {
+        return redisCluster;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -276,7 +283,10 @@ public final class JwtFilterConfig {
                         ? "issuer=" + sessionIssuer + " access-ttl=" + accessTokenTtl + " refresh-absolute="
                                 + refreshAbsoluteLifetime + " refresh-idle=" + refreshIdleLifetime + " reuse-grace="
                                 + reuseGrace + " cookie=" + cookieName + " allowed-origins=" + allowedOrigins
-                                + " store=" + store + (redisUri == null ? "" : " redis=" + redisHostOnly())
+                                + " store=" + store
+                                + (redisUri == null
+                                        ? ""
+                                        : " redis=" + redisHostOnly() + (redisCluster ? " (cluster)" : ""))
                         : "off");
     }
 
@@ -312,6 +322,7 @@ public final class JwtFilterConfig {
         private String logoutPath = "/auth/logout";
         private String store = "memory";
         private URI redisUri;
+        private boolean redisCluster;
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meterRegistry = Metrics.globalRegistry;
         private final List<String> problems = new ArrayList<>();
@@ -463,6 +474,12 @@ public final class JwtFilterConfig {
 
         public Builder redisUri(URI uri) {
             this.redisUri = uri;
+            return this;
+        }
+
+        /** {@code true}: {@link #redisUri(URI)} is one seed node of a Redis Cluster (the topology is discovered). */
+        public Builder redisCluster(boolean cluster) {
+            this.redisCluster = cluster;
             return this;
         }
 

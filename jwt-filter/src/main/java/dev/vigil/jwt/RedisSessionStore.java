@@ -8,8 +8,11 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -27,7 +30,8 @@ import java.util.Set;
  * Families and revocations in Redis (Lettuce), so that several instances share them and they survive
  * restarts. Families are JSON values replaced by a Lua compare-and-set on their version; every key expires with
  * its family. Commands fail fast (1 s, and at once while disconnected) with {@link StoreUnavailableException}.
- * Requires a single Redis (or a primary behind Sentinel), not Redis Cluster.
+ * Works with a single Redis, a primary behind Sentinel, or a Redis Cluster ({@link #connectCluster}): every command
+ * and script touches exactly one key, so no two keys ever have to share a hash slot.
  */
 public final class RedisSessionStore implements SessionStore {
     private static final String PREFIX = "vigil:jwt:";
@@ -36,16 +40,25 @@ public final class RedisSessionStore implements SessionStore {
             if not cur then return 0 end
             if tostring(cjson.decode(cur)['version']) ~= ARGV[1] then return 0 end
             redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-            if ARGV[4] ~= '' then redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[3]) end
             return 1
             """;
 
-    private final RedisClient client;
+    private final Connector connector;
     private final Clock clock;
-    private StatefulRedisConnection<String, String> connection;
+    private StatefulConnection<String, String> connection;
+    private RedisClusterCommands<String, String> commands;
 
-    private RedisSessionStore(RedisClient client, Clock clock) {
-        this.client = client;
+    /** Opens connections to a standalone Redis or to a cluster; shuts its client down. */
+    private interface Connector {
+        StatefulConnection<String, String> connect();
+
+        RedisClusterCommands<String, String> commands(StatefulConnection<String, String> connection);
+
+        void shutdown();
+    }
+
+    private RedisSessionStore(Connector connector, Clock clock) {
+        this.connector = connector;
         this.clock = clock;
     }
 
@@ -56,16 +69,71 @@ public final class RedisSessionStore implements SessionStore {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(1)))
                 .build());
-        return new RedisSessionStore(client, clock);
+        return new RedisSessionStore(
+                new Connector() {
+                    @Override
+                    public StatefulConnection<String, String> connect() {
+                        return client.connect();
+                    }
+
+                    @Override
+                    public RedisClusterCommands<String, String> commands(StatefulConnection<String, String> c) {
+                        return ((io.lettuce.core.api.StatefulRedisConnection<String, String>) c).sync();
+                    }
+
+                    @Override
+                    public void shutdown() {
+                        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+                    }
+                },
+                clock);
     }
 
-    private synchronized RedisCommands<String, String> redis() {
+    /**
+     * Creates the store on a Redis Cluster; {@code seed} is any one node ({@code redis://host:port}), the others
+     * and later topology changes (failover, resharding) are discovered. Same fail-fast behaviour as
+     * {@link #connect}.
+     */
+    public static RedisSessionStore connectCluster(URI seed, Clock clock) {
+        RedisClusterClient client = RedisClusterClient.create(RedisURI.create(seed));
+        client.setOptions(ClusterClientOptions.builder()
+                // node connections open lazily, on the first command for their slots: queue until then (bounded by
+                // the 1 s command timeout, so an unreachable node still fails fast) instead of rejecting at once
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(1)))
+                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                        .enableAllAdaptiveRefreshTriggers()
+                        .enablePeriodicRefresh(Duration.ofSeconds(30))
+                        .build())
+                .build());
+        return new RedisSessionStore(
+                new Connector() {
+                    @Override
+                    public StatefulConnection<String, String> connect() {
+                        return client.connect();
+                    }
+
+                    @Override
+                    public RedisClusterCommands<String, String> commands(StatefulConnection<String, String> c) {
+                        return ((io.lettuce.core.cluster.api.StatefulRedisClusterConnection<String, String>) c).sync();
+                    }
+
+                    @Override
+                    public void shutdown() {
+                        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+                    }
+                },
+                clock);
+    }
+
+    private synchronized RedisClusterCommands<String, String> redis() {
         try {
             if (connection == null || !connection.isOpen()) {
-                connection = client.connect();
+                connection = connector.connect();
                 connection.setTimeout(Duration.ofSeconds(1));
+                commands = connector.commands(connection);
             }
-            return connection.sync();
+            return commands;
         } catch (RedisException e) {
             throw new StoreUnavailableException("redis unreachable: " + e.getMessage(), e);
         }
@@ -75,7 +143,7 @@ public final class RedisSessionStore implements SessionStore {
     public void create(RefreshFamily family, String tokenHash) {
         long ttl = ttlMillis(family);
         run(() -> {
-            RedisCommands<String, String> r = redis();
+            RedisClusterCommands<String, String> r = redis();
             r.set(PREFIX + "fam:" + family.id(), toJson(family), SetArgs.Builder.px(ttl));
             r.set(PREFIX + "rt:" + tokenHash, family.id(), SetArgs.Builder.px(ttl));
             r.sadd(PREFIX + "sub:" + family.subject(), family.id());
@@ -98,16 +166,26 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public boolean replace(RefreshFamily expected, RefreshFamily updated, String newTokenHash) {
-        String[] keys = {PREFIX + "fam:" + expected.id(), PREFIX + "rt:" + (newTokenHash == null ? "-" : newTokenHash)};
+        long ttl = ttlMillis(updated);
+        String tokenKey = newTokenHash == null ? null : PREFIX + "rt:" + newTokenHash;
+        // the new token's key first, then the family's compare-and-set: one key per command, so this works on a
+        // cluster too. Until the swap wins, nobody holds the new token, so its key leads nowhere; a lost swap
+        // removes it again (and it expires with the family should this instance die in between).
+        if (tokenKey != null) {
+            run(() -> redis().set(tokenKey, expected.id(), SetArgs.Builder.px(ttl)));
+        }
         Long won = run(() -> redis().eval(
                         CAS,
                         ScriptOutputType.INTEGER,
-                        keys,
+                        new String[] {PREFIX + "fam:" + expected.id()},
                         Long.toString(expected.version()),
                         toJson(updated),
-                        Long.toString(ttlMillis(updated)),
-                        newTokenHash == null ? "" : expected.id()));
-        return won != null && won == 1L;
+                        Long.toString(ttl)));
+        boolean swapped = won != null && won == 1L;
+        if (!swapped && tokenKey != null) {
+            run(() -> redis().del(tokenKey));
+        }
+        return swapped;
     }
 
     @Override
@@ -134,7 +212,7 @@ public final class RedisSessionStore implements SessionStore {
         if (connection != null) {
             connection.close();
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        connector.shutdown();
     }
 
     private long ttlMillis(RefreshFamily f) {

@@ -50,7 +50,9 @@ public final class RefreshTokenService implements AutoCloseable {
      */
     public static RefreshTokenService create(JwtFilterConfig config) {
         SessionStore store = config.store().equals("redis")
-                ? RedisSessionStore.connect(config.redisUri(), config.clock())
+                ? (config.redisCluster()
+                        ? RedisSessionStore.connectCluster(config.redisUri(), config.clock())
+                        : RedisSessionStore.connect(config.redisUri(), config.clock()))
                 : new InMemorySessionStore(config.clock());
         return create(config, store);
     }

@@ -14,11 +14,13 @@ import java.util.stream.Stream;
 final class RedisProcess implements AutoCloseable {
     final int port;
     final Path dir;
+    private final List<String> extra;
     private Process process;
 
-    private RedisProcess(int port, Path dir) {
+    private RedisProcess(int port, Path dir, List<String> extra) {
         this.port = port;
         this.dir = dir;
+        this.extra = extra;
     }
 
     static Optional<Path> binary() {
@@ -37,28 +39,35 @@ final class RedisProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        RedisProcess r = new RedisProcess(port, Files.createTempDirectory("vigil-redis"));
+        return start(port, List.of());
+    }
+
+    /** On {@code port}, with more redis-server options (e.g. cluster mode). */
+    static RedisProcess start(int port, List<String> extra) throws Exception {
+        RedisProcess r = new RedisProcess(port, Files.createTempDirectory("vigil-redis"), extra);
         r.launch();
         return r;
     }
 
     void launch() throws Exception {
-        process = new ProcessBuilder(List.of(
-                        binary().orElseThrow().toString(),
-                        "--port",
-                        Integer.toString(port),
-                        "--bind",
-                        "127.0.0.1",
-                        "--dir",
-                        dir.toString(),
-                        "--appendonly",
-                        "yes",
-                        "--appendfsync",
-                        "always",
-                        "--save",
-                        "",
-                        "--protected-mode",
-                        "yes"))
+        List<String> command = new java.util.ArrayList<>(List.of(
+                binary().orElseThrow().toString(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                dir.toString(),
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--save",
+                "",
+                "--protected-mode",
+                "yes"));
+        command.addAll(extra);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
                 .start();
