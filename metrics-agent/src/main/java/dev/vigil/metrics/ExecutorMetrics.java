@@ -39,7 +39,7 @@ public final class ExecutorMetrics {
     private final int maxNames;
     private final Counter dropped;
     private final ConcurrentMap<String, Group> groups = new ConcurrentHashMap<>();
-    private final Map<Object, Group> byPool = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Object, Entry> byPool = Collections.synchronizedMap(new WeakHashMap<>());
 
     ExecutorMetrics(MeterRegistry registry, int maxNames, Counter dropped) {
         this.registry = registry;
@@ -76,9 +76,9 @@ public final class ExecutorMetrics {
     /** Counts one task the pool rejected (its rejection handler was called). Unknown pools are ignored. */
     public void rejected(Object pool) {
         try {
-            Group g = byPool.get(pool);
-            if (g != null) {
-                g.rejected.increment();
+            Entry e = byPool.get(pool);
+            if (e != null) {
+                e.group.rejected.increment();
             }
         } catch (RuntimeException ignored) {
             // metrics must never break the application
@@ -91,9 +91,14 @@ public final class ExecutorMetrics {
      */
     public void terminated(Object pool) {
         try {
-            Group g = byPool.get(pool);
-            if (g != null) {
-                g.retire(pool);
+            // called while the pool holds its main lock: only a volatile write here, never the group's lock (a scrape
+            // holding that lock may be waiting for the pool's)
+            Entry e = byPool.get(pool);
+            if (e != null) {
+                double completed = e.kind.value(pool, 6);
+                if (!Double.isNaN(completed)) {
+                    e.finalCompleted = (long) completed;
+                }
             }
         } catch (RuntimeException ignored) {
             // metrics must never break the application
@@ -106,8 +111,9 @@ public final class ExecutorMetrics {
                 return;
             }
             Group g = group(name == null || name.isBlank() ? "pool" : name, kind);
-            g.add(pool);
-            byPool.put(pool, g);
+            Entry e = new Entry(pool, g);
+            g.add(e);
+            byPool.put(pool, e);
         } catch (RuntimeException ignored) {
             // metrics must never break the application
         }
@@ -255,24 +261,12 @@ public final class ExecutorMetrics {
                     .register(registry);
         }
 
-        synchronized void add(Object pool) {
+        synchronized void add(Entry entry) {
             if (entries.size() >= nextPurge) {
                 sum(6); // drops collected pools, keeping their completed tasks
                 nextPurge = Math.max(64, entries.size() * 2);
             }
-            entries.add(new Entry(pool));
-        }
-
-        synchronized void retire(Object pool) {
-            for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
-                Entry e = it.next();
-                if (e.ref.get() == pool) {
-                    double v = e.kind.value(pool, 6);
-                    retiredCompleted += Double.isNaN(v) ? e.lastCompleted : (long) v;
-                    it.remove();
-                    return;
-                }
-            }
+            entries.add(entry);
         }
 
         synchronized double sum(int what) {
@@ -280,8 +274,9 @@ public final class ExecutorMetrics {
             for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
                 Entry e = it.next();
                 Object pool = e.ref.get();
-                if (pool == null) {
-                    retiredCompleted += e.lastCompleted;
+                long terminated = e.finalCompleted;
+                if (pool == null || terminated >= 0) {
+                    retiredCompleted += terminated >= 0 ? terminated : e.lastCompleted;
                     it.remove();
                     continue;
                 }
@@ -304,14 +299,20 @@ public final class ExecutorMetrics {
         }
     }
 
-    /** One pool, weakly held, with the completed tasks last seen (kept when the pool is collected). */
+    /**
+     * One pool, weakly held, with the completed tasks last seen (kept when the pool is collected) or, once it terminated,
+     * its final count.
+     */
     private static final class Entry {
         final WeakReference<Object> ref;
         final Kind kind;
+        final Group group;
         long lastCompleted;
+        volatile long finalCompleted = -1;
 
-        Entry(Object pool) {
+        Entry(Object pool, Group group) {
             this.ref = new WeakReference<>(pool);
+            this.group = group;
             this.kind = pool instanceof ThreadPoolExecutor ? Kind.JDK : Kind.of(pool.getClass());
         }
     }

@@ -3,7 +3,6 @@ package dev.vigil.metrics.internal;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Stable, bounded names for thread pools, which have none of their own: the thread name prefix their thread factory
@@ -11,10 +10,6 @@ import java.util.regex.Pattern;
  * {@code http-nio-exec}), else the class that created the pool.
  */
 public final class ExecutorNames {
-    private static final Pattern FORMAT = Pattern.compile("%[-#+ 0,(]*\\d*(\\.\\d+)?[a-zA-Z]");
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
-    private static final Pattern SEPARATORS = Pattern.compile("([-_. #:/])[-_. #:/]+");
-    private static final Pattern EDGES = Pattern.compile("^[-_. #:/]+|[-_. #:/]+$");
     private static final int MAX_LENGTH = 64;
     private static final ClassValue<Field[]> NAME_FIELDS = new ClassValue<>() {
         @Override
@@ -36,14 +31,32 @@ public final class ExecutorNames {
         if (prefix == null) {
             return null;
         }
-        String s = FORMAT.matcher(prefix).replaceAll("");
-        s = DIGITS.matcher(s).replaceAll("");
-        s = SEPARATORS.matcher(s).replaceAll("$1");
-        s = EDGES.matcher(s).replaceAll("");
-        if (s.length() > MAX_LENGTH) {
-            s = s.substring(0, MAX_LENGTH);
+        // a plain loop, no regular expressions: this runs on the application's thread when its first pool is created
+        StringBuilder out = new StringBuilder(Math.min(prefix.length(), MAX_LENGTH));
+        int n = prefix.length();
+        for (int i = 0; i < n && out.length() < MAX_LENGTH; i++) {
+            char c = prefix.charAt(i);
+            if (c == '%') { // a format specifier such as %d, %02d, %s: skip up to its conversion letter
+                int j = i + 1;
+                while (j < n && !Character.isLetter(prefix.charAt(j))) {
+                    j++;
+                }
+                i = j;
+            } else if (c >= '0' && c <= '9') {
+                continue;
+            } else if (isSeparator(c)) {
+                if (out.length() > 0 && !isSeparator(out.charAt(out.length() - 1))) {
+                    out.append(c);
+                }
+            } else {
+                out.append(c);
+            }
         }
-        return s.isEmpty() ? null : s;
+        int end = out.length();
+        while (end > 0 && isSeparator(out.charAt(end - 1))) {
+            end--;
+        }
+        return end == 0 ? null : out.substring(0, end);
     }
 
     /**
@@ -104,6 +117,10 @@ public final class ExecutorNames {
         }
         String simple = n.substring(n.lastIndexOf('.') + 1).replace('$', '.');
         return simple.length() > MAX_LENGTH ? simple.substring(0, MAX_LENGTH) : simple;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '-' || c == '_' || c == '.' || c == ' ' || c == '#' || c == ':' || c == '/';
     }
 
     private static boolean isJdk(Class<?> c) {
