@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,6 +28,9 @@ public final class HttpServerMetrics {
     static final String NAME = "http.server.requests";
     private static final Set<String> METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+    /** Known methods to their constant strings: the timer table compares methods by identity. */
+    private static final Map<String, String> METHOD_CONSTANTS = constants();
+
     private static final Duration[] BUCKETS = {
         Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
         Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
@@ -35,9 +40,11 @@ public final class HttpServerMetrics {
     private final MeterRegistry registry;
     private final int maxRoutes;
     private final boolean histogram;
-    private final Set<String> routes = ConcurrentHashMap.newKeySet();
-    private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+    /** Per route, its timers; a route's presence here is what counts against {@code maxRoutes}. */
+    private final ConcurrentMap<String, RouteTimers> routes = new ConcurrentHashMap<>();
+
     private final Counter dropped;
+    private volatile RouteTimers overflow;
 
     HttpServerMetrics(MeterRegistry registry, int maxRoutes, boolean histogram, Counter dropped) {
         this.registry = registry;
@@ -63,37 +70,101 @@ public final class HttpServerMetrics {
      * Records one request; with a W3C {@code traceparent} of a sampled trace, the OpenMetrics output may carry it as
      * an exemplar on the matching histogram bucket.
      *
+     * <p>The hot path (a known route, method and status) is two hash lookups and a short scan, with no string built
+     * and nothing allocated: timers are resolved per route, then by method, status and exception.
+     *
      * @param traceparent the request's {@code traceparent} header, or null
      */
     public void record(String method, String uri, int status, Throwable exception, long nanos, String traceparent) {
         try {
-            String m = method != null && METHODS.contains(method) ? method : "UNKNOWN";
-            String u = capRoute(uri == null || uri.isEmpty() ? "UNKNOWN" : uri);
+            String m = method == null ? "UNKNOWN" : METHOD_CONSTANTS.getOrDefault(method, "UNKNOWN");
             int s = exception != null && status < 400 ? 500 : status;
             String e = exception == null ? "none" : simpleName(exception);
-            String key = m + ' ' + s + ' ' + e + ' ' + u;
-            Timer timer = timers.get(key);
-            if (timer == null) {
-                timer = timers.computeIfAbsent(key, k -> newTimer(m, u, s, e));
+            Timer t = route(uri == null || uri.isEmpty() ? "UNKNOWN" : uri).timer(m, s, e);
+            TraceparentExemplars.Context context = traceparent == null ? null : TraceparentExemplars.parse(traceparent);
+            if (context == null) {
+                t.record(nanos, TimeUnit.NANOSECONDS);
+                return;
             }
-            Timer t = timer;
-            TraceparentExemplars.with(
-                    TraceparentExemplars.parse(traceparent), () -> t.record(nanos, TimeUnit.NANOSECONDS));
+            TraceparentExemplars.set(context);
+            try {
+                t.record(nanos, TimeUnit.NANOSECONDS);
+            } finally {
+                TraceparentExemplars.clear();
+            }
         } catch (RuntimeException ignored) {
             // metrics must never break a request
         }
     }
 
-    private String capRoute(String uri) {
-        if (routes.contains(uri)) {
-            return uri;
+    private RouteTimers route(String uri) {
+        RouteTimers r = routes.get(uri);
+        if (r != null) {
+            return r;
         }
         if (routes.size() >= maxRoutes) {
             dropped.increment();
-            return OVERFLOW_URI;
+            RouteTimers o = overflow;
+            if (o == null) {
+                synchronized (this) {
+                    o = overflow;
+                    if (o == null) {
+                        o = new RouteTimers(OVERFLOW_URI);
+                        overflow = o;
+                    }
+                }
+            }
+            return o;
         }
-        routes.add(uri);
-        return uri;
+        return routes.computeIfAbsent(uri, RouteTimers::new);
+    }
+
+    /** One route's timers, by method, status and exception: a copy-on-write array, scanned (routes have few). */
+    private final class RouteTimers {
+        private final String uri;
+        private volatile Entry[] entries = new Entry[0];
+
+        RouteTimers(String uri) {
+            this.uri = uri;
+        }
+
+        Timer timer(String method, int status, String exception) {
+            for (Entry x : entries) {
+                // method and "none" are interned constants; an exception name is compared by value
+                if (x.status == status && x.method == method && x.exception.equals(exception)) {
+                    return x.timer;
+                }
+            }
+            return add(method, status, exception);
+        }
+
+        private synchronized Timer add(String method, int status, String exception) {
+            Entry[] current = entries;
+            for (Entry x : current) {
+                if (x.status == status && x.method.equals(method) && x.exception.equals(exception)) {
+                    return x.timer;
+                }
+            }
+            Timer t = newTimer(method, uri, status, exception);
+            Entry[] next = java.util.Arrays.copyOf(current, current.length + 1);
+            next[current.length] = new Entry(method, status, exception, t);
+            entries = next;
+            return t;
+        }
+    }
+
+    private static final class Entry {
+        final String method;
+        final int status;
+        final String exception;
+        final Timer timer;
+
+        Entry(String method, int status, String exception, Timer timer) {
+            this.method = method;
+            this.status = status;
+            this.exception = exception;
+            this.timer = timer;
+        }
     }
 
     private Timer newTimer(String method, String uri, int status, String exception) {
@@ -108,6 +179,15 @@ public final class HttpServerMetrics {
             b.serviceLevelObjectives(BUCKETS);
         }
         return b.register(registry);
+    }
+
+    private static Map<String, String> constants() {
+        Map<String, String> m = new HashMap<>();
+        for (String x : METHODS) {
+            m.put(x, x);
+        }
+        m.put("UNKNOWN", "UNKNOWN");
+        return m;
     }
 
     private static String simpleName(Throwable t) {

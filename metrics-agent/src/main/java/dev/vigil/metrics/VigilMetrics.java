@@ -7,12 +7,9 @@ import dev.vigil.metrics.internal.OtelNaming;
 import dev.vigil.metrics.internal.PromtoolClean;
 import dev.vigil.metrics.internal.SeriesCap;
 import dev.vigil.metrics.internal.TraceparentExemplars;
-import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -45,11 +42,8 @@ public final class VigilMetrics implements AutoCloseable {
 
     private VigilMetrics(MetricsConfig config) {
         this.config = config;
-        this.registry = new PrometheusMeterRegistry(
-                PrometheusConfig.DEFAULT,
-                new PrometheusRegistry(),
-                Clock.SYSTEM,
-                config.exemplars() ? new TraceparentExemplars() : null);
+        // exemplars sampled without the Prometheus client's scheduler thread
+        this.registry = TraceparentExemplars.newRegistry(config.exemplars());
         Counter[] droppedByCap = new Counter[1];
         if (config.naming() == MetricsConfig.Naming.OTEL) {
             registry.config().meterFilter(new OtelNaming());
