@@ -1,6 +1,7 @@
 package dev.vigil.metrics;
 
 import dev.vigil.metrics.internal.ForeignMicrometerBridge;
+import dev.vigil.metrics.internal.JdbcOtelNaming;
 import dev.vigil.metrics.internal.JvmBinders;
 import dev.vigil.metrics.internal.NameFilters;
 import dev.vigil.metrics.internal.OtelNaming;
@@ -34,6 +35,7 @@ public final class VigilMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final HttpServerMetrics httpServer;
     private final HttpClientMetrics httpClient;
+    private final JdbcMetrics jdbc;
     private final ExecutorMetrics executors;
     private final Counter droppedRoutes;
     private final JvmBinders jvmBinders;
@@ -46,7 +48,7 @@ public final class VigilMetrics implements AutoCloseable {
         this.registry = TraceparentExemplars.newRegistry(config.exemplars());
         Counter[] droppedByCap = new Counter[1];
         if (config.naming() == MetricsConfig.Naming.OTEL) {
-            registry.config().meterFilter(new OtelNaming());
+            registry.config().meterFilter(new OtelNaming()).meterFilter(new JdbcOtelNaming());
         }
         registry.config()
                 .meterFilter(new PromtoolClean())
@@ -64,6 +66,7 @@ public final class VigilMetrics implements AutoCloseable {
         this.droppedRoutes = dropped("uri");
         this.httpServer = new HttpServerMetrics(registry, config.maxRoutes(), config.histogram(), droppedRoutes);
         this.httpClient = new HttpClientMetrics(registry, config.maxRoutes(), dropped("client_host"));
+        this.jdbc = new JdbcMetrics(registry);
         this.executors = new ExecutorMetrics(registry, config.maxRoutes(), dropped("executor_name"));
         Gauge.builder(INFO, () -> 1)
                 .description("Vigil metrics agent; the value is always 1")
@@ -126,6 +129,11 @@ public final class VigilMetrics implements AutoCloseable {
     /** The outgoing HTTP call recorder. */
     public HttpClientMetrics httpClient() {
         return httpClient;
+    }
+
+    /** The JDBC statement recorder and HikariCP pool gauges. */
+    public JdbcMetrics jdbc() {
+        return jdbc;
     }
 
     /** The thread pool meters ({@code executor.*}). */

@@ -67,6 +67,13 @@ public final class MetricsAgent {
                     AgentLog.warn("thread pools are not measured: " + t);
                 }
             }
+            if (config.jdbc() && !attached) {
+                try {
+                    JdbcInstrumentation.install(inst);
+                } catch (Throwable t) {
+                    AgentLog.warn("JDBC statements are not measured: " + t);
+                }
+            }
             // the registry, JVM binders and endpoint are built off the application's start-up path
             Thread init = new Thread(() -> initialize(config, inst, attached), "vigil-metrics-init");
             init.setDaemon(true);
@@ -93,6 +100,7 @@ public final class MetricsAgent {
             metrics = m;
             ServletRecorder.install(m.httpServer());
             HttpClientCallback.use(m.httpClient());
+            JdbcCallback.use(m.jdbc());
             UrlConnectionCallback.use(m.httpClient());
             ExecutorCallback.use(m.executors());
             EarlyMeasurements.replay();
