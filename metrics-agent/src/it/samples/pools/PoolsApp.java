@@ -1,14 +1,21 @@
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +27,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Outgoing java.net.HttpURLConnection calls to a local server and a few thread pools, for the agent's integration
@@ -27,13 +38,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>HTTP: GET 200 three ways (getInputStream; getResponseCode then getInputStream; getHeaderField only), POST 200,
  * 404 twice (getResponseCode; getInputStream throwing FileNotFoundException), connection refused over http
- * (127.0.0.1) and https (localhost). Pools: "orders-worker" completes 25 tasks, "tiny" rejects 3, "ticker" is a
+ * (127.0.0.1) and https (localhost), one HTTPS GET 200 (localhost, keytool-made certificate). Pools: "orders-worker" completes 25 tasks, "tiny" rejects 3, "ticker" is a
  * scheduled pool, and 300 single-thread executors created per "request" by this class and shut down.
  */
 public final class PoolsApp {
     public static void main(String[] args) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        server.createContext("/", exchange -> {
+        HttpHandler handler = exchange -> {
             exchange.getRequestBody().readAllBytes();
             byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
             int status = exchange.getRequestURI().getPath().startsWith("/missing") ? 404 : 200;
@@ -41,7 +52,8 @@ public final class PoolsApp {
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
-        });
+        };
+        server.createContext("/", handler);
         server.start();
         int port = server.getAddress().getPort();
         String base = "http://127.0.0.1:" + port;
@@ -72,6 +84,7 @@ public final class PoolsApp {
             closed = s.getLocalPort();
         }
         refused("http://127.0.0.1:" + closed + "/refused?token=secret");
+        https(handler);
         refused("https://localhost:" + closed + "/refused");
 
         pools();
@@ -119,6 +132,57 @@ public final class PoolsApp {
             perRequest.shutdown();
         }
         System.gc();
+    }
+
+    /** One HTTPS GET to a local HttpsServer with a throw-away certificate made by keytool. */
+    private static void https(HttpHandler handler) throws Exception {
+        Path ks = Files.createTempDirectory("pools-tls").resolve("local.p12");
+        char[] pass = "changeit".toCharArray();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "local",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        ks.toString(),
+                        "-storepass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        check(keytool.waitFor() == 0, "keytool");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(ks)) {
+            store.load(in, pass);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, pass);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(store);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.createContext("/", handler);
+        server.start();
+        HttpsURLConnection c = (HttpsURLConnection)
+                open("https://localhost:" + server.getAddress().getPort() + "/secure/1?token=secret");
+        c.setSSLSocketFactory(tls.getSocketFactory());
+        check(c.getResponseCode() == 200, "https");
+        read(c.getInputStream());
     }
 
     private static HttpURLConnection open(String url) throws IOException {

@@ -38,14 +38,17 @@ class PoolsIT {
                             + "status=\"404\"} 2\n")
                     .contains(CLIENT + "127.0.0.1\",exception=\"ConnectException\",method=\"GET\","
                             + "outcome=\"UNKNOWN\",status=\"CLIENT_ERROR\"} 1\n")
-                    // https goes through HttpsURLConnectionImpl and its delegate: still one measurement
+                    // https goes through HttpsURLConnectionImpl and its delegate: still one measurement each
                     .contains(CLIENT + "localhost\",exception=\"ConnectException\",method=\"GET\","
                             + "outcome=\"UNKNOWN\",status=\"CLIENT_ERROR\"} 1\n")
+                    .contains(CLIENT + "localhost\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\","
+                            + "status=\"200\"} 1\n")
                     .doesNotContain("/a/1")
                     .doesNotContain("token")
                     .doesNotContain("/missing")
-                    .doesNotContain("/submit");
-            assertThat(count(text, "http_client_requests_seconds_count\\{")).isEqualTo(5);
+                    .doesNotContain("/submit")
+                    .doesNotContain("/secure");
+            assertThat(count(text, "http_client_requests_seconds_count\\{")).isEqualTo(6);
 
             assertThat(text)
                     .contains("executor_completed_tasks_total{name=\"orders-worker\"} 25.0\n")
