@@ -120,7 +120,10 @@ public final class RouteNormalizer {
         }
     }
 
-    /** Percent-decodes {@code path[from, to)} as UTF-8; a malformed escape is kept as it is. */
+    /**
+     * Percent-decodes {@code path[from, to)} as UTF-8; a malformed escape is kept as it is, and a segment that would
+     * decode to control characters or invalid UTF-8 stays escaped as a whole.
+     */
     private static String decode(String path, int from, int to) {
         StringBuilder out = new StringBuilder(to - from);
         byte[] bytes = new byte[(to - from) / 3];
@@ -135,6 +138,12 @@ public final class RouteNormalizer {
                 out.append(new String(bytes, 0, n, StandardCharsets.UTF_8));
             } else {
                 out.append(path.charAt(i++));
+            }
+        }
+        for (int k = 0; k < out.length(); k++) {
+            char c = out.charAt(k);
+            if (Character.isISOControl(c) || c == '\uFFFD') {
+                return path.substring(from, to);
             }
         }
         return out.toString();

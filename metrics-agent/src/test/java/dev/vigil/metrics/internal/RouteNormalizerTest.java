@@ -40,6 +40,8 @@ class RouteNormalizerTest {
         "/items/abc%20def, /items/abc def",
         "/caf%C3%A9/%F0%9F%98%80, /café/😀",
         "/items/%zz%4, /items/%zz%4",
+        "/items/a%0Ab%00, /items/a%0Ab%00",
+        "/items/%C3%28, /items/%C3%28",
         "/items/5/, /items/{id}/",
         "/items/5//, /items/{id}/",
         "/a/.., /",
