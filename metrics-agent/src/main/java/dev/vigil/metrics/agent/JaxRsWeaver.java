@@ -20,8 +20,10 @@ import net.bytebuddy.jar.asm.Opcodes;
  * public instance method is woven when it carries {@code @Path} or an HTTP method annotation ({@code @GET}, ...), or
  * overrides / implements such a method of a superclass or interface (read from the class files, because a class is
  * transformed before its supertypes are loaded). At entry it calls {@link JaxRsRoutes#invoked(Object, String)}
- * through a synthetic helper that swallows everything. Classes whose loader cannot see a JAX-RS API are only
- * checked for the annotation names in their own bytes, so applications without JAX-RS pay a byte scan per class.
+ * through a synthetic helper that swallows everything. Classes whose loader cannot see a JAX-RS API (asked once per
+ * loader) are not looked at, so applications without JAX-RS pay nothing more per loaded class; otherwise a class is
+ * checked for JAX-RS type names in its constant pool, and the class files of its non-library supertypes are read once
+ * each.
  * Classes already loaded when the agent is attached at run time are not woven (the helper changes the class shape).
  */
 final class JaxRsWeaver extends ClassVisitor {
@@ -29,7 +31,9 @@ final class JaxRsWeaver extends ClassVisitor {
     private static final String HELPER = "vigil$jaxrs";
     private static final String HELPER_DESC = "(Ljava/lang/Object;Ljava/lang/String;)V";
     private static final Set<String> ANNOTATIONS = annotations();
-    private static final byte[] MARKER = "/ws/rs/".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] JAKARTA_RS = "jakarta/ws/rs/".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] JAVAX_RS = "javax/ws/rs/".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    /** Libraries (and JAX-RS implementations themselves): never resources, nor read as supertypes. */
     private static final String[] SKIPPED = {
         "java/",
         "javax/",
@@ -49,7 +53,55 @@ final class JaxRsWeaver extends ClassVisitor {
         "io/netty/",
         "net/bytebuddy/",
         "org/objectweb/",
-        "dev/vigil/metrics/"
+        "javassist/",
+        "com/google/",
+        "io/micrometer/",
+        "io/prometheus/",
+        "io/opentelemetry/",
+        "org/hibernate/",
+        "ch/qos/",
+        "org/slf4j/",
+        "org/osgi/",
+        "org/aopalliance/",
+        "com/ibm/",
+        "io/smallrye/",
+        "org/jvnet/",
+        "org/yaml/",
+        "reactor/",
+        "io/reactivex/",
+        "org/reactivestreams/",
+        "com/zaxxer/",
+        "org/postgresql/",
+        "com/mysql/",
+        "org/mariadb/",
+        "org/h2/",
+        "org/hsqldb/",
+        "org/xml/",
+        "org/w3c/",
+        "org/jspecify/",
+        "org/checkerframework/",
+        "org/HdrHistogram/",
+        "org/LatencyUtils/",
+        "io/undertow/",
+        "org/xnio/",
+        "org/wildfly/",
+        "org/codehaus/",
+        "org/junit/",
+        "org/mockito/",
+        "org/assertj/",
+        "net/sf/",
+        "org/bouncycastle/",
+        "com/nimbusds/",
+        "io/jsonwebtoken/",
+        "org/json/",
+        "org/jetbrains/",
+        "io/vertx/",
+        "io/grpc/",
+        "com/squareup/",
+        "okhttp3/",
+        "okio/",
+        "org/joda/",
+        "org/antlr/"
     };
     /** Supertype name → JAX-RS annotated methods (name + descriptor) of it and its supertypes. */
     private static final Map<String, Set<String>> SUPER_METHODS = new ConcurrentHashMap<>();
@@ -78,15 +130,17 @@ final class JaxRsWeaver extends ClassVisitor {
 
     /** The woven class, or null when it has no JAX-RS resource method. Never throws. */
     static byte[] weave(ClassLoader loader, String className, byte[] bytes) {
+        return weave(loader, className, bytes, new ClassReader(bytes));
+    }
+
+    /** As {@link #weave(ClassLoader, String, byte[])}, with the class header already read. */
+    static byte[] weave(ClassLoader loader, String className, byte[] bytes, ClassReader reader) {
         try {
-            if (loader == null || skipped(className)) {
+            // a class whose loader cannot see a JAX-RS API cannot be a running resource: nothing more to check
+            if (loader == null || !seesJaxRs(loader) || skipped(className)) {
                 return null;
             }
-            boolean own = contains(bytes, MARKER);
-            if (!own && !seesJaxRs(loader)) {
-                return null;
-            }
-            ClassReader reader = new ClassReader(bytes);
+            boolean own = namesJaxRs(reader, bytes);
             if ((reader.getAccess() & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ANNOTATION)) != 0) {
                 return null;
             }
@@ -127,24 +181,52 @@ final class JaxRsWeaver extends ClassVisitor {
         }
     }
 
+    /** {@link #SKIPPED} by first package segment (or first two for {@code com/}, {@code org/}, ...). */
+    private static final Set<String> SKIPPED_ROOTS = Set.of(SKIPPED);
+
     static boolean skipped(String internalName) {
-        for (String prefix : SKIPPED) {
-            if (internalName.startsWith(prefix)) {
-                return true;
-            }
+        int first = internalName.indexOf('/');
+        if (first < 0) {
+            return false;
         }
-        return false;
+        if (internalName.startsWith("dev/vigil/metrics/")) {
+            return true; // the agent itself
+        }
+        if (SKIPPED_ROOTS.contains(internalName.substring(0, first + 1))) {
+            return true;
+        }
+        int second = internalName.indexOf('/', first + 1);
+        return second > 0 && SKIPPED_ROOTS.contains(internalName.substring(0, second + 1));
     }
 
+    /** Whether the loader sees {@code jakarta.ws.rs.Path} or {@code javax.ws.rs.Path}; asked once per loader. */
     private static boolean seesJaxRs(ClassLoader loader) {
+        LastLoader last = lastLoader;
+        if (last != null && last.loader.get() == loader) {
+            return last.sees;
+        }
         Boolean sees = SEES_JAXRS.get(loader);
         if (sees == null) {
             sees = loader.getResource("jakarta/ws/rs/Path.class") != null
                     || loader.getResource("javax/ws/rs/Path.class") != null;
             SEES_JAXRS.put(loader, sees);
         }
+        lastLoader = new LastLoader(loader, sees);
         return sees;
     }
+
+    /** The loader asked last (classes mostly come in runs from one loader): no map look-up for those. */
+    private static final class LastLoader {
+        final java.lang.ref.WeakReference<ClassLoader> loader;
+        final boolean sees;
+
+        LastLoader(ClassLoader loader, boolean sees) {
+            this.loader = new java.lang.ref.WeakReference<>(loader);
+            this.sees = sees;
+        }
+    }
+
+    private static volatile LastLoader lastLoader;
 
     /** JAX-RS annotated methods of a supertype and its own supertypes, read from class files once per name. */
     private static Set<String> superMethods(ClassLoader loader, String type, int depth) {
@@ -158,7 +240,7 @@ final class JaxRsWeaver extends ClassVisitor {
                 if (in != null) {
                     byte[] bytes = in.readAllBytes();
                     ClassReader reader = new ClassReader(bytes);
-                    if (contains(bytes, MARKER)) {
+                    if (namesJaxRs(reader, bytes)) {
                         reader.accept(new AnnotatedMethods(out), ClassReader.SKIP_CODE | ClassReader.SKIP_FRAMES);
                     }
                     String superName = reader.getSuperName();
@@ -180,21 +262,36 @@ final class JaxRsWeaver extends ClassVisitor {
         return result;
     }
 
-    static boolean contains(byte[] bytes, byte[] marker) {
-        byte first = marker[0];
-        outer:
-        for (int i = 0, end = bytes.length - marker.length; i <= end; i++) {
-            if (bytes[i] != first) {
-                continue;
+    /**
+     * Whether the constant pool holds a {@code jakarta.ws.rs} or {@code javax.ws.rs} type descriptor ({@code L...;},
+     * as annotations are named): walks the pool's UTF-8 entries only, not the whole class file.
+     */
+    static boolean namesJaxRs(ClassReader reader, byte[] bytes) {
+        for (int i = 1, n = reader.getItemCount(); i < n; i++) {
+            int offset = reader.getItem(i);
+            if (offset <= 0 || bytes[offset - 1] != 1) {
+                continue; // not CONSTANT_Utf8 (or the second slot of a long / double)
             }
-            for (int j = 1; j < marker.length; j++) {
-                if (bytes[i + j] != marker[j]) {
-                    continue outer;
-                }
+            int length = ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
+            if (length > 14
+                    && bytes[offset + 2] == 'L'
+                    && (startsWith(bytes, offset + 3, JAKARTA_RS) || startsWith(bytes, offset + 3, JAVAX_RS))) {
+                return true;
             }
-            return true;
         }
         return false;
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+        if (at + prefix.length > bytes.length) {
+            return false;
+        }
+        for (int j = 0; j < prefix.length; j++) {
+            if (bytes[at + j] != prefix[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Collects the names + descriptors of JAX-RS annotated methods of a class file. */

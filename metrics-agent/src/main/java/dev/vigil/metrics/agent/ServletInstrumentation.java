@@ -64,8 +64,7 @@ final class ServletInstrumentation implements ClassFileTransformer {
             return null;
         }
         if (redefined == null && !className.equals(JAKARTA) && !className.equals(JAVAX)) {
-            byte[] chain = wrapFilterChain(className, bytes);
-            return chain != null ? chain : JaxRsWeaver.weave(loader, className, bytes);
+            return wrapFilterChainOrResource(loader, className, bytes);
         }
         if (!(className.equals(JAKARTA) || className.equals(JAVAX))) {
             return redefined != null ? adviseFilterChain(loader, className, bytes) : null;
@@ -86,13 +85,17 @@ final class ServletInstrumentation implements ClassFileTransformer {
         }
     }
 
-    /** A class that directly implements a servlet {@code FilterChain} gets its {@code doFilter} timed. */
-    private static byte[] wrapFilterChain(String className, byte[] bytes) {
+    /**
+     * A class that directly implements a servlet {@code FilterChain} gets its {@code doFilter} timed; any other class
+     * may be a JAX-RS resource ({@link JaxRsWeaver}). One class header read for both.
+     */
+    private static byte[] wrapFilterChainOrResource(ClassLoader loader, String className, byte[] bytes) {
         if (notAChain(className)) {
             return null;
         }
         try {
-            for (String itf : new ClassReader(bytes).getInterfaces()) {
+            ClassReader reader = new ClassReader(bytes);
+            for (String itf : reader.getInterfaces()) {
                 boolean jakarta = itf.equals(JAKARTA_CHAIN);
                 if (jakarta || itf.equals(JAVAX_CHAIN)) {
                     byte[] woven = ServletServiceWrapper.wrap(bytes, jakarta, "doFilter");
@@ -102,6 +105,7 @@ final class ServletInstrumentation implements ClassFileTransformer {
                     return woven;
                 }
             }
+            return JaxRsWeaver.weave(loader, className, bytes, reader);
         } catch (Throwable t) {
             AgentLog.warn("could not instrument " + className.replace('/', '.') + ": " + t);
         }
