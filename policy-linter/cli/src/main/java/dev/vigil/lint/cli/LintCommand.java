@@ -293,7 +293,11 @@ public final class LintCommand {
             } catch (ConfigException e) { // name the file as the user did
                 List<ConfigProblem> named = new ArrayList<>();
                 for (ConfigProblem p : e.problems()) {
-                    named.add(new ConfigProblem(shown.toString(), p.line(), p.key(), p.message()));
+                    // problems of rule files (ruleFiles:) already name their own file
+                    named.add(
+                            p.file().equals(file.toString())
+                                    ? new ConfigProblem(shown.toString(), p.line(), p.key(), p.message())
+                                    : p);
                 }
                 throw new ConfigException(named);
             }

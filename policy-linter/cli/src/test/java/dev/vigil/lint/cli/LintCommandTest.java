@@ -289,6 +289,33 @@ class LintCommandTest {
     }
 
     @Test
+    void ruleFilesNamedInTheConfigAddRulesAndNameTheirOwnProblems() throws IOException {
+        String p = file("web.yaml", PRIVILEGED).toString();
+        Path rules = file("policies/team.yaml", """
+                customRules:
+                  - id: team-label
+                    severity: error
+                    title: Workloads carry a team label
+                    kinds: [Deployment]
+                    cel: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+                    message: needs a team label
+                """);
+        file(".vigil.yaml", "profiles: [schema]\nruleFiles: [policies]\n");
+        Cli r = lint("--format", "json", p);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("\"ruleId\" : \"team-label\"").contains("needs a team label");
+
+        file("policies/broken.yaml", "customRules:\n  - id: broken\n    title: x\n    cel: \"nope(\"\n");
+        Cli bad = lint(p);
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.errLines())
+                .singleElement()
+                .asString()
+                .contains("broken.yaml:4: customRules[0].cel: does not compile");
+        assertThat(rules).exists();
+    }
+
+    @Test
     void exemptionsInConfigSuppressAndAreReported() throws IOException {
         String p = file("web.yaml", PRIVILEGED).toString();
         Path cfg = file("exempt.yaml", """

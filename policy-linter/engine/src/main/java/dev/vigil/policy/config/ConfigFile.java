@@ -47,8 +47,13 @@ import java.util.TreeSet;
  *     reason: reads /proc of the node   # required
  *     expires: 2027-06-30            # optional, YYYY-MM-DD; expired exemptions stop applying
  * nonWaivable: [pss-privileged]      # no annotation can suppress these
- * customRules: []                    # CEL / JSON Schema rules (reserved; see below)
+ * customRules: []                    # CEL / JSON Schema rules (see CustomRuleParser)
+ * ruleFiles: [policies/team.yaml, policies/shared/]   # more customRules, from files or directories of *.yaml
  * }</pre>
+ *
+ * <p>A rule file (or each {@code *.yaml} of a rule directory, not recursive) holds one {@code customRules:} list
+ * in the same shape, so a platform team can share one file between repositories; its paths are relative to the
+ * configuration file, and its problems name the rule file and line.
  *
  * <p>Everything is validated when the file is read and every problem is reported at once, each as
  * {@code file:line: key: what is wrong, expected …} ({@link ConfigException}). Unknown top-level keys are errors,
@@ -59,8 +64,8 @@ public final class ConfigFile {
     public static final String DEFAULT_NAME = ".vigil.yaml";
 
     /** The top-level keys of the shared format, in documentation order. */
-    public static final List<String> KEYS =
-            List.of("profiles", "pssVersion", "rules", "exemptions", "nonWaivable", CustomRulesSection.KEY);
+    public static final List<String> KEYS = List.of(
+            "profiles", "pssVersion", "rules", "exemptions", "nonWaivable", CustomRulesSection.KEY, "ruleFiles");
 
     private static final YamlComposer.Limits LIMITS = new YamlComposer.Limits(1 << 20, 40, 64 * 1024, 100_000);
     private static final Set<String> EXEMPTION_KEYS =
@@ -189,6 +194,9 @@ public final class ConfigFile {
                                 root.get(CustomRulesSection.KEY), CustomRulesSection.KEY, this::problem, ruleIds)
                         .forEach(builder::customRule);
             }
+            if (root.has("ruleFiles")) {
+                ruleFiles(root.get("ruleFiles"));
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
@@ -203,7 +211,7 @@ public final class ConfigFile {
                             builder.nonWaivable(id);
                         }
                     }
-                    case CustomRulesSection.KEY -> {}
+                    case CustomRulesSection.KEY, "ruleFiles" -> {}
                     default -> {
                         if (frontEndKeys.contains(key)) {
                             sections.put(key, value);
@@ -229,6 +237,107 @@ public final class ConfigFile {
                     builder,
                     Map.copyOf(sections),
                     path -> tree == null ? 0 : tree.find(path).line());
+        }
+
+        private void ruleFiles(JsonNode value) {
+            List<JsonNode> entries = new ArrayList<>();
+            if (value.isTextual()) {
+                entries.add(value);
+            } else if (value.isArray()) {
+                value.forEach(entries::add);
+            } else {
+                problem("ruleFiles", "is " + describe(value) + ", expected a list of rule files or directories");
+                return;
+            }
+            Path base = Path.of(label).toAbsolutePath().getParent();
+            for (int i = 0; i < entries.size(); i++) {
+                String key = value.isArray() ? "ruleFiles[" + i + "]" : "ruleFiles";
+                JsonNode entry = entries.get(i);
+                if (!entry.isTextual() || entry.asText().isBlank()) {
+                    problem(key, "is " + describe(entry) + ", expected a path");
+                    continue;
+                }
+                Path target = base.resolve(entry.asText()).normalize();
+                List<Path> files = new ArrayList<>();
+                if (Files.isDirectory(target)) {
+                    try (java.util.stream.Stream<Path> list = Files.list(target)) {
+                        list.filter(f -> f.toString().endsWith(".yaml")
+                                        || f.toString().endsWith(".yml"))
+                                .filter(Files::isRegularFile)
+                                .sorted()
+                                .forEach(files::add);
+                    } catch (IOException e) {
+                        problem(key, "cannot list '" + entry.asText() + "': " + e.getMessage());
+                        continue;
+                    }
+                } else if (Files.isRegularFile(target)) {
+                    files.add(target);
+                } else {
+                    problem(
+                            key,
+                            "'" + entry.asText() + "' is no file or directory (paths are relative to " + label + ")");
+                    continue;
+                }
+                for (Path f : files) {
+                    ruleFile(f, displayed(f));
+                }
+            }
+        }
+
+        /** A rule file as the user would name it: relative to the working directory when below it. */
+        private static String displayed(Path file) {
+            Path cwd = Path.of("").toAbsolutePath();
+            return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+        }
+
+        private void ruleFile(Path file, String fileLabel) {
+            String text;
+            try {
+                if (Files.size(file) > LIMITS.maxFileBytes()) {
+                    problems.add(new ConfigProblem(fileLabel, 0, "", "larger than 1 MiB, expected a small YAML file"));
+                    return;
+                }
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                problems.add(new ConfigProblem(fileLabel, 0, "", "not UTF-8 text, expected a YAML file"));
+                return;
+            } catch (IOException e) {
+                problems.add(new ConfigProblem(fileLabel, 0, "", "cannot read: " + e.getMessage()));
+                return;
+            }
+            List<YamlComposer.Document> docs = new ArrayList<>();
+            try {
+                new YamlComposer(LIMITS).compose(text, fileLabel, docs::add);
+            } catch (YamlComposer.ComposeException e) {
+                problems.add(new ConfigProblem(fileLabel, e.line(), "", e.getMessage()));
+                return;
+            }
+            docs.removeIf(d -> d.root() == null);
+            if (docs.size() != 1) {
+                problems.add(new ConfigProblem(
+                        fileLabel, 0, "", "holds " + docs.size() + " YAML documents, expected one with customRules:"));
+                return;
+            }
+            JsonNode root = docs.get(0).root();
+            PositionTree tree = docs.get(0).positions();
+            CustomRulesSection.Problems inFile = (key, message) ->
+                    problems.add(new ConfigProblem(fileLabel, tree.find(key).line(), key, message));
+            if (!root.isObject() || !root.has(CustomRulesSection.KEY)) {
+                inFile.add("", "a rule file holds a customRules: list (the shape of .vigil.yaml's customRules)");
+                return;
+            }
+            for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!name.equals(CustomRulesSection.KEY)) {
+                    inFile.add(name, "unknown key in a rule file, expected only customRules");
+                }
+            }
+            CustomRulesSection.read(root.get(CustomRulesSection.KEY), CustomRulesSection.KEY, inFile, ruleIds)
+                    .forEach(builder::customRule);
         }
 
         private void profiles(JsonNode value) {

@@ -119,7 +119,7 @@ class ConfigFileTest {
                         .vigil.yaml:12: exemptions[3]: exempts every object from every rule, expected at least one \
                         of rules, kind, namespace, name, container
                         .vigil.yaml:14: colour: unknown key, expected one of profiles, pssVersion, rules, \
-                        exemptions, nonWaivable, customRules""");
+                        exemptions, nonWaivable, customRules, ruleFiles""");
     }
 
     @Test
@@ -164,6 +164,52 @@ class ConfigFileTest {
     }
 
     @Test
+    void ruleFilesAddCustomRulesFromFilesAndDirectoriesWithTheirOwnLines() throws Exception {
+        Files.createDirectories(dir.resolve("policies/shared"));
+        Files.writeString(dir.resolve("policies/team.yaml"), """
+                customRules:
+                  - id: team-label
+                    title: Workloads carry a team label
+                    cel: "'team' in object.metadata.labels"
+                """);
+        Files.writeString(dir.resolve("policies/shared/a.yaml"), """
+                customRules:
+                  - id: no-host-network
+                    title: No host network
+                    target: podSpec
+                    jsonSchema: {properties: {hostNetwork: {const: false}}}
+                """);
+        Path config = Files.writeString(dir.resolve(".vigil.yaml"), """
+                ruleFiles: [policies/team.yaml, policies/shared]
+                rules:
+                  team-label: error
+                nonWaivable: [no-host-network]
+                """);
+        PolicyConfig c = ConfigFile.load(config).build();
+        assertThat(c.customRules()).extracting(r -> r.metadata().id()).containsExactly("team-label", "no-host-network");
+        assertThat(c.severityOverrides()).containsEntry("team-label", Severity.ERROR);
+        assertThat(c.nonWaivable()).contains("no-host-network");
+
+        // problems name the rule file and its line; a missing path names the config line
+        Files.writeString(dir.resolve("policies/shared/b.yaml"), """
+                customRules:
+                  - id: broken
+                    title: Broken
+                    cel: "objct.x"
+                """);
+        Files.writeString(
+                config, "ruleFiles:\n  - policies/team.yaml\n  - policies/shared\n  - policies/missing.yaml\n");
+        assertThatThrownBy(() -> ConfigFile.load(config))
+                .hasMessageContaining(
+                        dir.resolve("policies/shared/b.yaml") + ":4: customRules[0].cel: does not compile")
+                .hasMessageContaining(config + ":4: ruleFiles[2]: 'policies/missing.yaml' is no file or directory");
+        Files.writeString(dir.resolve("policies/shared/b.yaml"), "rules: {}\n");
+        assertThatThrownBy(() -> ConfigFile.load(config))
+                .hasMessageContaining(
+                        dir.resolve("policies/shared/b.yaml") + ":1: a rule file holds a customRules: list");
+    }
+
+    @Test
     void frontEndsReserveTheirOwnKeysAndGetTheirLines() throws Exception {
         ConfigFile.Loaded loaded = ConfigFile.parse(
                 "profiles: [pss-baseline]\nwebhook:\n  enforce: pss-baseline\n  port: 8443\n",
@@ -173,7 +219,7 @@ class ConfigFileTest {
         assertThat(loaded.line("webhook.port")).isEqualTo(4);
         assertThatThrownBy(() -> ConfigFile.parse("webhook: {}\n", "vigil.yaml", Set.of()))
                 .hasMessage("vigil.yaml:1: webhook: unknown key, expected one of profiles, pssVersion, rules, "
-                        + "exemptions, nonWaivable, customRules");
+                        + "exemptions, nonWaivable, customRules, ruleFiles");
     }
 
     @Test
