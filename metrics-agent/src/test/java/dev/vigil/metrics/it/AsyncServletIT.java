@@ -3,10 +3,16 @@ package dev.vigil.metrics.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.tools.attach.VirtualMachine;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,6 +69,49 @@ class AsyncServletIT {
             assertThat(text)
                     .contains("http_server_requests_seconds_count{exception=\"IllegalStateException\","
                             + "method=\"GET\",outcome=\"SERVER_ERROR\",status=\"500\",uri=\"/async/error\"} 1");
+        }
+    }
+
+    /** {@code agentmain}: the already loaded servlet and filter-chain classes get the Byte Buddy advice instead. */
+    @Test
+    void timesAsyncRequestsToCompletionAfterRuntimeAttach(@TempDir Path tmp) throws Exception {
+        try (SampleApp app = SampleApp.start(
+                "async-tomcat11", SampleApp.java17(), null, List.of("tomcat11"), "AsyncApp", List.of(), "0")) {
+            assertThat(app.get("/async/slow")).isEqualTo(202); // servlet classes loaded and in use
+            Path portFile = tmp.resolve("port");
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
+            try {
+                vm.loadAgent(SampleApp.AGENT_JAR.toAbsolutePath().toString(), "port=0,portFile=" + portFile);
+            } finally {
+                vm.detach();
+            }
+            int metricsPort = Integer.parseInt(Files.readString(portFile).trim());
+
+            assertThat(app.get("/async/slow")).isEqualTo(202);
+            assertThat(app.get("/async/dispatch")).isEqualTo(200);
+            assertThat(app.get("/async/error")).isEqualTo(500);
+
+            String expected = "uri=\"/async/error\"} 1";
+            String text = "";
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!text.contains(expected) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                text = SampleApp.HTTP
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+            }
+            assertThat(text)
+                    .contains("http_server_requests_seconds_count{exception=\"none\",method=\"GET\","
+                            + "outcome=\"SUCCESS\",status=\"202\",uri=\"/async/slow\"} 1")
+                    .contains("http_server_requests_seconds_count{exception=\"none\",method=\"GET\","
+                            + "outcome=\"SUCCESS\",status=\"200\",uri=\"/async/dispatch\"} 1")
+                    .contains("http_server_requests_seconds_count{exception=\"IllegalStateException\","
+                            + "method=\"GET\",outcome=\"SERVER_ERROR\",status=\"500\",uri=\"/async/error\"} 1")
+                    .doesNotContain("uri=\"/plain\"");
+            assertThat(sum(text, "202", "/async/slow")).isGreaterThanOrEqualTo(0.3);
         }
     }
 
