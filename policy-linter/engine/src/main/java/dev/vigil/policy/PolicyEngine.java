@@ -203,7 +203,14 @@ public final class PolicyEngine {
 
         @Override
         public void report(Resource resource, String path, String message) {
-            Severity severity = config.severityOf(rule);
+            report(resource, path, message, null);
+        }
+
+        @Override
+        public void report(Resource resource, String path, String message, Severity decided) {
+            Severity severity = decided != null && !config.severityOverrides().containsKey(rule.id())
+                    ? decided
+                    : config.severityOf(rule);
             if (level != null && namespaces.governs(resource)) {
                 severity = namespaces.severity(resource, level);
                 if (severity == null) {

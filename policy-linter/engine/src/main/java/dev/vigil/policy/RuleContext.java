@@ -29,6 +29,17 @@ public interface RuleContext {
      */
     void report(Resource resource, String path, String message);
 
+    /**
+     * Reports a violation whose severity the input itself decides (e.g. the {@code validationActions} of a
+     * ValidatingAdmissionPolicyBinding), unless the configuration re-rates the rule. Default: {@link
+     * #report(Resource, String, String)}.
+     *
+     * @param severity the severity for this finding, or null for the rule's
+     */
+    default void report(Resource resource, String path, String message, Severity severity) {
+        report(resource, path, message);
+    }
+
     /** Reports a violation at a field of a container, e.g. {@code report(c, "securityContext.privileged", …)}. */
     default void report(PodSpec.Container container, String field, String message) {
         report(container.pod().owner(), field.isEmpty() ? container.path() : container.path(field), message);
