@@ -1,6 +1,7 @@
 package dev.vigil.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLSyntaxErrorException;
 import java.util.Map;
@@ -39,6 +40,17 @@ class JdbcMetricsTest {
                     .doesNotContain("card_number")
                     .doesNotContain("alice");
         }
+    }
+
+    @Test
+    void theJdbcOptionIsOnByDefaultAndValidated() {
+        assertThat(MetricsConfig.defaults().jdbc()).isTrue();
+        assertThat(MetricsConfig.parse("", Map.of(), Map.of("VIGIL_METRICS_JDBC", "false"))
+                        .jdbc())
+                .isFalse();
+        assertThatThrownBy(() -> MetricsConfig.parse("jdbc=maybe", Map.of(), Map.of()))
+                .isInstanceOf(InvalidMetricsConfigException.class)
+                .hasMessageContaining("jdbc was 'maybe' but it must be true or false");
     }
 
     @Test
