@@ -9,7 +9,10 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
@@ -36,6 +39,9 @@ final class ServletInstrumentation implements ClassFileTransformer {
 
     private ServletInstrumentation() {}
 
+    /** Classes that were already loaded at a runtime attach and got Byte Buddy advice (the rest: plain ASM). */
+    private final Set<Class<?>> advised = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     static void install(Instrumentation inst, boolean attached) {
         ServletInstrumentation transformer = new ServletInstrumentation();
         inst.addTransformer(transformer, true);
@@ -48,6 +54,7 @@ final class ServletInstrumentation implements ClassFileTransformer {
                 }
             }
             if (!loaded.isEmpty()) {
+                transformer.advised.addAll(loaded);
                 try {
                     inst.retransformClasses(loaded.toArray(new Class<?>[0]));
                 } catch (Throwable t) {
@@ -66,13 +73,16 @@ final class ServletInstrumentation implements ClassFileTransformer {
         if (redefined == null && !className.equals(JAKARTA) && !className.equals(JAVAX)) {
             return wrapFilterChainOrResource(loader, className, bytes);
         }
+        // a class woven with plain ASM when it was loaded must be woven so again when another agent retransforms it,
+        // or the JVM refuses that retransformation ("attempted to delete a method")
+        boolean advice = redefined != null && advised.contains(redefined);
         if (!(className.equals(JAKARTA) || className.equals(JAVAX))) {
-            return redefined != null ? adviseFilterChain(loader, className, bytes) : null;
+            return redefined != null ? timeFilterChain(loader, className, bytes, advice) : null;
         }
         try {
             boolean jakarta = className.equals(JAKARTA);
             // first load: cheap ASM wrapper; already loaded (runtime attach): Byte Buddy advice, no shape change
-            byte[] woven = redefined == null
+            byte[] woven = !advice
                     ? ServletServiceWrapper.wrap(bytes, jakarta, "service")
                     : weave(loader, className, bytes, jakarta, "service");
             if (Boolean.getBoolean("vigil.metrics.debug")) {
@@ -131,8 +141,11 @@ final class ServletInstrumentation implements ClassFileTransformer {
         return false;
     }
 
-    /** Runtime attach: the chain's {@code doFilter} gets the same advice as {@code HttpServlet#service}. */
-    private static byte[] adviseFilterChain(ClassLoader loader, String className, byte[] bytes) {
+    /**
+     * A retransformed chain: advice like {@code HttpServlet#service} when it was loaded before a runtime attach, else
+     * the same ASM wrapper as when it was loaded.
+     */
+    private static byte[] timeFilterChain(ClassLoader loader, String className, byte[] bytes, boolean advice) {
         if (notAChain(className)) {
             return null;
         }
@@ -140,7 +153,9 @@ final class ServletInstrumentation implements ClassFileTransformer {
             for (String itf : new ClassReader(bytes).getInterfaces()) {
                 boolean jakarta = itf.equals(JAKARTA_CHAIN);
                 if (jakarta || itf.equals(JAVAX_CHAIN)) {
-                    return weave(loader, className, bytes, jakarta, "doFilter");
+                    return advice
+                            ? weave(loader, className, bytes, jakarta, "doFilter")
+                            : ServletServiceWrapper.wrap(bytes, jakarta, "doFilter");
                 }
             }
         } catch (Throwable t) {
