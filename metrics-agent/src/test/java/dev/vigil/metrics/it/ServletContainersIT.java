@@ -10,7 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -136,5 +141,57 @@ class ServletContainersIT {
                     .contains("exception=\"IllegalStateException\",method=\"GET\",outcome=\"SERVER_ERROR\","
                             + "status=\"500\",uri=\"/boom\"} 1");
         }
+    }
+
+    /**
+     * Another agent attached later (an APM agent, a profiler) retransforms the classes Vigil wove when they were loaded:
+     * the JVM refuses a retransformation that changes a class's shape, so Vigil weaves them the same way again.
+     */
+    @ParameterizedTest(name = "{0}: another agent retransforms the woven classes")
+    @ValueSource(strings = {"tomcat11", "jetty9"})
+    void anotherAgentCanRetransformTheWovenClasses(String container, @TempDir Path tmp) throws Exception {
+        Path jar = retransformerJar(tmp);
+        try (SampleApp app = SampleApp.start(
+                container, SampleApp.java17(), "port=0", List.of(container), "SampleApp", List.of(), "0")) {
+            assertThat(app.get("/items/1")).isEqualTo(200);
+            assertThat(app.get("/secure/1")).isEqualTo(401);
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
+            try {
+                vm.loadAgent(jar.toString());
+            } finally {
+                vm.detach();
+            }
+            assertThat(app.log())
+                    .containsPattern("retransformed (jakarta|javax)\\.servlet\\.http\\.HttpServlet\n")
+                    .contains(" (FilterChain)")
+                    .doesNotContain("could not retransform");
+            assertThat(app.get("/items/2")).isEqualTo(200);
+            assertThat(app.get("/secure/2")).isEqualTo(401);
+            assertThat(app.scrape(null))
+                    .contains("http_server_requests_seconds_count{exception=\"none\",method=\"GET\","
+                            + "outcome=\"SUCCESS\",status=\"200\",uri=\"/items/{id}\"} 2")
+                    .contains("http_server_requests_seconds_count{exception=\"none\",method=\"GET\","
+                            + "outcome=\"CLIENT_ERROR\",status=\"401\",uri=\"/secure/{id}\"} 2");
+        }
+    }
+
+    /** {@code src/it/samples/retransformer} as an agent jar. */
+    private static Path retransformerJar(Path tmp) throws Exception {
+        Path classes = Files.createDirectories(tmp.resolve("classes"));
+        Path source = SampleApp.SAMPLES.resolve("retransformer").resolve("Retransformer.java");
+        int rc = ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "--release", "17", "-d", classes.toString(), source.toString());
+        assertThat(rc).as("compiling %s", source).isZero();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Agent-Class", "Retransformer");
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
+        Path jar = tmp.resolve("retransformer.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry("Retransformer.class"));
+            out.write(Files.readAllBytes(classes.resolve("Retransformer.class")));
+            out.closeEntry();
+        }
+        return jar;
     }
 }
