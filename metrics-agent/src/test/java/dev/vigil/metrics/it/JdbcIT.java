@@ -63,6 +63,14 @@ class JdbcIT {
             Tools.Result r = Tools.promtoolCheckMetrics(promtool, text);
             assertThat(r.output()).as("promtool check metrics").isEmpty();
             assertThat(r.exitCode()).isZero();
+            String om = app.scrape("application/openmetrics-text; version=1.0.0");
+            assertThat(om).contains("jdbc_statements_seconds_count{").contains("hikaricp_connections_active{");
+            assertNoSql(om);
+            Tools.Result rom = Tools.promtoolCheckMetrics(promtool, Tools.openMetricsAsText(om));
+            assertThat(rom.output())
+                    .as("promtool check metrics (OpenMetrics as text)")
+                    .isEmpty();
+            assertThat(rom.exitCode()).isZero();
         }
     }
 
