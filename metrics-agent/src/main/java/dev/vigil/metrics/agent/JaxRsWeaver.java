@@ -137,8 +137,12 @@ final class JaxRsWeaver extends ClassVisitor {
     static byte[] weave(ClassLoader loader, String className, byte[] bytes, ClassReader reader) {
         try {
             // a class whose loader cannot see a JAX-RS API cannot be a running resource: nothing more to check
-            if (loader == null || !seesJaxRs(loader) || skipped(className)) {
-                return null;
+            if (loader == null
+                    || !seesJaxRs(loader)
+                    || skipped(className)
+                    || generated(className)
+                    || (loader == JaxRsWeaver.class.getClassLoader() && className.startsWith("dev/vigil/metrics/"))) {
+                return null; // ... or the agent itself
             }
             boolean own = namesJaxRs(reader, bytes);
             if ((reader.getAccess() & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ANNOTATION)) != 0) {
@@ -189,14 +193,19 @@ final class JaxRsWeaver extends ClassVisitor {
         if (first < 0) {
             return false;
         }
-        if (internalName.startsWith("dev/vigil/metrics/")) {
-            return true; // the agent itself
-        }
         if (SKIPPED_ROOTS.contains(internalName.substring(0, first + 1))) {
             return true;
         }
         int second = internalName.indexOf('/', first + 1);
         return second > 0 && SKIPPED_ROOTS.contains(internalName.substring(0, second + 1));
+    }
+
+    /**
+     * Proxies generated at run time (CGLIB, CDI/Weld, Byte Buddy, JDK proxies) are left alone: they delegate to the
+     * real resource object, whose woven method reports itself; weaving both would count a sub-resource locator twice.
+     */
+    static boolean generated(String internalName) {
+        return internalName.contains("$$") || internalName.contains("$Proxy") || internalName.contains("$ByteBuddy$");
     }
 
     /** Whether the loader sees {@code jakarta.ws.rs.Path} or {@code javax.ws.rs.Path}; asked once per loader. */
