@@ -93,6 +93,10 @@ for round in $(seq "$ROUNDS"); do
     p99="$(p99_us "$rate")"
     [[ -n "$METRICS_URL" ]] && curl -fs -o /dev/null "$METRICS_URL"
     rss="$(status_field VmRSS)"; threads="$(status_field Threads)"
+    if [[ "$round" == 1 ]] && command -v jcmd >/dev/null; then   # thread names, digits and hashes folded
+      jcmd "$PID" Thread.print 2>/dev/null | awk -F'"' '/^"/ {print $2}' | sed -E 's/@[0-9a-fA-F]+/@H/g; s/[0-9]+/N/g' |
+        sort -u >"$OUT/threads.$v" || true
+    fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$STARTUP_MS" "$STARTUP_CPU_MS" "$rss" "$threads" "$rps" \
       "$CPU_US_PER_REQ" "$p99" | tee -a "$RAW"
     stop_app
@@ -151,6 +155,17 @@ for v in ("none", "vigil", "otel", "jmx"):
     d = {k: med(v, k) - base[k] for k in base}
     loss = (base["rps"] - med(v, "rps")) / base["rps"] * 100
     print(f"| {names[v]} | {d['startup_ms']:+.0f} ms | {d['startup_cpu_ms']:+.0f} ms | {d['rss_kib']/1024:+.1f} MiB | {d['threads']:+.0f} | {loss:.1f} % | {d['cpu_us_per_req']:+.1f} µs | {d['p99_us']:+.0f} µs |")
+import os
+out = os.path.dirname(raw)
+def thread_names(v):
+    p = os.path.join(out, "threads." + v)
+    return set(open(p).read().split("\n")) - {""} if os.path.exists(p) else None
+if thread_names("none") is not None:
+    print("\nThreads added (names from `jcmd Thread.print` in round 1, digits and hashes folded):\n")
+    for v in ("vigil", "otel", "jmx"):
+        n = thread_names(v)
+        if n is not None:
+            print(f"- {v}: " + ", ".join(f"`{x}`" for x in sorted(n - thread_names("none"))))
 print("\n| scrape | samples | median scrape time | body bytes | promtool problems |")
 print("|---|---:|---:|---:|---:|")
 for r in csv.DictReader(open(scrape), delimiter="\t"):

@@ -72,7 +72,8 @@ public final class VigilMetrics implements AutoCloseable {
                 .description("Vigil metrics agent; the value is always 1")
                 .tag("version", version())
                 .register(registry);
-        this.jvmBinders = config.jvm() ? JvmBinders.bindTo(registry) : null;
+        // bound before the first scrape (or the first registry() call): off the application's start-up path
+        this.jvmBinders = config.jvm() ? JvmBinders.lazy(registry) : null;
     }
 
     private Counter dropped(String reason) {
@@ -82,7 +83,7 @@ public final class VigilMetrics implements AutoCloseable {
                 .register(registry);
     }
 
-    /** Creates the registry and binds the JVM meters; the endpoint is not started yet. */
+    /** Creates the registry; the JVM meters are bound on the first scrape or {@link #registry()} call. */
     public static VigilMetrics create(MetricsConfig config) {
         return new VigilMetrics(config);
     }
@@ -94,7 +95,10 @@ public final class VigilMetrics implements AutoCloseable {
      * @throws IOException when no port of the configured range can be bound
      */
     public MetricsEndpoint startEndpoint() throws IOException {
-        MetricsEndpoint e = MetricsEndpoint.start(config, registry, () -> beforeScrape.run());
+        MetricsEndpoint e = MetricsEndpoint.start(config, registry, () -> {
+            bindJvm();
+            beforeScrape.run();
+        });
         this.endpoint = e;
         return e;
     }
@@ -118,7 +122,14 @@ public final class VigilMetrics implements AutoCloseable {
 
     /** The private registry: register your own meters here. */
     public PrometheusMeterRegistry registry() {
+        bindJvm();
         return registry;
+    }
+
+    private void bindJvm() {
+        if (jvmBinders != null) {
+            jvmBinders.bind();
+        }
     }
 
     /** The HTTP server request recorder. */
