@@ -24,7 +24,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  * loader) are not looked at, so applications without JAX-RS pay nothing more per loaded class; otherwise a class is
  * checked for JAX-RS type names in its constant pool, and the class files of its non-library supertypes are read once
  * each.
- * Classes already loaded when the agent is attached at run time are not woven (the helper changes the class shape).
+ * Classes already loaded when the agent is attached at run time are not woven (the helper changes the class shape); a
+ * class woven when it was loaded is woven the same way again when another agent retransforms it.
  */
 final class JaxRsWeaver extends ClassVisitor {
     private static final String ROUTES = "dev/vigil/metrics/agent/JaxRsRoutes";
@@ -107,6 +108,8 @@ final class JaxRsWeaver extends ClassVisitor {
     private static final Map<String, Set<String>> SUPER_METHODS = new ConcurrentHashMap<>();
 
     private static final Map<ClassLoader, Boolean> SEES_JAXRS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Classes woven when they were loaded, by loader: a retransformation must weave them the same way again. */
+    private static final Map<ClassLoader, Set<String>> WOVEN = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Set<String> inherited;
     private String owner;
@@ -178,6 +181,7 @@ final class JaxRsWeaver extends ClassVisitor {
             if (Boolean.getBoolean("vigil.metrics.debug")) {
                 AgentLog.info("instrumented JAX-RS resource " + className.replace('/', '.'));
             }
+            WOVEN.computeIfAbsent(loader, l -> ConcurrentHashMap.newKeySet()).add(className);
             return writer.toByteArray();
         } catch (Throwable t) {
             AgentLog.warn("could not instrument " + className.replace('/', '.') + ": " + t);
@@ -187,6 +191,15 @@ final class JaxRsWeaver extends ClassVisitor {
 
     /** {@link #SKIPPED} by first package segment (or first two for {@code com/}, {@code org/}, ...). */
     private static final Set<String> SKIPPED_ROOTS = Set.of(SKIPPED);
+
+    /**
+     * Whether this class was woven when it was loaded. Another agent retransforming it gets the same woven bytes from
+     * Vigil again: the JVM refuses a retransformation that drops the helper method Vigil added.
+     */
+    static boolean wasWoven(ClassLoader loader, String className) {
+        Set<String> woven = loader == null ? null : WOVEN.get(loader);
+        return woven != null && woven.contains(className);
+    }
 
     static boolean skipped(String internalName) {
         int first = internalName.indexOf('/');

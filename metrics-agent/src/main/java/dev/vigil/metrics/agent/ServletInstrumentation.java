@@ -77,7 +77,14 @@ final class ServletInstrumentation implements ClassFileTransformer {
         // or the JVM refuses that retransformation ("attempted to delete a method")
         boolean advice = redefined != null && advised.contains(redefined);
         if (!(className.equals(JAKARTA) || className.equals(JAVAX))) {
-            return redefined != null ? timeFilterChain(loader, className, bytes, advice) : null;
+            if (redefined == null) {
+                return null;
+            }
+            byte[] chain = timeFilterChain(loader, className, bytes, advice);
+            // a JAX-RS resource woven when it was loaded is woven again, for the same reason
+            return chain != null || !JaxRsWeaver.wasWoven(loader, className)
+                    ? chain
+                    : JaxRsWeaver.weave(loader, className, bytes);
         }
         try {
             boolean jakarta = className.equals(JAKARTA);

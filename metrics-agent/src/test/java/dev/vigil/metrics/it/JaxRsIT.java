@@ -3,12 +3,20 @@ package dev.vigil.metrics.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.tools.attach.VirtualMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,6 +80,61 @@ class JaxRsIT {
             // the suspended request is timed until Jersey resumed it (300 ms later, on another thread)
             assertThat(sum(text, "/api/orders/slow")).isGreaterThanOrEqualTo(0.3);
         }
+    }
+
+    /**
+     * Another agent attached later retransforms the woven resource classes: Vigil weaves them the same way again (the
+     * JVM refuses a retransformation that changes a class's shape), and the routes keep their templates.
+     */
+    @Test
+    void anotherAgentCanRetransformTheWovenResources(@TempDir Path tmp) throws Exception {
+        Path jar = agentJar(tmp, "jaxrs-retransformer", "ResourceRetransformer");
+        try (SampleApp app = SampleApp.start(
+                "jersey",
+                SampleApp.java17(),
+                "port=0",
+                List.of("jersey", "tomcat11"),
+                "JerseyApp",
+                List.of("jaxrs-resources"),
+                "0")) {
+            assertThat(app.get("/api/customers/alice")).isEqualTo(200);
+            assertThat(app.get("/api/orders/7/lines/3")).isEqualTo(200);
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
+            try {
+                vm.loadAgent(jar.toString());
+            } finally {
+                vm.detach();
+            }
+            assertThat(app.log())
+                    .contains("retransformed Resources$CustomersImpl\n")
+                    .contains("retransformed Resources$Orders\n")
+                    .doesNotContain("could not retransform");
+            assertThat(app.get("/api/customers/bob")).isEqualTo(200);
+            assertThat(app.get("/api/orders/8/lines/4")).isEqualTo(200);
+            assertThat(app.scrape(null))
+                    .contains(OK + "/api/customers/{name}\"} 2")
+                    .contains(OK + "/api/orders/{id}/lines/{line}\"} 2");
+        }
+    }
+
+    /** A sample directory's single source compiled into an agent jar with {@code Agent-Class} and retransformation. */
+    static Path agentJar(Path tmp, String sample, String agentClass) throws Exception {
+        Path classes = Files.createDirectories(tmp.resolve("classes"));
+        Path source = SampleApp.SAMPLES.resolve(sample).resolve(agentClass + ".java");
+        int rc = ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "--release", "17", "-d", classes.toString(), source.toString());
+        assertThat(rc).as("compiling %s", source).isZero();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Agent-Class", agentClass);
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
+        Path jar = tmp.resolve(agentClass + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry(agentClass + ".class"));
+            out.write(Files.readAllBytes(classes.resolve(agentClass + ".class")));
+            out.closeEntry();
+        }
+        return jar;
     }
 
     /** The {@code _sum} of the 200 GET series of a route. */
