@@ -74,6 +74,9 @@ public final class JdbcMetrics {
     private final MeterRegistry registry;
     private final Set<String> dbs = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+    /** Success timers by operation and database, for the hot path (both already valid and admitted). */
+    private final ConcurrentMap<String, ConcurrentMap<String, Timer>> successes = new ConcurrentHashMap<>();
+
     private final ConcurrentMap<String, PoolRef> pools = new ConcurrentHashMap<>();
 
     JdbcMetrics(MeterRegistry registry) {
@@ -120,26 +123,38 @@ public final class JdbcMetrics {
      */
     public void record(String operation, String db, Throwable exception, long nanos) {
         try {
-            String op = operation != null && OPERATIONS.contains(operation) ? operation : SqlOperation.OTHER;
-            String d = capDb(clean(db));
-            String e = exception == null ? "none" : simpleName(exception);
-            String key = op + ' ' + d + ' ' + e;
-            Timer timer = timers.get(key);
-            if (timer == null) {
-                timer = timers.computeIfAbsent(
-                        key,
-                        k -> Timer.builder(STATEMENTS)
-                                .description("Duration of JDBC statement executions")
-                                .tag("operation", op)
-                                .tag("db", d)
-                                .tag("outcome", exception == null ? "SUCCESS" : "ERROR")
-                                .tag("exception", e)
-                                .register(registry));
-            }
+            Timer timer = exception == null ? success(operation, db) : timer(operation, db, exception);
             timer.record(nanos, TimeUnit.NANOSECONDS);
         } catch (RuntimeException ignored) {
             // metrics must never break a statement
         }
+    }
+
+    /** The common case without building a key: by operation, then by database, for values already admitted. */
+    private Timer success(String operation, String db) {
+        Map<String, Timer> byDb = operation == null ? null : successes.get(operation);
+        Timer timer = byDb == null || db == null ? null : byDb.get(db);
+        return timer != null ? timer : timer(operation, db, null);
+    }
+
+    private Timer timer(String operation, String db, Throwable exception) {
+        String op = operation != null && OPERATIONS.contains(operation) ? operation : SqlOperation.OTHER;
+        String d = capDb(clean(db));
+        String e = exception == null ? "none" : simpleName(exception);
+        String key = op + ' ' + d + ' ' + e;
+        Timer timer = timers.computeIfAbsent(
+                key,
+                k -> Timer.builder(STATEMENTS)
+                        .description("Duration of JDBC statement executions")
+                        .tag("operation", op)
+                        .tag("db", d)
+                        .tag("outcome", exception == null ? "SUCCESS" : "ERROR")
+                        .tag("exception", e)
+                        .register(registry));
+        if (exception == null && op.equals(operation) && d.equals(db)) {
+            successes.computeIfAbsent(op, o -> new ConcurrentHashMap<>()).putIfAbsent(d, timer);
+        }
+        return timer;
     }
 
     /**
