@@ -5,6 +5,8 @@
 #                                                   CPU (utime+stime from /proc/PID/stat) at the first HTTP answer and
 #                                                   once the endpoint answers; classes loaded
 #   benchmarks/metrics-agent/quick.sh threads       thread names the agent adds (jcmd Thread.print, after requests)
+#   benchmarks/metrics-agent/quick.sh cpu [N]       process CPU per request under wrk (-t1 -c16, 5 s after a 3 s warm-up),
+#                                                   N interleaved rounds without and with the agent
 #   benchmarks/metrics-agent/quick.sh scrape [ROUTES]  per-scrape times (curl, 20 scrapes, fresh JVM) at ROUTES*15
 #                                                   samples (default 667 ≈ 10k), plain and gzip
 # Environment: JAVA (default java), AGENT (default metrics-agent/target/metrics-agent.jar), AGENT_ARGS.
@@ -66,14 +68,35 @@ print(f"median CPU when the endpoint answers: agent {med('1',3)} ms, added {med(
 print(f"median classes loaded: no agent {med('0',4)}, agent {med('1',4)} ({med('1',4)-med('0',4):+.0f})")
 PY
     ;;
+  cpu)
+    N="${2:-3}"
+    printf 'run\tagent\trequests\tcpu_us_per_request\n'
+    for i in $(seq "$N"); do
+      for with in 0 1; do
+        start "$with"
+        wrk -t1 -c16 -d3s "http://127.0.0.1:$APP_PORT/items/42" >/dev/null
+        t0="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
+        n="$(wrk -t1 -c16 -d5s "http://127.0.0.1:$APP_PORT/items/42" | awk '/requests in/ {print $1}')"
+        t1="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
+        printf '%s\t%s\t%s\t%s\n' "$i" "$with" "$n" "$(python3 -c "print(round(($t1 - $t0) * 1e6 / $TCK / $n, 2))")"
+        stop_app
+      done
+    done | tee "$OUT/cpu.tsv"
+    python3 - "$OUT/cpu.tsv" <<'PY'
+import csv, statistics, sys
+rows = list(csv.reader(open(sys.argv[1]), delimiter="\t"))
+def med(a): return statistics.median(float(r[3]) for r in rows if r[1] == a)
+print(f"median CPU per request: no agent {med('0'):.2f} µs, agent {med('1'):.2f} µs, added {med('1') - med('0'):+.2f} µs")
+PY
+    ;;
   threads)
     for with in 0 1; do
       start "$with"
       for _ in $(seq 20); do curl -fs -o /dev/null -H 'traceparent: 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' "http://127.0.0.1:$APP_PORT/items/1"; done
       [[ "$with" == 1 ]] && curl -fs -o /dev/null -H 'Accept: application/openmetrics-text' "http://127.0.0.1:$MPORT/metrics"
       sleep 0.5
-      jcmd "$PID" Thread.print | awk -F'"' '/^"/ {print $2}' | sed 's/-[0-9][0-9]*$/-N/' | sort >"$OUT/threads.$with"
-      echo "agent=$with threads: $(wc -l <"$OUT/threads.$with")"
+      jcmd "$PID" Thread.print | awk -F'"' '/^"/ {print $2}' | sed -E 's/@[0-9a-fA-F]+/@H/g; s/[0-9]+/N/g' | sort -u >"$OUT/threads.$with"
+      echo "agent=$with distinct thread names: $(wc -l <"$OUT/threads.$with")"
       stop_app
     done
     echo "added by the agent:"; comm -13 "$OUT/threads.0" "$OUT/threads.1"
