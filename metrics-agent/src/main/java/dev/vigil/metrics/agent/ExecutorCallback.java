@@ -20,6 +20,7 @@ public final class ExecutorCallback implements BiConsumer<Object, Object> {
     /** Looked up by name from the woven code. */
     public static final ExecutorCallback INSTANCE = new ExecutorCallback();
 
+    private static final String OWN = "dev.vigil.metrics.";
     private static final int MAX_EARLY = 10_000;
     private static final ConcurrentLinkedQueue<Object[]> EARLY = new ConcurrentLinkedQueue<>();
     private static final AtomicInteger EARLY_SIZE = new AtomicInteger();
@@ -93,10 +94,8 @@ public final class ExecutorCallback implements BiConsumer<Object, Object> {
      * @return null for a pool the agent created itself
      */
     static String nameOf(Object pool, boolean atCreation) {
-        String fallback = pool.getClass().getSimpleName().isEmpty()
-                ? pool.getClass().getName()
-                : pool.getClass().getSimpleName();
-        if (pool.getClass().getName().startsWith("dev.vigil.metrics.")) {
+        Class<?> type = pool.getClass();
+        if (type.getName().startsWith(OWN)) {
             return null;
         }
         if (!(pool instanceof ThreadPoolExecutor)) {
@@ -108,14 +107,15 @@ public final class ExecutorCallback implements BiConsumer<Object, Object> {
         Object factory = pool instanceof ThreadPoolExecutor
                 ? ((ThreadPoolExecutor) pool).getThreadFactory()
                 : callObject(pool, "getThreadFactory");
-        String fromFactory = ExecutorNames.fromThreadFactory(factory);
-        String creator = atCreation
-                ? ExecutorNames.fromCallSite(pool.getClass(), ExecutorCallback.class, "dev.vigil.metrics.", fallback)
-                : fallback;
-        if (creator == null) {
-            return null;
+        if (factory != null && factory.getClass().getName().startsWith(OWN)) {
+            return null; // a thread factory of the agent or of a library relocated into it
         }
-        return fromFactory != null ? fromFactory : creator;
+        String fromFactory = ExecutorNames.fromThreadFactory(factory);
+        if (fromFactory != null) {
+            return fromFactory; // no stack walk needed (a few microseconds per pool)
+        }
+        String fallback = type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
+        return atCreation ? ExecutorNames.fromCallSite(type, ExecutorCallback.class, OWN, fallback) : fallback;
     }
 
     private static String call(Object target, String method) {
