@@ -263,10 +263,22 @@ public final class ExecutorMetrics {
 
         synchronized void add(Entry entry) {
             if (entries.size() >= nextPurge) {
-                sum(6); // drops collected pools, keeping their completed tasks
+                purge();
                 nextPurge = Math.max(64, entries.size() * 2);
             }
             entries.add(entry);
+        }
+
+        /** Drops collected and terminated pools, keeping their completed tasks; never calls into a pool. */
+        private void purge() {
+            for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
+                Entry e = it.next();
+                long terminated = e.finalCompleted;
+                if (terminated >= 0 || e.ref.get() == null) {
+                    retiredCompleted += terminated >= 0 ? terminated : e.lastCompleted;
+                    it.remove();
+                }
+            }
         }
 
         synchronized double sum(int what) {
