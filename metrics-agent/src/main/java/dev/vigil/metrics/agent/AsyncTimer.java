@@ -93,6 +93,9 @@ final class AsyncTimer implements InvocationHandler {
         try {
             switch (m.getName()) {
                 case "onComplete":
+                    if (error == null) {
+                        error = api.errorAttribute(args[0]); // an error page the container answered itself
+                    }
                     finish();
                     return null;
                 case "onTimeout":
@@ -136,12 +139,17 @@ final class AsyncTimer implements InvocationHandler {
     private static final class Api {
         final boolean usable;
         private final Method getThrowable;
+        private final Method getSuppliedRequest;
+        private final Method getAttribute;
+        private final String errorAttribute;
         private final Method getAsyncContext;
         private final Method addListener;
         private final Method getStatus;
 
         Api(Class<?> listenerType) {
             Method throwable = null;
+            Method suppliedRequest = null;
+            Method attribute = null;
             Method asyncContext = null;
             Method add = null;
             Method status = null;
@@ -154,6 +162,8 @@ final class AsyncTimer implements InvocationHandler {
                 Class<?> context = Class.forName(ns + "AsyncContext", false, loader);
                 Class<?> httpResponse = Class.forName(ns + "http.HttpServletResponse", false, loader);
                 throwable = event.getMethod("getThrowable");
+                suppliedRequest = event.getMethod("getSuppliedRequest");
+                attribute = Class.forName(ns + "ServletRequest", false, loader).getMethod("getAttribute", String.class);
                 asyncContext = event.getMethod("getAsyncContext");
                 add = context.getMethod("addListener", listenerType);
                 status = httpResponse.getMethod("getStatus");
@@ -161,6 +171,11 @@ final class AsyncTimer implements InvocationHandler {
                 AgentLog.warn("async servlet requests are timed until service() returns: " + t);
             }
             this.getThrowable = throwable;
+            this.getSuppliedRequest = suppliedRequest;
+            this.getAttribute = attribute;
+            this.errorAttribute = listenerType.getName().startsWith("jakarta.")
+                    ? "jakarta.servlet.error.exception"
+                    : "javax.servlet.error.exception";
             this.getAsyncContext = asyncContext;
             this.addListener = add;
             this.getStatus = status;
@@ -177,7 +192,24 @@ final class AsyncTimer implements InvocationHandler {
             if (!(t instanceof Throwable)) {
                 return null;
             }
-            Throwable error = (Throwable) t;
+            return unwrap((Throwable) t);
+        }
+
+        /**
+         * The exception the container's error handling stored on the request ({@code RequestDispatcher.ERROR_EXCEPTION})
+         * when a re-dispatched servlet threw and the container answered without calling {@code onError} (Jetty 12).
+         */
+        Throwable errorAttribute(Object event) {
+            try {
+                Object request = getSuppliedRequest.invoke(event);
+                Object t = request == null ? null : getAttribute.invoke(request, errorAttribute);
+                return t instanceof Throwable ? unwrap((Throwable) t) : null;
+            } catch (Throwable e) {
+                return null;
+            }
+        }
+
+        private static Throwable unwrap(Throwable error) {
             for (int i = 0; i < 8 && error.getCause() != null && isWrapper(error); i++) {
                 error = error.getCause();
             }

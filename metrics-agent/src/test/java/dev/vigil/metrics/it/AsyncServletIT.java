@@ -18,12 +18,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Asynchronous servlets are timed until the async cycle ends, with the final status: Tomcat 11 (jakarta) and Tomcat 9
- * (javax), each on Java 17 and Java 25.
+ * Asynchronous servlets are timed until the async cycle ends, with the final status: Tomcat 11 and Jetty 12 (jakarta)
+ * and Tomcat 9 (javax), each on Java 17 and Java 25.
  */
 class AsyncServletIT {
     static Stream<Arguments> containers() {
-        return Stream.of("tomcat11", "tomcat9").flatMap(c -> Stream.of(Arguments.of(c, "17"), Arguments.of(c, "25")));
+        return Stream.of("tomcat11", "jetty12", "tomcat9")
+                .flatMap(c -> Stream.of(Arguments.of(c, "17"), Arguments.of(c, "25")));
     }
 
     @ParameterizedTest(name = "{0} on Java {1}")
