@@ -71,6 +71,29 @@ class HttpServerMetricsTest {
     }
 
     @Test
+    void openTelemetryNamesKeepGaugesOffTheCountSuffixSoPromtoolStaysClean() throws Exception {
+        try (VigilMetrics m = VigilMetrics.create(MetricsConfig.parse("naming=otel", Map.of(), Map.of()))) {
+            m.httpServer().record("GET", "/items/{id}", 200, null, 1000);
+            String text = m.registry().scrape();
+            assertThat(text).contains("# TYPE jvm_cpu_count_cpus gauge", "jvm_thread_count");
+            assertThat(text.lines().filter(l -> l.startsWith("# TYPE ") && l.endsWith(" gauge")))
+                    .as("promtool: a gauge must not end in _count")
+                    .noneMatch(l -> l.split(" ")[2].endsWith("_count"));
+            java.nio.file.Path promtool = java.nio.file.Path.of("/usr/bin/promtool");
+            if (java.nio.file.Files.isExecutable(promtool)) {
+                Process p = new ProcessBuilder(promtool.toString(), "check", "metrics")
+                        .redirectErrorStream(true)
+                        .start();
+                p.getOutputStream().write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                p.getOutputStream().close();
+                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(p.waitFor()).as(out).isZero();
+                assertThat(out).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void appliesAllowAndDenyLists() {
         try (VigilMetrics m =
                 VigilMetrics.create(MetricsConfig.parse("allow=jvm_|http,deny=jvm_gc", Map.of(), Map.of()))) {

@@ -41,6 +41,8 @@ public final class OtelNaming implements MeterFilter {
             }
             tags.add(Tag.of(TAGS.getOrDefault(t.getKey(), t.getKey()), t.getValue()));
         }
-        return id.withName(name).replaceTags(tags);
+        Meter.Id renamed = id.withName(name).replaceTags(tags);
+        // OpenTelemetry's unit {cpu}: with it the gauge does not end in _count, which promtool rejects
+        return name.equals("jvm.cpu.count") ? renamed.withBaseUnit("cpus") : renamed;
     }
 }
