@@ -134,6 +134,16 @@ public interface KeySource {
         };
     }
 
+    /** True when the first {@code length} bytes are printable ASCII (a secret written as text). */
+    static boolean printable(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0x20 || bytes[i] > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static KeySource hmacSecretFile(Path file) {
         return new KeySource() {
             @Override
@@ -142,6 +152,11 @@ public interface KeySource {
                 int end = secret.length;
                 while (end > 0 && (secret[end - 1] == '\n' || secret[end - 1] == '\r')) {
                     end--;
+                }
+                // a text secret (`openssl rand -base64 48 > file`) loses its line break; a binary one is used as
+                // written, even when its last byte happens to be 0x0A or 0x0D
+                if (!printable(secret, end)) {
+                    end = secret.length;
                 }
                 byte[] trimmed = Arrays.copyOf(secret, end);
                 Arrays.fill(secret, (byte) 0);
