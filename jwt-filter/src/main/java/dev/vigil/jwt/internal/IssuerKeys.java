@@ -99,7 +99,7 @@ public final class IssuerKeys {
         }
         List<PreparedKey> fit = new ArrayList<>(keys.size());
         for (PreparedKey k : keys) {
-            if (KeyFit.fits(k.jwk(), alg)) {
+            if (k.fits(alg)) {
                 fit.add(k);
             }
         }

@@ -60,6 +60,22 @@ public final class PreparedKey {
         return jwk;
     }
 
+    /** {@link KeyFit#fits} for this key, decided once per supported algorithm (an RSA key's size is not cheap). */
+    public boolean fits(String alg) {
+        if (!KeyFit.SUPPORTED.contains(alg)) {
+            return KeyFit.fits(jwk, alg);
+        }
+        Boolean known = fitsByAlg.get(alg);
+        if (known == null) {
+            known = KeyFit.fits(jwk, alg);
+            fitsByAlg.put(alg, known);
+        }
+        return known;
+    }
+
+    private final java.util.concurrent.ConcurrentMap<String, Boolean> fitsByAlg =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public String kid() {
         return jwk.getKeyID();
     }
