@@ -21,8 +21,15 @@ public final class PoolsLater {
             String answer = "ok\n";
             try {
                 if (exchange.getRequestURI().getPath().equals("/pool")) {
+                    // a queue, not a hand-off: with a SynchronousQueue the next submit could find both workers still
+                    // finishing the previous task and be rejected (seen under load)
                     ThreadPoolExecutor late = new ThreadPoolExecutor(
-                            2, 2, 0, TimeUnit.SECONDS, new SynchronousQueue<>(), new PoolsApp.Named("late-worker-"));
+                            2,
+                            2,
+                            0,
+                            TimeUnit.SECONDS,
+                            new java.util.concurrent.LinkedBlockingQueue<>(),
+                            new PoolsApp.Named("late-worker-"));
                     late.prestartAllCoreThreads();
                     for (int i = 0; i < 5; i++) {
                         late.submit(() -> {}).get();
