@@ -13,6 +13,40 @@ final class HookBytecode {
     private HookBytecode() {}
 
     /**
+     * Stores the callback in local {@code slot}: from the static field {@code owner.hookField} when it is set, else
+     * looked up once and kept there ({@code Boolean.FALSE} when it cannot be found, so a missing agent is not asked
+     * for again). {@code frameLocals} are the method's locals including {@code slot}; nothing is left on the stack.
+     */
+    static void cachedLookup(
+            MethodVisitor mv, String owner, String hookField, String callbackClass, int slot, Object[] frameLocals) {
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        Label done = new Label();
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        mv.visitFieldInsn(Opcodes.GETSTATIC, owner, hookField, "Ljava/lang/Object;");
+        mv.visitVarInsn(Opcodes.ASTORE, slot);
+        mv.visitVarInsn(Opcodes.ALOAD, slot);
+        mv.visitJumpInsn(Opcodes.IFNONNULL, done);
+        mv.visitLabel(start);
+        lookup(mv, callbackClass);
+        mv.visitVarInsn(Opcodes.ASTORE, slot);
+        mv.visitLabel(end);
+        mv.visitVarInsn(Opcodes.ALOAD, slot);
+        mv.visitFieldInsn(Opcodes.PUTSTATIC, owner, hookField, "Ljava/lang/Object;");
+        mv.visitJumpInsn(Opcodes.GOTO, done);
+        mv.visitLabel(handler);
+        mv.visitFrame(Opcodes.F_NEW, frameLocals.length, frameLocals, 1, new Object[] {"java/lang/Throwable"});
+        mv.visitInsn(Opcodes.POP);
+        mv.visitFieldInsn(Opcodes.GETSTATIC, "java/lang/Boolean", "FALSE", "Ljava/lang/Boolean;");
+        mv.visitVarInsn(Opcodes.ASTORE, slot);
+        mv.visitVarInsn(Opcodes.ALOAD, slot);
+        mv.visitFieldInsn(Opcodes.PUTSTATIC, owner, hookField, "Ljava/lang/Object;");
+        mv.visitLabel(done);
+        mv.visitFrame(Opcodes.F_NEW, frameLocals.length, frameLocals, 0, new Object[0]);
+    }
+
+    /**
      * Leaves the callback instance on the stack. Throws (inside the woven code) when it cannot be found, so callers wrap
      * it in a {@code try/catch Throwable}.
      */

@@ -87,68 +87,17 @@ final class HttpClientInstrumentation implements ClassFileTransformer {
             MethodVisitor mv = cv.visitMethod(
                     Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, "vigil$sent", SENT, null, null);
             mv.visitCode();
-            Label lookupStart = new Label();
-            Label lookupEnd = new Label();
-            Label lookupHandler = new Label();
-            Label lookedUp = new Label();
             Label callStart = new Label();
             Label callEnd = new Label();
             Label callHandler = new Label();
             Label done = new Label();
-            mv.visitTryCatchBlock(lookupStart, lookupEnd, lookupHandler, "java/lang/Throwable");
             mv.visitTryCatchBlock(callStart, callEnd, callHandler, "java/lang/Throwable");
             Object[] locals = {
                 "java/util/concurrent/CompletableFuture", "java/net/http/HttpRequest", Opcodes.LONG, "java/lang/Object"
             };
             Object[] throwable = {"java/lang/Throwable"};
             // local 4: the callback, or Boolean.FALSE when it could not be found
-            mv.visitFieldInsn(Opcodes.GETSTATIC, owner, HOOK_FIELD, "Ljava/lang/Object;");
-            mv.visitVarInsn(Opcodes.ASTORE, 4);
-            mv.visitVarInsn(Opcodes.ALOAD, 4);
-            mv.visitJumpInsn(Opcodes.IFNONNULL, lookedUp);
-            mv.visitLabel(lookupStart);
-            mv.visitLdcInsn(CALLBACK);
-            mv.visitInsn(Opcodes.ICONST_1);
-            mv.visitMethodInsn(
-                    Opcodes.INVOKESTATIC,
-                    "java/lang/ClassLoader",
-                    "getSystemClassLoader",
-                    "()Ljava/lang/ClassLoader;",
-                    false);
-            mv.visitMethodInsn(
-                    Opcodes.INVOKESTATIC,
-                    "java/lang/Class",
-                    "forName",
-                    "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;",
-                    false);
-            mv.visitLdcInsn("INSTANCE");
-            mv.visitMethodInsn(
-                    Opcodes.INVOKEVIRTUAL,
-                    "java/lang/Class",
-                    "getField",
-                    "(Ljava/lang/String;)Ljava/lang/reflect/Field;",
-                    false);
-            mv.visitInsn(Opcodes.ACONST_NULL);
-            mv.visitMethodInsn(
-                    Opcodes.INVOKEVIRTUAL,
-                    "java/lang/reflect/Field",
-                    "get",
-                    "(Ljava/lang/Object;)Ljava/lang/Object;",
-                    false);
-            mv.visitVarInsn(Opcodes.ASTORE, 4);
-            mv.visitLabel(lookupEnd);
-            mv.visitVarInsn(Opcodes.ALOAD, 4);
-            mv.visitFieldInsn(Opcodes.PUTSTATIC, owner, HOOK_FIELD, "Ljava/lang/Object;");
-            mv.visitJumpInsn(Opcodes.GOTO, lookedUp);
-            mv.visitLabel(lookupHandler);
-            mv.visitFrame(Opcodes.F_NEW, 4, locals, 1, throwable);
-            mv.visitInsn(Opcodes.POP);
-            mv.visitFieldInsn(Opcodes.GETSTATIC, "java/lang/Boolean", "FALSE", "Ljava/lang/Boolean;");
-            mv.visitVarInsn(Opcodes.ASTORE, 4);
-            mv.visitVarInsn(Opcodes.ALOAD, 4);
-            mv.visitFieldInsn(Opcodes.PUTSTATIC, owner, HOOK_FIELD, "Ljava/lang/Object;");
-            mv.visitLabel(lookedUp);
-            mv.visitFrame(Opcodes.F_NEW, 4, locals, 0, new Object[0]);
+            HookBytecode.cachedLookup(mv, owner, HOOK_FIELD, CALLBACK, 4, locals);
             mv.visitVarInsn(Opcodes.ALOAD, 4);
             mv.visitTypeInsn(Opcodes.INSTANCEOF, "java/util/function/BiFunction");
             mv.visitJumpInsn(Opcodes.IFEQ, done);
