@@ -403,9 +403,7 @@ public final class ManifestLoader {
                 best = c;
             }
         }
-        return best == null
-                ? r
-                : Resource.rendered(json, best, label.endsWith("/") ? label + "(kustomize)" : label + "/(kustomize)");
+        return best == null ? r : Resource.rendered(json, best, label);
     }
 
     private static String unquote(String v) {
