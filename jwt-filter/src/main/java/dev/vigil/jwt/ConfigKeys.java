@@ -17,6 +17,7 @@ final class ConfigKeys {
         r.string("vigil.jwt.config-file", null); // consumed by the filter before we get here
         b.realm(r.string("vigil.jwt.realm", "vigil"));
         b.audience(r.list("vigil.jwt.audience", Set.of()).toArray(String[]::new));
+        b.acceptAnyAudience(r.bool("vigil.jwt.audience.any", false));
         b.algorithms(r.list("vigil.jwt.algorithms", JwtFilterConfig.DEFAULT_ALGORITHMS));
         b.clockSkew(r.duration("vigil.jwt.clock-skew", Duration.ofSeconds(60)));
         b.maxLifetime(r.duration("vigil.jwt.max-lifetime", Duration.ofHours(24)));

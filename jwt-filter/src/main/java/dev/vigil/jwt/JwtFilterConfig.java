@@ -35,6 +35,7 @@ public final class JwtFilterConfig {
 
     private final String realm;
     private final Set<String> audiences;
+    private final boolean anyAudience;
     private final List<TrustedIssuer> issuers;
     private final Set<String> algorithms;
     private final Duration clockSkew;
@@ -66,6 +67,7 @@ public final class JwtFilterConfig {
     private JwtFilterConfig(Builder b) {
         this.realm = b.realm;
         this.audiences = Set.copyOf(b.audiences);
+        this.anyAudience = b.anyAudience;
         this.issuers = List.copyOf(b.issuers);
         this.algorithms = b.algorithms;
         this.clockSkew = b.clockSkew;
@@ -147,8 +149,14 @@ public final class JwtFilterConfig {
         return realm;
     }
 
+    /** The accepted audiences; empty only when {@link #acceptsAnyAudience()}. */
     public Set<String> audiences() {
         return audiences;
+    }
+
+    /** {@code vigil.jwt.audience.any=true}: the audience is not checked (an explicit opt-out). */
+    public boolean acceptsAnyAudience() {
+        return anyAudience;
     }
 
     public List<TrustedIssuer> issuers() {
@@ -265,7 +273,9 @@ public final class JwtFilterConfig {
         KeySetPolicy k = keySetPolicy;
         return "vigil-jwt config:"
                 + "\n  vigil.jwt.realm=" + realm
-                + "\n  vigil.jwt.audience=" + String.join(",", audiences)
+                + (anyAudience
+                        ? "\n  vigil.jwt.audience.any=true (audience not checked)"
+                        : "\n  vigil.jwt.audience=" + String.join(",", audiences))
                 + "\n  vigil.jwt.algorithms=" + String.join(",", algorithms)
                 + "\n  vigil.jwt.clock-skew=" + clockSkew
                 + "\n  vigil.jwt.max-lifetime=" + maxLifetime
@@ -298,6 +308,7 @@ public final class JwtFilterConfig {
     public static final class Builder {
         private String realm = "vigil";
         private final Set<String> audiences = new LinkedHashSet<>();
+        private boolean anyAudience;
         private final List<TrustedIssuer> issuers = new ArrayList<>();
         private Set<String> algorithms = DEFAULT_ALGORITHMS;
         private Duration clockSkew = Duration.ofSeconds(60);
@@ -335,9 +346,22 @@ public final class JwtFilterConfig {
             return this;
         }
 
-        /** Accepted audiences; a token must name one of them in {@code aud}. Empty: audience is not checked. */
+        /**
+         * Accepted audiences; a token must name one of them in {@code aud}. Required unless
+         * {@link #acceptAnyAudience(boolean)} opts out explicitly.
+         */
         public Builder audience(String... audience) {
             audiences.addAll(List.of(audience));
+            return this;
+        }
+
+        /**
+         * {@code true} ({@code vigil.jwt.audience.any}): accept tokens minted for any audience, i.e. do not check
+         * {@code aud}. Off by default: without it, a configuration naming no audience is refused, because a token
+         * an issuer minted for another service would otherwise be accepted here.
+         */
+        public Builder acceptAnyAudience(boolean any) {
+            this.anyAudience = any;
             return this;
         }
 
@@ -518,6 +542,13 @@ public final class JwtFilterConfig {
                     all.add("issuer '" + t.issuer() + "' uses an HMAC secret: set its algorithms to HS256, HS384 or "
                             + "HS512 explicitly");
                 }
+            }
+            if (audiences.isEmpty() && !anyAudience) {
+                all.add("vigil.jwt.audience is missing: name the audiences this service accepts, or set "
+                        + "vigil.jwt.audience.any=true to accept tokens minted for any audience");
+            } else if (!audiences.isEmpty() && anyAudience) {
+                all.add("vigil.jwt.audience.any is true but vigil.jwt.audience is '" + String.join(",", audiences)
+                        + "': set only one of them");
             }
             checkAlgorithms("vigil.jwt.algorithms", algorithms, all);
             if (algorithms.stream().anyMatch(a -> a.startsWith("HS"))) {

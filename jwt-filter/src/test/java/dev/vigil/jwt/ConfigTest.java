@@ -51,6 +51,7 @@ class ConfigTest {
                                         "vigil.jwt.trust.1.* for issuer 'https://idp.example.com' must set exactly one of "
                                                 + "jwks-uri, jwks-file, discovery, pem-file, hmac-secret-file (found 0)",
                                         "vigil.jwt.audiance is not a known setting",
+                                        AudienceRequirementTest.MISSING,
                                         "vigil.jwt.trust.1.issuer is missing: trust at least one issuer or enable vigil.jwt.session",
                                         "vigil.jwt.algorithms contains 'none' but only [ES256, ES384, ES512, Ed25519, EdDSA, "
                                                 + "HS256, HS384, HS512, PS256, PS384, PS512, RS256, RS384, RS512] are supported",
@@ -63,6 +64,7 @@ class ConfigTest {
     void redisPasswordNeverAppearsInToString() {
         JwtFilterConfig c = JwtFilterConfig.fromProperties(Map.of(
                 "vigil.jwt.session.enabled", "true",
+                "vigil.jwt.audience", "orders-api",
                 "vigil.jwt.store", "redis",
                 "vigil.jwt.redis.uri", "redis://:s3cret@localhost:6379"));
         assertThat(c.toString()).contains("redis=redis://localhost:6379").doesNotContain("s3cret");

@@ -22,6 +22,7 @@ class DpopIT {
     static void start() throws Exception {
         app = new JettyApp(new JwtAuthFilter(JwtFilterConfig.builder()
                 .sessions(true)
+                .audience("orders-api")
                 .pathRule(PathRule.permit("/auth/login"))
                 .meterRegistry(new SimpleMeterRegistry())
                 .build()));

@@ -56,6 +56,7 @@ class KeySetBehaviourIT {
         server.start();
         URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks");
         validator = JwtValidator.create(JwtFilterConfig.builder()
+                .acceptAnyAudience(true)
                 .trust(TrustedIssuer.jwksUri(ISSUER, uri))
                 .keySets(
                         Duration.ofMinutes(10),

@@ -70,6 +70,7 @@ class NoSecretsInLogsTest {
         }
         RefreshTokenService s = RefreshTokenService.create(JwtFilterConfig.builder()
                 .sessions(true)
+                .audience("orders-api")
                 .meterRegistry(new SimpleMeterRegistry())
                 .build());
         SessionTokens login = s.login("alice", Set.of(), "device", null);

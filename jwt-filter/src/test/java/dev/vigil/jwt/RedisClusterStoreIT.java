@@ -99,6 +99,7 @@ class RedisClusterStoreIT {
         static Instance start(int seed) {
             JwtFilterConfig config = JwtFilterConfig.fromProperties(java.util.Map.of(
                     "vigil.jwt.session.enabled", "true",
+                    "vigil.jwt.audience", "orders-api",
                     "vigil.jwt.session.key-file", keyFile.toString(),
                     "vigil.jwt.store", "redis",
                     "vigil.jwt.redis.uri", "redis://127.0.0.1:" + nodes.get(seed).port,

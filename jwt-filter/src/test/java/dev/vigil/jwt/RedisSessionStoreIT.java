@@ -47,6 +47,7 @@ class RedisSessionStoreIT {
         static Instance start() {
             JwtFilterConfig config = JwtFilterConfig.builder()
                     .sessions(true)
+                    .audience("orders-api")
                     .sessionKeyFile(keyFile)
                     .store("redis")
                     .redisUri(URI.create(redis.uri()))
