@@ -22,7 +22,7 @@ final class ConfigKeys {
         b.clockSkew(r.duration("vigil.jwt.clock-skew", Duration.ofSeconds(60)));
         b.maxLifetime(r.duration("vigil.jwt.max-lifetime", Duration.ofHours(24)));
         b.requiredClaims(r.list("vigil.jwt.required-claims", Set.of("sub")));
-        b.acceptedTypes(r.list("vigil.jwt.types", Set.of("none", "JWT")));
+        b.acceptedTypes(r.list("vigil.jwt.types", JwtFilterConfig.DEFAULT_TYPES));
         b.rolesClaim(r.string("vigil.jwt.roles-claim", "scope"));
         b.cache(
                 r.bool("vigil.jwt.cache.enabled", true),

@@ -33,6 +33,10 @@ public final class JwtFilterConfig {
     /** Algorithms accepted when none are configured. */
     public static final Set<String> DEFAULT_ALGORITHMS = Set.of("RS256", "PS256", "ES256", "EdDSA");
 
+    /** {@code typ} values accepted when none are configured, in the normalised spelling the start-up log shows. */
+    public static final Set<String> DEFAULT_TYPES =
+            java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of("jwt", "none")));
+
     private final String realm;
     private final Set<String> audiences;
     private final boolean anyAudience;
@@ -73,7 +77,7 @@ public final class JwtFilterConfig {
         this.clockSkew = b.clockSkew;
         this.maxLifetime = b.maxLifetime;
         this.requiredClaims = Set.copyOf(b.requiredClaims);
-        this.acceptedTypes = Set.copyOf(b.acceptedTypes);
+        this.acceptedTypes = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.acceptedTypes));
         this.rolesClaim = b.rolesClaim;
         this.cacheEnabled = b.cacheEnabled;
         this.cacheMaxEntries = b.cacheMaxEntries;
@@ -314,7 +318,7 @@ public final class JwtFilterConfig {
         private Duration clockSkew = Duration.ofSeconds(60);
         private Duration maxLifetime = Duration.ofHours(24);
         private Set<String> requiredClaims = Set.of("sub");
-        private Set<String> acceptedTypes = Set.of("none", "jwt");
+        private Set<String> acceptedTypes = DEFAULT_TYPES;
         private String rolesClaim = "scope";
         private boolean cacheEnabled = true;
         private int cacheMaxEntries = 10_000;
@@ -581,6 +585,11 @@ public final class JwtFilterConfig {
                 }
                 if (issuers.stream().anyMatch(t -> t.issuer().equals(sessionIssuer))) {
                     all.add("vigil.jwt.session.issuer '" + sessionIssuer + "' is also a trusted external issuer");
+                }
+                if (store.equals("redis") && sessionKeyFile == null) {
+                    all.add("vigil.jwt.session.key-file is missing but vigil.jwt.store is redis: instances sharing "
+                            + "the store must sign access tokens with one shared private JWK (a generated key "
+                            + "differs per instance, so each would reject the others' tokens)");
                 }
                 if (sessionKeyFile != null && !Files.isReadable(sessionKeyFile)) {
                     all.add("vigil.jwt.session.key-file was '" + sessionKeyFile + "' but it cannot be read");

@@ -3,9 +3,12 @@ package dev.vigil.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigTest {
     @Test
@@ -61,12 +64,32 @@ class ConfigTest {
     }
 
     @Test
-    void redisPasswordNeverAppearsInToString() {
+    void redisPasswordNeverAppearsInToString(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("session.jwk");
+        Files.writeString(key, TestKeys.rsa("session-1", 2048).toJSONString());
         JwtFilterConfig c = JwtFilterConfig.fromProperties(Map.of(
                 "vigil.jwt.session.enabled", "true",
+                "vigil.jwt.session.key-file", key.toString(),
                 "vigil.jwt.audience", "orders-api",
                 "vigil.jwt.store", "redis",
                 "vigil.jwt.redis.uri", "redis://:s3cret@localhost:6379"));
         assertThat(c.toString()).contains("redis=redis://localhost:6379").doesNotContain("s3cret");
+    }
+
+    /** Issue 12, defect 10: a generated signing key differs per instance, so a shared store needs a shared key. */
+    @Test
+    void redisStoreWithoutASharedSigningKeyIsRefused() {
+        assertThatThrownBy(() -> JwtFilterConfig.fromProperties(Map.of(
+                        "vigil.jwt.session.enabled", "true",
+                        "vigil.jwt.audience", "orders-api",
+                        "vigil.jwt.store", "redis",
+                        "vigil.jwt.redis.uri", "redis://localhost:6379")))
+                .isInstanceOfSatisfying(
+                        InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("vigil.jwt.session.key-file is missing but vigil.jwt.store is redis: "
+                                        + "instances sharing the store must sign access tokens with one shared private "
+                                        + "JWK (a generated key differs per instance, so each would reject the others' "
+                                        + "tokens)"));
     }
 }
