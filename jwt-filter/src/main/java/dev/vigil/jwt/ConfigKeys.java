@@ -54,6 +54,7 @@ final class ConfigKeys {
                 r.duration("vigil.jwt.session.refresh-absolute", Duration.ofDays(7)),
                 r.duration("vigil.jwt.session.refresh-idle", Duration.ofDays(1)));
         b.reuseGrace(r.duration("vigil.jwt.session.reuse-grace", Duration.ofSeconds(10)));
+        b.maxLiveAccessTokens(r.integer("vigil.jwt.session.max-live-access-tokens", 32, 1, 1024));
         b.cookieName(r.string("vigil.jwt.session.cookie-name", "__Host-vigil-rt"));
         b.allowedOrigins(r.list("vigil.jwt.session.allowed-origins", Set.of()));
         b.sessionPaths(

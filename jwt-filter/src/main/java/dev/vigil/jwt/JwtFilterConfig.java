@@ -58,6 +58,7 @@ public final class JwtFilterConfig {
     private final Duration refreshAbsoluteLifetime;
     private final Duration refreshIdleLifetime;
     private final Duration reuseGrace;
+    private final int maxLiveAccessTokens;
     private final String cookieName;
     private final Set<String> allowedOrigins;
     private final String refreshPath;
@@ -90,6 +91,7 @@ public final class JwtFilterConfig {
         this.refreshAbsoluteLifetime = b.refreshAbsoluteLifetime;
         this.refreshIdleLifetime = b.refreshIdleLifetime;
         this.reuseGrace = b.reuseGrace;
+        this.maxLiveAccessTokens = b.maxLiveAccessTokens;
         this.cookieName = b.cookieName;
         this.allowedOrigins = Set.copyOf(b.allowedOrigins);
         this.refreshPath = b.refreshPath;
@@ -235,6 +237,11 @@ public final class JwtFilterConfig {
         return reuseGrace;
     }
 
+    /** The most access tokens one session family may have live at once; older ones are revoked beyond it. */
+    public int maxLiveAccessTokens() {
+        return maxLiveAccessTokens;
+    }
+
     public String cookieName() {
         return cookieName;
     }
@@ -296,7 +303,8 @@ public final class JwtFilterConfig {
                 + (sessionsEnabled
                         ? "issuer=" + sessionIssuer + " access-ttl=" + accessTokenTtl + " refresh-absolute="
                                 + refreshAbsoluteLifetime + " refresh-idle=" + refreshIdleLifetime + " reuse-grace="
-                                + reuseGrace + " cookie=" + cookieName + " allowed-origins=" + allowedOrigins
+                                + reuseGrace + " max-live-access-tokens=" + maxLiveAccessTokens + " cookie="
+                                + cookieName + " allowed-origins=" + allowedOrigins
                                 + " store=" + store
                                 + (redisUri == null
                                         ? ""
@@ -331,6 +339,7 @@ public final class JwtFilterConfig {
         private Duration refreshAbsoluteLifetime = Duration.ofDays(7);
         private Duration refreshIdleLifetime = Duration.ofDays(1);
         private Duration reuseGrace = Duration.ofSeconds(10);
+        private int maxLiveAccessTokens = 32;
         private String cookieName = "__Host-vigil-rt";
         private final Set<String> allowedOrigins = new LinkedHashSet<>();
         private String refreshPath = "/auth/refresh";
@@ -477,6 +486,15 @@ public final class JwtFilterConfig {
             return this;
         }
 
+        /**
+         * The most access tokens one session family may have live at once (default 32): a refresh beyond it
+         * revokes the family's oldest live access tokens, so a stolen refresh token cannot mint an unbounded set.
+         */
+        public Builder maxLiveAccessTokens(int max) {
+            this.maxLiveAccessTokens = max;
+            return this;
+        }
+
         public Builder cookieName(String name) {
             this.cookieName = name;
             return this;
@@ -572,6 +590,10 @@ public final class JwtFilterConfig {
                 all.add("vigil.jwt.redis.uri is missing but vigil.jwt.store is redis");
             }
             if (sessionsEnabled) {
+                if (maxLiveAccessTokens < 1 || maxLiveAccessTokens > 1024) {
+                    all.add("vigil.jwt.session.max-live-access-tokens was '" + maxLiveAccessTokens
+                            + "' but it must be an integer between 1 and 1024");
+                }
                 if (!cookieName.matches("[A-Za-z0-9_-]+")) {
                     all.add("vigil.jwt.session.cookie-name was '" + cookieName + "' but it must be a cookie token");
                 }

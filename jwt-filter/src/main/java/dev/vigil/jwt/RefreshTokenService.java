@@ -178,7 +178,7 @@ public final class RefreshTokenService implements AutoCloseable {
         }
         String jti = randomToken(16);
         long accessExp = now + config.accessTokenTtl().toMillis();
-        Map<String, Long> jtis = liveJtis(f, now);
+        Map<String, Long> jtis = liveJtis(f, now - config.clockSkew().toMillis()); // live until exp + skew
         jtis.put(jti, accessExp);
         if (Hashing.constantTimeEquals(hash, f.currentHash())) {
             String next = randomToken(32);
@@ -263,7 +263,9 @@ public final class RefreshTokenService implements AutoCloseable {
             }
             RefreshFamily f = found.get();
             long now = clock.millis();
-            liveJtis(f, now).forEach((jti, exp) -> store.revokeJti(jti, Instant.ofEpochMilli(exp)));
+            // the verifier accepts a token until exp + clock skew: keep its revocation as long
+            long skew = config.clockSkew().toMillis();
+            liveJtis(f, now - skew).forEach((jti, exp) -> store.revokeJti(jti, Instant.ofEpochMilli(exp + skew)));
             if (f.revoked()) {
                 return;
             }
@@ -293,9 +295,12 @@ public final class RefreshTokenService implements AutoCloseable {
         store.familiesOf(subject).forEach(this::revokeFamily);
     }
 
-    /** Revokes one access token by jti until it expires. */
+    /**
+     * Revokes one access token by jti until it expires: its {@code exp} plus the clock skew, as long as the
+     * verifier would still accept it.
+     */
     public void revokeAccessToken(String jti, Instant expiresAt) {
-        store.revokeJti(jti, expiresAt);
+        store.revokeJti(jti, expiresAt.plus(config.clockSkew()));
     }
 
     /** For the filter: fails open when the store is down, so that access tokens keep validating. */

@@ -221,4 +221,32 @@ class RefreshTokenServiceTest {
         assertThat(reason(() -> validator.validate(t.accessToken()))).isEqualTo("token_revoked");
         assertThatThrownBy(() -> validator.validate(t.accessToken())).isInstanceOf(TokenRejectedException.class);
     }
+
+    @Test
+    void revokedAccessTokenStaysRevokedUntilExpiryPlusClockSkew() throws Exception {
+        SessionTokens t = service.login("alice", Set.of(), DEVICE, null);
+        JwtPrincipal p = validator.validate(t.accessToken());
+        service.revokeAccessToken(p.jti(), p.expiresAt());
+        // the verifier accepts until exp + skew (60 s): the revocation must last as long
+        clock.advance(Duration.between(clock.instant(), p.expiresAt()).plusSeconds(59));
+        assertThat(reason(() -> validator.validate(t.accessToken()))).isEqualTo("token_revoked");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(reason(() -> validator.validate(t.accessToken()))).isEqualTo("token_expired");
+    }
+
+    @Test
+    void familyRevocationCoversAccessTokensPastExpiryButWithinClockSkew() throws Exception {
+        SessionTokens login = service.login("alice", Set.of(), DEVICE, null);
+        Instant exp = validator.validate(login.accessToken()).expiresAt();
+        clock.advance(Duration.between(clock.instant(), exp).plusSeconds(10));
+        // the login's token is past exp but still accepted (skew): a rotation now must not forget it
+        SessionTokens rotated = service.refresh(login.refreshToken(), DEVICE, null);
+        assertThat(validator.validate(login.accessToken()).getName()).isEqualTo("alice");
+        clock.advance(Duration.ofSeconds(20));
+        service.revokeFamily(rotated.familyId());
+        assertThat(reason(() -> validator.validate(login.accessToken()))).isEqualTo("token_revoked");
+        assertThat(reason(() -> validator.validate(rotated.accessToken()))).isEqualTo("token_revoked");
+        clock.advance(Duration.ofSeconds(29)); // exp + 59 s
+        assertThat(reason(() -> validator.validate(login.accessToken()))).isEqualTo("token_revoked");
+    }
 }
