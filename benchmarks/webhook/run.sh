@@ -2,8 +2,8 @@
 # Admission webhook load benchmark (one command): ./benchmarks/webhook/run.sh
 #
 # Builds the webhook jar and the load generator, makes a dev CA, then on loopback HTTPS (TLS 1.3, keep-alive):
-#   1. transport ceiling: the same server jar with --transport-only (one fixed AdmissionReview answer, no parsing,
-#      no engine): throughput at saturation (closed loop) and latency at 1,000/s (open loop);
+#   1. transport ceiling: TransportCeilingServer (this benchmark's own code: the webhook's Jetty/TLS settings, one
+#      fixed AdmissionReview answer, no parsing, no engine; the product has no such mode): throughput at saturation (closed loop) and latency at 1,000/s (open loop);
 #   2. the real server (--no-kube, default levels: enforce pss-baseline, warn+audit recommended, heap -Xmx256m):
 #      saturation, 1,000/s open loop (p99 / p99.9 from intended send time), 2x saturation open loop (every answer
 #      must come before the 3 s deadline; excess is shed with an explicit 429), peak heap from /metrics.
@@ -38,11 +38,17 @@ java -jar "$JAR" cert --dns localhost 127.0.0.1 --out "$TMP/pki" >/dev/null
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-start_server() { # args: extra serve options
+start_server() { # args: ceiling|webhook, then extra serve options
   PORT="$(free_port)"
-  java -Xms256m -Xmx256m -XX:+ExitOnOutOfMemoryError -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -jar "$JAR" serve --no-kube --address 127.0.0.1 --port "$PORT" \
-    --tls-cert "$TMP/pki/tls.crt" --tls-key "$TMP/pki/tls.key" --shutdown-delay 0s "$@" >"$TMP/server.log" 2>&1 &
+  local kind="$1"
+  shift
+  local jvm=(java -Xms256m -Xmx256m -XX:+ExitOnOutOfMemoryError -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+  local tls=(--address 127.0.0.1 --port "$PORT" --tls-cert "$TMP/pki/tls.crt" --tls-key "$TMP/pki/tls.key")
+  if [[ "$kind" == ceiling ]]; then
+    "${jvm[@]}" -cp "$CP" dev.vigil.bench.webhook.TransportCeilingServer "${tls[@]}" >"$TMP/server.log" 2>&1 &
+  else
+    "${jvm[@]}" -jar "$JAR" serve --no-kube "${tls[@]}" --shutdown-delay 0s "$@" >"$TMP/server.log" 2>&1 &
+  fi
   SERVER_PID=$!
   for _ in $(seq 1 200); do
     if curl -fsS --cacert "$TMP/pki/ca.crt" "https://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then return 0; fi
@@ -85,14 +91,14 @@ heap_sampler() { # prints the peak heap used (bytes) seen at /metrics until kill
 echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo "== date: $(date -u +%Y-%m-%dT%H:%M:%SZ), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "== transport ceiling (same server, --transport-only)"
-start_server --transport-only
+echo "== transport ceiling (TransportCeilingServer: same Jetty/TLS settings, fixed answer)"
+start_server ceiling
 load ceiling-saturation closed "$CONCURRENCY"
 load ceiling-1000rps open 1000
 stop_server
 
 echo "== real server (engine, default levels)"
-start_server
+start_server webhook
 heap_sampler & SAMPLER_PID=$!
 SAT_LINE="$(load saturation closed "$CONCURRENCY")"
 echo "$SAT_LINE"

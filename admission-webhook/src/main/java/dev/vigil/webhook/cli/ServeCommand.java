@@ -219,12 +219,6 @@ final class ServeCommand implements Callable<Integer> {
                     "How long in-flight requests may take to finish on shutdown" + " (default: ${DEFAULT-VALUE}).")
     Duration drainTimeout;
 
-    @Option(
-            names = "--transport-only",
-            description = "Benchmarking only: answer every admission request with one"
-                    + " fixed allowed response (measures the TLS/HTTP ceiling).")
-    boolean transportOnly;
-
     @Override
     public Integer call() throws Exception {
         AdmissionSettings settings = settings();
@@ -281,8 +275,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withProtocols(tlsMinVersion.equals("1.2"), http2)
                 .withReloadInterval(reloadInterval)
                 .withWorkers(w, queue, maxQueueWait)
-                .withShutdown(shutdownDelay, drainTimeout)
-                .withTransportOnly(transportOnly);
+                .withShutdown(shutdownDelay, drainTimeout);
     }
 
     AdmissionSettings settings() {

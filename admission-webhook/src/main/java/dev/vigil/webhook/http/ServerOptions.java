@@ -20,7 +20,6 @@ import java.time.Duration;
  * @param maxQueueWait longest a request may wait for a worker (capped at half the request's timeout)
  * @param shutdownDelay after SIGTERM, how long readiness reports failure before the server stops accepting
  * @param drainTimeout how long in-flight requests may take to finish on shutdown
- * @param transportOnly benchmark switch: answer every admission request with one fixed response
  */
 public record ServerOptions(
         String host,
@@ -35,8 +34,7 @@ public record ServerOptions(
         int queue,
         Duration maxQueueWait,
         Duration shutdownDelay,
-        Duration drainTimeout,
-        boolean transportOnly) {
+        Duration drainTimeout) {
 
     /** Defaults for everything but the files. */
     public static ServerOptions defaults(Path tlsCert, Path tlsKey) {
@@ -53,8 +51,7 @@ public record ServerOptions(
                 256,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(20),
-                false);
+                Duration.ofSeconds(20));
     }
 
     public ServerOptions withPort(int p) {
@@ -71,8 +68,7 @@ public record ServerOptions(
                 queue,
                 maxQueueWait,
                 shutdownDelay,
-                drainTimeout,
-                transportOnly);
+                drainTimeout);
     }
 
     public ServerOptions withHost(String h) {
@@ -89,8 +85,7 @@ public record ServerOptions(
                 queue,
                 maxQueueWait,
                 shutdownDelay,
-                drainTimeout,
-                transportOnly);
+                drainTimeout);
     }
 
     public ServerOptions withClientCa(Path ca) {
@@ -107,8 +102,7 @@ public record ServerOptions(
                 queue,
                 maxQueueWait,
                 shutdownDelay,
-                drainTimeout,
-                transportOnly);
+                drainTimeout);
     }
 
     public ServerOptions withProtocols(boolean allowTls12, boolean enableHttp2) {
@@ -125,8 +119,7 @@ public record ServerOptions(
                 queue,
                 maxQueueWait,
                 shutdownDelay,
-                drainTimeout,
-                transportOnly);
+                drainTimeout);
     }
 
     public ServerOptions withReloadInterval(Duration d) {
@@ -143,8 +136,7 @@ public record ServerOptions(
                 queue,
                 maxQueueWait,
                 shutdownDelay,
-                drainTimeout,
-                transportOnly);
+                drainTimeout);
     }
 
     public ServerOptions withWorkers(int w, int q, Duration wait) {
@@ -161,8 +153,7 @@ public record ServerOptions(
                 q,
                 wait,
                 shutdownDelay,
-                drainTimeout,
-                transportOnly);
+                drainTimeout);
     }
 
     public ServerOptions withShutdown(Duration delay, Duration drain) {
@@ -179,25 +170,6 @@ public record ServerOptions(
                 queue,
                 maxQueueWait,
                 delay,
-                drain,
-                transportOnly);
-    }
-
-    public ServerOptions withTransportOnly(boolean fixed) {
-        return new ServerOptions(
-                host,
-                port,
-                tlsCert,
-                tlsKey,
-                clientCa,
-                tls12,
-                http2,
-                reloadInterval,
-                workers,
-                queue,
-                maxQueueWait,
-                shutdownDelay,
-                drainTimeout,
-                fixed);
+                drain);
     }
 }

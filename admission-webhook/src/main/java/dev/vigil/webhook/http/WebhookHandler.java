@@ -48,7 +48,6 @@ final class WebhookHandler extends Handler.Abstract.NonBlocking {
     private final Readiness readiness;
     private final boolean requireClientCert;
     private final long maxQueueWaitNanos;
-    private final byte[] fixedResponse;
 
     WebhookHandler(
             AdmissionReviewer reviewer,
@@ -56,18 +55,13 @@ final class WebhookHandler extends Handler.Abstract.NonBlocking {
             WebhookMetrics metrics,
             Readiness readiness,
             boolean requireClientCert,
-            Duration maxQueueWait,
-            boolean transportOnly) {
+            Duration maxQueueWait) {
         this.reviewer = reviewer;
         this.workers = workers;
         this.metrics = metrics;
         this.readiness = readiness;
         this.requireClientCert = requireClientCert;
         this.maxQueueWaitNanos = maxQueueWait.toNanos();
-        this.fixedResponse = transportOnly
-                ? AdmissionReviewCodec.utf8("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\","
-                        + "\"response\":{\"uid\":\"fixed\",\"allowed\":true}}")
-                : null;
     }
 
     @Override
@@ -165,13 +159,6 @@ final class WebhookHandler extends Handler.Abstract.NonBlocking {
                 } else {
                     done.failed(cause);
                 }
-                return;
-            }
-            if (fixedResponse != null) {
-                response.setStatus(200);
-                response.getHeaders().put(JSON);
-                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, fixedResponse.length);
-                response.write(true, ByteBuffer.wrap(fixedResponse), done);
                 return;
             }
             Runnable task = () -> decide(body, response, done, validating, begin, budget);

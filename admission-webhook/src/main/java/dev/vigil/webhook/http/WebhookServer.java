@@ -89,13 +89,7 @@ public final class WebhookServer implements AutoCloseable {
         connector.setIdleTimeout(120_000);
         server.addConnector(connector);
         WebhookHandler handler = new WebhookHandler(
-                reviewer,
-                workers,
-                metrics,
-                readiness,
-                options.clientCa() != null,
-                options.maxQueueWait(),
-                options.transportOnly());
+                reviewer, workers, metrics, readiness, options.clientCa() != null, options.maxQueueWait());
         server.setHandler(new GracefulHandler(handler));
         server.setStopTimeout(options.drainTimeout().toMillis());
         server.setStopAtShutdown(false);

@@ -41,6 +41,24 @@ class WebhookCommandTest {
     }
 
     @Test
+    void serveHelpOffersNoFailOpenSwitch() {
+        Result r = run("serve", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("--drain-timeout", "--max-queue-wait");
+        // a security webhook must not carry a switch that allows every request (issue 15)
+        assertThat(r.out().toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain("transport-only")
+                .doesNotContain("fixed allowed");
+    }
+
+    @Test
+    void transportOnlyIsAnUnknownOption() {
+        Result r = run("serve", "--no-kube", "--tls-cert", "x", "--tls-key", "y", "--transport-only");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("vigil webhook: Unknown option: '--transport-only'");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Result r = run("serve", "--tls-cert", "x", "--tls-key", "y", "--bogus");
         assertThat(r.code()).isEqualTo(2);

@@ -11,8 +11,9 @@ import java.util.List;
 final class Corpus {
     record Entry(String name, byte[] body) {}
 
-    private static final String RESTRICTED_SC = "{\"allowPrivilegeEscalation\":false,\"capabilities\":{\"drop\":[\"ALL\"]},"
-            + "\"runAsNonRoot\":true,\"seccompProfile\":{\"type\":\"RuntimeDefault\"}}";
+    private static final String RESTRICTED_SC =
+            "{\"allowPrivilegeEscalation\":false,\"capabilities\":{\"drop\":[\"ALL\"]},"
+                    + "\"runAsNonRoot\":true,\"seccompProfile\":{\"type\":\"RuntimeDefault\"}}";
     private static final String PRIVILEGED_SC = "{\"privileged\":true}";
 
     private Corpus() {}
@@ -23,17 +24,47 @@ final class Corpus {
         String badSpec = podSpec(PRIVILEGED_SC);
         out.add(entry("pod-allowed", "CREATE", "", "v1", "Pod", "team-a", pod("web", goodSpec), null, false));
         out.add(entry("pod-denied", "CREATE", "", "v1", "Pod", "team-a", pod("web", badSpec), null, false));
-        out.add(entry("deployment-allowed", "CREATE", "apps", "v1", "Deployment", "team-a",
-                templated("apps/v1", "Deployment", "web", goodSpec), null, false));
-        out.add(entry("deployment-denied", "CREATE", "apps", "v1", "Deployment", "team-a",
-                templated("apps/v1", "Deployment", "web", badSpec), null, false));
+        out.add(entry(
+                "deployment-allowed",
+                "CREATE",
+                "apps",
+                "v1",
+                "Deployment",
+                "team-a",
+                templated("apps/v1", "Deployment", "web", goodSpec),
+                null,
+                false));
+        out.add(entry(
+                "deployment-denied",
+                "CREATE",
+                "apps",
+                "v1",
+                "Deployment",
+                "team-a",
+                templated("apps/v1", "Deployment", "web", badSpec),
+                null,
+                false));
         out.add(entry("cronjob-allowed", "CREATE", "batch", "v1", "CronJob", "team-b", cronJob(goodSpec), null, false));
-        out.add(entry("update-spec-change", "UPDATE", "apps", "v1", "Deployment", "team-a",
+        out.add(entry(
+                "update-spec-change",
+                "UPDATE",
+                "apps",
+                "v1",
+                "Deployment",
+                "team-a",
                 templated("apps/v1", "Deployment", "web", podSpec(RESTRICTED_SC).replace(":1.0", ":1.1")),
-                templated("apps/v1", "Deployment", "web", goodSpec), false));
-        out.add(entry("update-metadata-only", "UPDATE", "", "v1", "Pod", "team-a",
+                templated("apps/v1", "Deployment", "web", goodSpec),
+                false));
+        out.add(entry(
+                "update-metadata-only",
+                "UPDATE",
+                "",
+                "v1",
+                "Pod",
+                "team-a",
                 pod("web", badSpec).replace("\"name\":\"web\"", "\"name\":\"web\",\"labels\":{\"x\":\"y\"}"),
-                pod("web", badSpec), false));
+                pod("web", badSpec),
+                false));
         out.add(entry("dry-run-denied", "CREATE", "", "v1", "Pod", "team-a", pod("web", badSpec), null, true));
         out.add(entry("exempt-namespace", "CREATE", "", "v1", "Pod", "kube-system", pod("web", badSpec), null, false));
         return out;
@@ -49,7 +80,8 @@ final class Corpus {
     }
 
     private static String pod(String name, String spec) {
-        return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\"},\"spec\":" + spec + "}";
+        return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\"},\"spec\":" + spec
+                + "}";
     }
 
     private static String templated(String apiVersion, String kind, String name, String spec) {
@@ -64,20 +96,43 @@ final class Corpus {
                 + spec.replace("{\"containers\"", "{\"restartPolicy\":\"OnFailure\",\"containers\"") + "}}}}}";
     }
 
-    private static Entry entry(String name, String op, String group, String version, String kind, String ns,
-            String object, String oldObject, boolean dryRun) {
+    private static Entry entry(
+            String name,
+            String op,
+            String group,
+            String version,
+            String kind,
+            String ns,
+            String object,
+            String oldObject,
+            boolean dryRun) {
         String resource = kind.toLowerCase() + "s";
         StringBuilder sb = new StringBuilder();
         sb.append("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{")
-                .append("\"uid\":\"00000000-0000-0000-0000-").append(String.format("%012d", Math.abs(name.hashCode())))
-                .append("\",\"kind\":{\"group\":\"").append(group).append("\",\"version\":\"").append(version)
-                .append("\",\"kind\":\"").append(kind).append("\"},")
-                .append("\"resource\":{\"group\":\"").append(group).append("\",\"version\":\"").append(version)
-                .append("\",\"resource\":\"").append(resource).append("\"},")
-                .append("\"name\":\"web\",\"namespace\":\"").append(ns).append("\",\"operation\":\"").append(op)
+                .append("\"uid\":\"00000000-0000-0000-0000-")
+                .append(String.format("%012d", Math.abs(name.hashCode())))
+                .append("\",\"kind\":{\"group\":\"")
+                .append(group)
+                .append("\",\"version\":\"")
+                .append(version)
+                .append("\",\"kind\":\"")
+                .append(kind)
+                .append("\"},")
+                .append("\"resource\":{\"group\":\"")
+                .append(group)
+                .append("\",\"version\":\"")
+                .append(version)
+                .append("\",\"resource\":\"")
+                .append(resource)
+                .append("\"},")
+                .append("\"name\":\"web\",\"namespace\":\"")
+                .append(ns)
+                .append("\",\"operation\":\"")
+                .append(op)
                 .append("\",\"userInfo\":{\"username\":\"system:serviceaccount:ci:deployer\",\"groups\":"
                         + "[\"system:serviceaccounts\",\"system:authenticated\"]},")
-                .append("\"object\":").append(object);
+                .append("\"object\":")
+                .append(object);
         if (oldObject != null) {
             sb.append(",\"oldObject\":").append(oldObject);
         }

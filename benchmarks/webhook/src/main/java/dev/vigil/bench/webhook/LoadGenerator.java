@@ -107,6 +107,7 @@ public final class LoadGenerator {
         private final Histogram onWire = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
         /** How late the generator called send() relative to the intended time (a loaded machine's scheduler). */
         private final Histogram sendLag = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+
         private final AtomicLong ok = new AtomicLong();
         private final AtomicLong shed = new AtomicLong();
         private final AtomicLong errors = new AtomicLong();
@@ -186,7 +187,8 @@ public final class LoadGenerator {
                                     if (firstError == null) {
                                         firstError = result.isFailed()
                                                 ? String.valueOf(result.getFailure())
-                                                : "HTTP " + result.getResponse().getStatus() + " " + getContentAsString();
+                                                : "HTTP " + result.getResponse().getStatus() + " "
+                                                        + getContentAsString();
                                     }
                                 } else if (getContentAsString().contains("\"code\":429")) {
                                     shed.incrementAndGet();
