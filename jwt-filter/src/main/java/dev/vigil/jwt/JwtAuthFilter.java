@@ -14,7 +14,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -22,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Validates {@code Authorization: Bearer} (and DPoP) access tokens and answers RFC 6750 errors with an RFC 9457
@@ -46,9 +46,20 @@ public final class JwtAuthFilter implements Filter {
     private JwtValidator validator;
     private DpopVerifier dpop;
     private boolean ownsSessions;
+    private final Supplier<Map<String, String>> environment;
 
-    /** For web.xml: configured from init-params in {@link #init(FilterConfig)}. */
-    public JwtAuthFilter() {}
+    /**
+     * For web.xml: configured in {@link #init(FilterConfig)} from the init-params, over {@code VIGIL_JWT_*}
+     * environment variables, over the properties file named by the init-param {@code vigil.jwt.config-file}.
+     */
+    public JwtAuthFilter() {
+        this(JwtFilterConfig::vigilEnvironment);
+    }
+
+    /** As {@link #JwtAuthFilter()}, reading the environment from the given supplier (for tests). */
+    JwtAuthFilter(Supplier<Map<String, String>> environment) {
+        this.environment = environment;
+    }
 
     /** A filter for the given configuration; with sessions enabled it creates its own {@link RefreshTokenService}. */
     public JwtAuthFilter(JwtFilterConfig config) {
@@ -58,6 +69,7 @@ public final class JwtAuthFilter implements Filter {
 
     /** A filter that trusts and serves the given session service (may be null). */
     public JwtAuthFilter(JwtFilterConfig config, RefreshTokenService sessions) {
+        this.environment = JwtFilterConfig::vigilEnvironment;
         setUp(config, sessions);
     }
 
@@ -81,17 +93,12 @@ public final class JwtAuthFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         if (config == null) {
-            Map<String, String> props = new HashMap<>();
-            String file = filterConfig.getInitParameter("vigil.jwt.config-file");
-            if (file != null) {
-                props.putAll(JwtFilterConfig.readProperties(Path.of(file)));
-            }
-            props.putAll(JwtFilterConfig.vigilEnvironment());
+            Map<String, String> initParams = new HashMap<>();
             for (Enumeration<String> names = filterConfig.getInitParameterNames(); names.hasMoreElements(); ) {
                 String name = names.nextElement();
-                props.put(name, filterConfig.getInitParameter(name));
+                initParams.put(name, filterConfig.getInitParameter(name));
             }
-            JwtFilterConfig c = JwtFilterConfig.fromProperties(props);
+            JwtFilterConfig c = JwtFilterConfig.fromInitParameters(initParams, environment);
             setUp(c, c.sessionsEnabled() ? RefreshTokenService.create(c) : null);
             ownsSessions = sessions != null;
         }

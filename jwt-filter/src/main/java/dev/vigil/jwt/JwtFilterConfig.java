@@ -21,13 +21,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Immutable configuration of {@link JwtAuthFilter} and {@link RefreshTokenService}. Build it in code with
- * {@link #builder()}, or from {@code vigil.jwt.*} keys with {@link #fromProperties(Map)} (properties file,
- * servlet init-params, {@code VIGIL_JWT_*} environment variables). Every problem is reported at once as an
- * {@link InvalidConfigException}; {@link #toString()} shows the effective configuration. The README lists
- * every key with its default.
+ * {@link #builder()} (exactly what the code says; the environment is not read), or from {@code vigil.jwt.*} keys
+ * with {@link #fromProperties(Map)} or {@link #fromFile(Path)}, which let {@code VIGIL_JWT_*} environment variables
+ * override them key by key (the filter adds its init-params on top: file &lt; environment &lt; init-params).
+ * Every problem is reported at once as an {@link InvalidConfigException}; {@link #toString()} shows the effective
+ * configuration and where overridden keys came from. The README lists every key with its default.
  */
 public final class JwtFilterConfig {
     /** Algorithms accepted when none are configured. */
@@ -68,6 +70,8 @@ public final class JwtFilterConfig {
     private final boolean redisCluster;
     private final Clock clock;
     private final MeterRegistry meterRegistry;
+    private final String sources;
+    private final List<String> overrides;
 
     private JwtFilterConfig(Builder b) {
         this.realm = b.realm;
@@ -101,17 +105,64 @@ public final class JwtFilterConfig {
         this.redisCluster = b.redisCluster;
         this.clock = b.clock;
         this.meterRegistry = b.meterRegistry;
+        this.sources = b.sources;
+        this.overrides = List.copyOf(b.overrides);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Reads a properties file, then lets {@code VIGIL_JWT_*} environment variables override it. */
+    /**
+     * Reads a properties file, then lets {@code VIGIL_JWT_*} environment variables override it key by key.
+     *
+     * @throws InvalidConfigException listing every problem found, including an unreadable file
+     */
     public static JwtFilterConfig fromFile(Path file) {
-        Map<String, String> merged = new HashMap<>(readProperties(file));
-        merged.putAll(vigilEnvironment());
-        return fromProperties(merged);
+        return fromFile(file, JwtFilterConfig::vigilEnvironment);
+    }
+
+    /** {@link #fromFile(Path)} with the environment given (its {@code VIGIL_JWT_*} entries are used). */
+    public static JwtFilterConfig fromFile(Path file, Supplier<Map<String, String>> environment) {
+        return fromSources(List.of(
+                new PropertyReader.Source("file", file.toString(), readProperties(file)),
+                new PropertyReader.Source("environment", environment.get())));
+    }
+
+    /**
+     * The filter's own path: the file named by the init-param {@code vigil.jwt.config-file} (or, without it, by
+     * {@code VIGIL_JWT_CONFIG_FILE}) &lt; the environment &lt; the init-params.
+     */
+    static JwtFilterConfig fromInitParameters(
+            Map<String, String> initParams, Supplier<Map<String, String>> environment) {
+        Map<String, String> env = environment.get();
+        String file = lookup(initParams, "vigil.jwt.config-file");
+        if (file == null) {
+            file = lookup(env, "vigil.jwt.config-file");
+        }
+        List<PropertyReader.Source> sources = new ArrayList<>();
+        if (file != null) {
+            sources.add(new PropertyReader.Source("file", file, readProperties(Path.of(file))));
+        }
+        sources.add(new PropertyReader.Source("environment", env));
+        sources.add(new PropertyReader.Source("init-params", initParams));
+        return fromSources(sources);
+    }
+
+    private static String lookup(Map<String, String> map, String key) {
+        if (map == null) {
+            return null;
+        }
+        String canonical = PropertyReader.canonical(key);
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(map).entrySet()) {
+            if (e.getKey() != null
+                    && PropertyReader.canonical(e.getKey()).equals(canonical)
+                    && e.getValue() != null
+                    && !e.getValue().isBlank()) {
+                return e.getValue().trim();
+            }
+        }
+        return null;
     }
 
     /** The {@code VIGIL_JWT_*} environment variables. */
@@ -140,13 +191,31 @@ public final class JwtFilterConfig {
     }
 
     /**
-     * Builds a configuration from {@code vigil.jwt.*} keys (or their {@code VIGIL_JWT_*} spelling). Keys outside
-     * {@code vigil.jwt.} are ignored; unknown keys inside it are reported as problems.
+     * Builds a configuration from {@code vigil.jwt.*} keys (or their {@code VIGIL_JWT_*} spelling), then lets
+     * {@code VIGIL_JWT_*} environment variables override them key by key, as they override a file. Keys outside
+     * {@code vigil.jwt.} are ignored; unknown keys inside it are reported as problems. In the map itself a key in
+     * the environment spelling overrides the same key in the property spelling.
      *
      * @throws InvalidConfigException listing every problem found
      */
     public static JwtFilterConfig fromProperties(Map<String, String> properties) {
-        return ConfigKeys.read(new PropertyReader(properties), builder()).build();
+        return fromProperties(properties, JwtFilterConfig::vigilEnvironment);
+    }
+
+    /** {@link #fromProperties(Map)} with the environment given (its {@code VIGIL_JWT_*} entries are used). */
+    public static JwtFilterConfig fromProperties(
+            Map<String, String> properties, Supplier<Map<String, String>> environment) {
+        return fromSources(List.of(
+                new PropertyReader.Source("properties", properties),
+                new PropertyReader.Source("environment", environment.get())));
+    }
+
+    private static JwtFilterConfig fromSources(List<PropertyReader.Source> lowestFirst) {
+        PropertyReader reader = new PropertyReader(lowestFirst);
+        Builder b = ConfigKeys.read(reader, builder());
+        b.sources = reader.sources();
+        b.overrides.addAll(reader.overrides());
+        return b.build();
     }
 
     // -- accessors ---------------------------------------------------------------------------------------------
@@ -309,7 +378,9 @@ public final class JwtFilterConfig {
                                 + (redisUri == null
                                         ? ""
                                         : " redis=" + redisHostOnly() + (redisCluster ? " (cluster)" : ""))
-                        : "off");
+                        : "off")
+                + (sources == null ? "" : "\n  read from: " + sources)
+                + (overrides.isEmpty() ? "" : "\n  overridden: " + String.join("; ", overrides));
     }
 
     private String redisHostOnly() {
@@ -350,6 +421,8 @@ public final class JwtFilterConfig {
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meterRegistry = Metrics.globalRegistry;
         private final List<String> problems = new ArrayList<>();
+        private String sources;
+        private final List<String> overrides = new ArrayList<>();
 
         private Builder() {}
 

@@ -16,26 +16,96 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code vigil.jwt.*} settings from properties, servlet init-params or {@code VIGIL_JWT_*} environment
  * variables alike: keys are compared in a canonical form (upper case, {@code .} and {@code -} as {@code _}).
- * Every problem is collected, none thrown, so that start-up can report them all at once.
+ * Sources are layered: a later source overrides an earlier one key by key, whatever the keys' spelling. Within
+ * one source a key in the environment spelling ({@code VIGIL_JWT_CLOCK_SKEW}) overrides the same key in the
+ * property spelling, as the environment overrides a file; two other spellings of one key with different values
+ * are a problem. Every problem is collected, none thrown, so that start-up can report them all at once.
  */
 public final class PropertyReader {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
+
+    /**
+     * One source of settings, named for messages and the start-up log ({@code file}, {@code environment});
+     * {@code where} (may be empty) says more, e.g. the file's path, once in {@link #sources()}.
+     */
+    public record Source(String name, String where, Map<String, String> values) {
+        public Source(String name, Map<String, String> values) {
+            this(name, "", values);
+        }
+    }
 
     private final Map<String, String> values = new TreeMap<>();
     private final Map<String, String> originalNames = new TreeMap<>();
     private final Set<String> used = new TreeSet<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<String> overrides = new ArrayList<>();
+    private final List<String> sourceCounts = new ArrayList<>();
 
+    /** A single source of settings. */
     public PropertyReader(Map<String, String> raw) {
-        raw.forEach((k, v) -> {
-            if (k != null && v != null) {
-                String canonical = canonical(k);
-                if (canonical.startsWith("VIGIL_JWT_")) {
-                    values.put(canonical, v.trim());
-                    originalNames.put(canonical, k);
+        this(List.of(new Source("properties", raw)));
+    }
+
+    /** Layered sources, lowest precedence first; e.g. file, then environment, then init-params. */
+    public PropertyReader(List<Source> lowestFirst) {
+        Map<String, String> originOf = new TreeMap<>();
+        for (Source source : lowestFirst) {
+            Map<String, String> layer = layer(source); // canonical -> original name
+            for (Map.Entry<String, String> e : layer.entrySet()) {
+                String canonical = e.getKey();
+                String name = e.getValue();
+                String previous = originalNames.get(canonical);
+                if (previous != null) {
+                    overrides.add(
+                            name + " (" + source.name() + ") over " + previous + " (" + originOf.get(canonical) + ")");
                 }
+                values.put(canonical, source.values().get(name).trim());
+                originalNames.put(canonical, name);
+                originOf.put(canonical, source.name());
+            }
+            sourceCounts.add(source.name() + (source.where().isEmpty() ? "" : " " + source.where()) + " ("
+                    + layer.size() + (layer.size() == 1 ? " key)" : " keys)"));
+        }
+    }
+
+    /** The {@code vigil.jwt.*} keys of one source, one spelling per canonical key, in a stable order. */
+    private Map<String, String> layer(Source source) {
+        Map<String, String> chosen = new TreeMap<>();
+        if (source.values() == null) {
+            return chosen;
+        }
+        Map<String, String> sorted = new TreeMap<>();
+        source.values().forEach((k, v) -> {
+            if (k != null && v != null) {
+                sorted.put(k, v);
             }
         });
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
+            String name = e.getKey();
+            String canonical = canonical(name);
+            if (!canonical.startsWith("VIGIL_JWT_")) {
+                continue;
+            }
+            String other = chosen.get(canonical);
+            if (other == null || name.equals(canonical)) {
+                chosen.put(canonical, name);
+            } else if (!other.equals(canonical)
+                    && !sorted.get(other).trim().equals(e.getValue().trim())) {
+                problems.add(other + " and " + name + " in " + source.name() + " name the same setting with "
+                        + "different values: keep one of them");
+            }
+        }
+        return chosen;
+    }
+
+    /** Which sources were read, lowest precedence first, with their number of {@code vigil.jwt.*} keys. */
+    public String sources() {
+        return String.join(" < ", sourceCounts);
+    }
+
+    /** Keys set in more than one source: {@code NAME (winning source) over NAME (overridden source)}. */
+    public List<String> overrides() {
+        return List.copyOf(overrides);
     }
 
     public static String canonical(String key) {
