@@ -16,6 +16,7 @@ public final class InMemorySessionStore implements SessionStore {
     private final Map<String, String> tokenIndex = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> bySubject = new ConcurrentHashMap<>();
     private final Map<String, Long> revokedJtis = new ConcurrentHashMap<>();
+    private final Map<String, Long> revokedFamilies = new ConcurrentHashMap<>();
     private final Clock clock;
     private int writes;
 
@@ -52,7 +53,7 @@ public final class InMemorySessionStore implements SessionStore {
     public boolean replace(RefreshFamily expected, RefreshFamily updated, String newTokenHash) {
         AtomicBoolean won = new AtomicBoolean();
         families.computeIfPresent(expected.id(), (id, current) -> {
-            if (current.version() != expected.version()) {
+            if (current.version() != expected.version() || current.revoked() || isFamilyRevoked(id)) {
                 return current;
             }
             won.set(true);
@@ -71,7 +72,40 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public void revokeJti(String jti, Instant until) {
-        revokedJtis.put(jti, until.toEpochMilli());
+        revokedJtis.merge(jti, until.toEpochMilli(), Math::max);
+        maybePrune();
+    }
+
+    /** The tombstone first, then the record's flag: a replace that runs after this sees either and fails. */
+    @Override
+    public void revokeFamily(String familyId, Instant until) {
+        revokedFamilies.merge(familyId, until.toEpochMilli(), Math::max);
+        families.computeIfPresent(familyId, (id, f) -> f.revoked() ? f : markedRevoked(f));
+        maybePrune();
+    }
+
+    @Override
+    public boolean isFamilyRevoked(String familyId) {
+        Long until = revokedFamilies.get(familyId);
+        return until != null && until > clock.millis();
+    }
+
+    private static RefreshFamily markedRevoked(RefreshFamily f) {
+        return new RefreshFamily(
+                f.id(),
+                f.subject(),
+                f.scopes(),
+                f.deviceHash(),
+                f.dpopThumbprint(),
+                f.createdAt(),
+                f.absoluteExpiresAt(),
+                f.idleExpiresAt(),
+                f.currentHash(),
+                f.parentHash(),
+                f.rotatedAt(),
+                true,
+                f.accessJtis(),
+                f.version() + 1);
     }
 
     @Override
@@ -89,5 +123,6 @@ public final class InMemorySessionStore implements SessionStore {
         tokenIndex.values().removeIf(id -> !families.containsKey(id));
         bySubject.values().forEach(ids -> ids.removeIf(id -> !families.containsKey(id)));
         revokedJtis.values().removeIf(until -> until < now);
+        revokedFamilies.values().removeIf(until -> until < now);
     }
 }

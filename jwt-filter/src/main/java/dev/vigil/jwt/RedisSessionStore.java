@@ -207,6 +207,40 @@ public final class RedisSessionStore implements SessionStore {
         return n != null && n > 0;
     }
 
+    /**
+     * A plain {@code SET} of its own key, never a compare-and-set on the family: nothing a refresher does can make
+     * it fail. (It cannot share a script with the family's key on a cluster; refreshers check it after their
+     * compare-and-set instead.)
+     */
+    @Override
+    public void revokeFamily(String familyId, Instant until) {
+        long ttl = Math.max(1000, until.toEpochMilli() - clock.millis());
+        run(() -> redis().set(PREFIX + "famrev:" + familyId, "1", SetArgs.Builder.px(ttl)));
+    }
+
+    @Override
+    public boolean isFamilyRevoked(String familyId) {
+        Long n = run(() -> redis().exists(PREFIX + "famrev:" + familyId));
+        return n != null && n > 0;
+    }
+
+    /** One {@code EXISTS} for both keys (split per node by Lettuce on a cluster). */
+    @Override
+    public boolean isRevoked(String jti, String familyId) {
+        List<String> keys = new java.util.ArrayList<>(2);
+        if (jti != null) {
+            keys.add(PREFIX + "jti:" + jti);
+        }
+        if (familyId != null) {
+            keys.add(PREFIX + "famrev:" + familyId);
+        }
+        if (keys.isEmpty()) {
+            return false;
+        }
+        Long n = run(() -> redis().exists(keys.toArray(String[]::new)));
+        return n != null && n > 0;
+    }
+
     @Override
     public synchronized void close() {
         if (connection != null) {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import dev.vigil.jwt.internal.AccessTokenSigner;
 import dev.vigil.jwt.internal.Hashing;
 import dev.vigil.jwt.internal.JwtMetrics;
+import dev.vigil.jwt.internal.VerifiedClaims;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -164,7 +165,7 @@ public final class RefreshTokenService implements AutoCloseable {
     private SessionTokens tryRotate(RefreshFamily f, String hash, String deviceBinding, String dpop)
             throws RefreshException {
         long now = clock.millis();
-        if (f.revoked()) {
+        if (f.revoked() || store.isFamilyRevoked(f.id())) {
             throw fail("session_revoked", 401);
         }
         if (now >= f.absoluteExpiresAt() || now >= f.idleExpiresAt()) {
@@ -173,126 +174,158 @@ public final class RefreshTokenService implements AutoCloseable {
         boolean deviceOk = Hashing.constantTimeEquals(f.deviceHash(), Hashing.sha256Url(deviceBinding))
                 && (f.dpopThumbprint() == null || Hashing.constantTimeEquals(f.dpopThumbprint(), dpop));
         if (!deviceOk) {
-            revokeFamily(f.id());
+            revoke(f.id(), f.absoluteExpiresAt());
             throw fail("device_mismatch", 401);
         }
         String jti = randomToken(16);
         long accessExp = now + config.accessTokenTtl().toMillis();
         Map<String, Long> jtis = liveJtis(f, now - config.clockSkew().toMillis()); // live until exp + skew
         jtis.put(jti, accessExp);
-        if (Hashing.constantTimeEquals(hash, f.currentHash())) {
-            String next = randomToken(32);
-            long idle = Math.min(
-                    f.absoluteExpiresAt(), now + config.refreshIdleLifetime().toMillis());
-            RefreshFamily updated = new RefreshFamily(
-                    f.id(),
-                    f.subject(),
-                    f.scopes(),
-                    f.deviceHash(),
-                    f.dpopThumbprint(),
-                    f.createdAt(),
-                    f.absoluteExpiresAt(),
-                    idle,
-                    Hashing.sha256Url(next),
-                    hash,
-                    now,
-                    false,
-                    jtis,
-                    f.version() + 1);
-            if (!store.replace(f, updated, updated.currentHash())) {
-                return null;
-            }
-            metrics.refreshed("rotated");
-            return tokens(sign(f, jti, now, accessExp), f.dpopThumbprint(), accessExp, now, next, idle, f.id());
-        }
-        boolean parentInGrace = f.parentHash() != null
+        Map<String, Long> evicted = overCap(jtis);
+        boolean current = Hashing.constantTimeEquals(hash, f.currentHash());
+        boolean parentInGrace = !current
+                && f.parentHash() != null
                 && Hashing.constantTimeEquals(hash, f.parentHash())
                 && now - f.rotatedAt() <= config.reuseGrace().toMillis();
-        if (parentInGrace) {
-            RefreshFamily updated = new RefreshFamily(
+        if (!current && !parentInGrace) {
+            revoke(f.id(), f.absoluteExpiresAt());
+            metrics.reuseDetected();
+            metrics.refreshed("reuse_detected");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "vigil-jwt: refresh token reuse detected; family {0} of subject#{1} revoked",
                     f.id(),
-                    f.subject(),
-                    f.scopes(),
-                    f.deviceHash(),
-                    f.dpopThumbprint(),
-                    f.createdAt(),
-                    f.absoluteExpiresAt(),
-                    f.idleExpiresAt(),
-                    f.currentHash(),
-                    f.parentHash(),
-                    f.rotatedAt(),
-                    false,
-                    jtis,
-                    f.version() + 1);
-            if (!store.replace(f, updated, null)) {
-                return null;
-            }
-            metrics.refreshed("grace");
-            return tokens(
-                    sign(f, jti, now, accessExp), f.dpopThumbprint(), accessExp, now, null, f.idleExpiresAt(), f.id());
+                    Hashing.logHash(f.subject()));
+            throw fail("refresh_token_reused", 401);
         }
-        revokeFamily(f.id());
-        metrics.reuseDetected();
-        metrics.refreshed("reuse_detected");
-        LOG.log(
-                System.Logger.Level.WARNING,
-                "vigil-jwt: refresh token reuse detected; family {0} of subject#{1} revoked",
+        String next = current ? randomToken(32) : null;
+        long idle = current
+                ? Math.min(
+                        f.absoluteExpiresAt(),
+                        now + config.refreshIdleLifetime().toMillis())
+                : f.idleExpiresAt();
+        RefreshFamily updated = new RefreshFamily(
                 f.id(),
-                Hashing.logHash(f.subject()));
-        throw fail("refresh_token_reused", 401);
+                f.subject(),
+                f.scopes(),
+                f.deviceHash(),
+                f.dpopThumbprint(),
+                f.createdAt(),
+                f.absoluteExpiresAt(),
+                idle,
+                current ? Hashing.sha256Url(next) : f.currentHash(),
+                current ? hash : f.parentHash(),
+                current ? now : f.rotatedAt(),
+                false,
+                jtis,
+                f.version() + 1);
+        // the tokens pushed over the cap are revoked before the swap that forgets them: at most the cap stay live
+        long skew = config.clockSkew().toMillis();
+        evicted.forEach((old, exp) -> store.revokeJti(old, Instant.ofEpochMilli(exp + skew)));
+        if (!store.replace(f, updated, current ? updated.currentHash() : null)) {
+            return null;
+        }
+        if (store.isFamilyRevoked(f.id())) {
+            // a revoke raced this swap: it wins, and nothing is handed out (the swap's tokens die with the family)
+            throw fail("session_revoked", 401);
+        }
+        metrics.refreshed(current ? "rotated" : "grace");
+        return tokens(sign(f, jti, now, accessExp), f.dpopThumbprint(), accessExp, now, next, idle, f.id());
     }
 
-    /** Ends the session the refresh token belongs to; unknown tokens are ignored. */
+    /** Removes the oldest entries beyond the cap on live access tokens and returns them. */
+    private Map<String, Long> overCap(Map<String, Long> jtis) {
+        int over = jtis.size() - config.maxLiveAccessTokens();
+        if (over <= 0) {
+            return Map.of();
+        }
+        Map<String, Long> evicted = new HashMap<>();
+        jtis.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .limit(over)
+                .forEach(e -> evicted.put(e.getKey(), e.getValue()));
+        jtis.keySet().removeAll(evicted.keySet());
+        return evicted;
+    }
+
+    /**
+     * Ends the session the refresh token belongs to; unknown tokens are ignored.
+     *
+     * @throws RefreshException {@code store_unavailable} (503) when the revocation could not be recorded
+     */
     public void logout(String refreshToken) throws RefreshException {
         if (refreshToken == null || !refreshToken.matches("[A-Za-z0-9_-]{43}")) {
             return;
         }
         try {
-            store.findByToken(Hashing.sha256Url(refreshToken)).ifPresent(f -> revokeFamily(f.id()));
+            Optional<RefreshFamily> f = store.findByToken(Hashing.sha256Url(refreshToken));
+            if (f.isPresent()) {
+                revoke(f.get().id(), f.get().absoluteExpiresAt());
+            }
         } catch (StoreUnavailableException e) {
             throw fail("store_unavailable", 503);
         }
     }
 
-    /** Revokes one family and the access tokens it handed out that are still live. */
+    /**
+     * Revokes one family: its refresh tokens and every access token it issued (they carry the family id as
+     * {@code sid}). One unconditional write that no concurrent refresh can undo; when this method returns, no
+     * refresh of the family succeeds any more and none of its access tokens is accepted.
+     *
+     * @throws StoreUnavailableException when the revocation could not be recorded (logged as an error); the
+     *     family is then NOT revoked and the caller must not report success
+     */
     public void revokeFamily(String familyId) {
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            Optional<RefreshFamily> found = store.find(familyId);
-            if (found.isEmpty()) {
-                return;
-            }
-            RefreshFamily f = found.get();
-            long now = clock.millis();
-            // the verifier accepts a token until exp + clock skew: keep its revocation as long
-            long skew = config.clockSkew().toMillis();
-            liveJtis(f, now - skew).forEach((jti, exp) -> store.revokeJti(jti, Instant.ofEpochMilli(exp + skew)));
-            if (f.revoked()) {
-                return;
-            }
-            RefreshFamily revoked = new RefreshFamily(
-                    f.id(),
-                    f.subject(),
-                    f.scopes(),
-                    f.deviceHash(),
-                    f.dpopThumbprint(),
-                    f.createdAt(),
-                    f.absoluteExpiresAt(),
-                    f.idleExpiresAt(),
-                    f.currentHash(),
-                    f.parentHash(),
-                    f.rotatedAt(),
-                    true,
-                    f.accessJtis(),
-                    f.version() + 1);
-            if (store.replace(f, revoked, null)) {
-                return;
-            }
+        long absolute;
+        try {
+            absolute =
+                    store.find(familyId).map(RefreshFamily::absoluteExpiresAt).orElse(0L);
+        } catch (StoreUnavailableException e) {
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "vigil-jwt: revocation of family {0} could not be recorded, the session is NOT revoked: {1}",
+                    familyId,
+                    e.getMessage());
+            throw e;
+        }
+        revoke(familyId, absolute);
+    }
+
+    /** Records the tombstone until the family's last possible access token has expired (exp + skew). */
+    private void revoke(String familyId, long absoluteExpiresAt) {
+        long now = clock.millis();
+        long until = Math.max(now, absoluteExpiresAt)
+                + config.accessTokenTtl().toMillis()
+                + config.clockSkew().toMillis();
+        try {
+            store.revokeFamily(familyId, Instant.ofEpochMilli(until));
+        } catch (StoreUnavailableException e) {
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "vigil-jwt: revocation of family {0} could not be recorded, the session is NOT revoked: {1}",
+                    familyId,
+                    e.getMessage());
+            throw e;
         }
     }
 
-    /** Revokes every session of a subject. */
+    /**
+     * Revokes every session of a subject; tries them all.
+     *
+     * @throws StoreUnavailableException when any of the revocations could not be recorded
+     */
     public void revokeSubject(String subject) {
-        store.familiesOf(subject).forEach(this::revokeFamily);
+        StoreUnavailableException failed = null;
+        for (String id : store.familiesOf(subject)) {
+            try {
+                revokeFamily(id);
+            } catch (StoreUnavailableException e) {
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     /**
@@ -303,10 +336,20 @@ public final class RefreshTokenService implements AutoCloseable {
         store.revokeJti(jti, expiresAt.plus(config.clockSkew()));
     }
 
-    /** For the filter: fails open when the store is down, so that access tokens keep validating. */
-    boolean isRevoked(String jti) {
+    /**
+     * For the filter: an access token is revoked by its jti, or (a session token) by its family id {@code sid}.
+     * Fails open when the store is down, so that access tokens keep validating.
+     */
+    boolean isRevoked(VerifiedClaims claims) {
+        String family =
+                signer.issuer().equals(claims.issuer()) && claims.claims().get("sid") instanceof String sid
+                        ? sid
+                        : null;
+        if (claims.jti() == null && family == null) {
+            return false;
+        }
         try {
-            return store.isJtiRevoked(jti);
+            return store.isRevoked(claims.jti(), family);
         } catch (StoreUnavailableException e) {
             LOG.log(System.Logger.Level.DEBUG, "vigil-jwt: revocation check skipped, store unavailable");
             return false;

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Persistence for refresh-token families and access-token revocations. Implementations must make
- * {@link #replace} an atomic compare-and-set on {@link RefreshFamily#version()}, and throw
- * {@link StoreUnavailableException} when their backend cannot be reached.
+ * {@link #replace} an atomic compare-and-set on {@link RefreshFamily#version()}, make
+ * {@link #revokeFamily(String, Instant)} an unconditional write, and throw {@link StoreUnavailableException} when
+ * their backend cannot be reached.
  */
 public interface SessionStore extends AutoCloseable {
     /** Stores a new family and indexes its first refresh token hash. */
@@ -33,6 +34,27 @@ public interface SessionStore extends AutoCloseable {
     void revokeJti(String jti, Instant until);
 
     boolean isJtiRevoked(String jti);
+
+    /**
+     * Records, unconditionally, that a family is revoked until {@code until} (a tombstone). This must never lose
+     * against a concurrent {@link #replace}: it is a plain write, not a compare-and-set, and every refresh checks it
+     * after its own compare-and-set. Access tokens carry their family id ({@code sid}) and are refused while it
+     * is recorded here.
+     *
+     * @throws StoreUnavailableException when the revocation could not be recorded
+     */
+    void revokeFamily(String familyId, Instant until);
+
+    /** Whether a tombstone for the family is recorded (see {@link #revokeFamily(String, Instant)}). */
+    boolean isFamilyRevoked(String familyId);
+
+    /**
+     * Whether an access token is revoked by its jti or by its family; either may be null. Stores with a network
+     * round trip answer both in one.
+     */
+    default boolean isRevoked(String jti, String familyId) {
+        return (jti != null && isJtiRevoked(jti)) || (familyId != null && isFamilyRevoked(familyId));
+    }
 
     @Override
     default void close() {}

@@ -24,11 +24,11 @@ public final class TokenVerifier {
     private static final Set<String> EMBEDDED_KEY_HEADERS = Set.of("jwk", "jku", "x5u", "x5c");
     private static final int MAX_CACHED_HEADERS = 1024;
 
-    /** Answers whether a jti has been revoked. */
+    /** Answers whether a verified token has been revoked (by its jti, or by its session family). */
     public interface Revocations {
-        boolean isRevoked(String jti);
+        boolean isRevoked(VerifiedClaims claims);
 
-        Revocations NONE = jti -> false;
+        Revocations NONE = claims -> false;
     }
 
     /** Per-issuer keys, and the algorithms and {@code typ} values (normalised) allowed for that issuer. */
@@ -168,7 +168,7 @@ public final class TokenVerifier {
     }
 
     private void requireNotRevoked(VerifiedClaims claims) throws TokenRejection {
-        if (claims.jti() != null && revocations.isRevoked(claims.jti())) {
+        if (revocations != Revocations.NONE && revocations.isRevoked(claims)) {
             debugReject(Reason.REVOKED, claims.issuer(), claims.kid(), claims.jti());
             throw new TokenRejection(Reason.REVOKED);
         }
