@@ -8,9 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,10 +33,30 @@ class KeyFetchFailuresIT {
     private JwksServer idp;
     private JwtValidator validator;
 
+    private final List<LogRecord> logs = new CopyOnWriteArrayList<>();
+    private final Logger keysLogger = Logger.getLogger("dev.vigil.jwt.internal.IssuerKeys");
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            logs.add(r);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    };
+
     @BeforeEach
     void start() throws Exception {
+        keysLogger.addHandler(capture);
         idp = new JwksServer(TestKeys.publicSet(TestKeys.RSA).toString());
-        validator = JwtValidator.create(JwtFilterConfig.builder()
+        validator = validator(Duration.ofSeconds(10));
+    }
+
+    private JwtValidator validator(Duration retryAfter) {
+        return JwtValidator.create(JwtFilterConfig.builder()
                 .trust(TrustedIssuer.jwksUri(ISSUER, idp.uri()))
                 .keySets(
                         Duration.ofMinutes(10),
@@ -39,7 +65,7 @@ class KeyFetchFailuresIT {
                         Duration.ofHours(1),
                         Duration.ofSeconds(1),
                         Duration.ofMinutes(5),
-                        Duration.ofSeconds(10),
+                        retryAfter,
                         TIMEOUT)
                 .clock(clock)
                 .meterRegistry(meters)
@@ -48,8 +74,16 @@ class KeyFetchFailuresIT {
 
     @AfterEach
     void stop() {
+        keysLogger.removeHandler(capture);
         validator.close();
         idp.close();
+    }
+
+    private List<String> logged(Level level) {
+        return logs.stream()
+                .filter(r -> r.getLevel() == level)
+                .map(r -> new SimpleFormatter().formatMessage(r))
+                .toList();
     }
 
     private String token() {
@@ -104,5 +138,50 @@ class KeyFetchFailuresIT {
         clock.advance(Duration.ofSeconds(11)); // past retry-after
         assertThat(reason(token())).isEqualTo("accepted"); // the stalled fetch no longer holds the slot
         assertThat(fetches("ok")).isEqualTo(2);
+    }
+
+    @Test
+    void anOutageCausesABoundedNumberOfFetchesOneWarningNamingItsCauseAndOneInfoOnRecovery() throws Exception {
+        validator.close();
+        validator = validator(Duration.ofSeconds(1));
+        String t = token();
+        assertThat(reason(t)).isEqualTo("accepted");
+        idp.mode(JwksServer.Mode.FAIL);
+        int before = idp.requests();
+        // 3 s of outage in both clocks: first inside the refresh-ahead window, then past expiry (last-good keys)
+        clock.advance(Duration.ofSeconds(500));
+        for (int i = 0; i < 300; i++) {
+            if (i == 150) {
+                clock.advance(Duration.ofSeconds(100)); // expired: serving the last good keys (max-stale 1 h)
+            }
+            assertThat(reason(token())).isEqualTo("accepted");
+            clock.advance(Duration.ofMillis(10));
+            Thread.sleep(10);
+        }
+        int duringOutage = idp.requests() - before;
+        // retry-after 1 s over 3 s of policy time: at most 4 tries, and at least one (today: one per validation)
+        assertThat(duringOutage).isBetween(1, 4);
+        List<String> warnings = logged(Level.WARNING);
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0))
+                .startsWith("vigil-jwt: key fetch failed for issuer " + ISSUER + " (jwks-uri " + idp.uri() + "): GET "
+                        + idp.uri() + " answered HTTP 503; serving the last good keys")
+                .doesNotContain("null");
+        idp.mode(JwksServer.Mode.OK);
+        clock.advance(Duration.ofSeconds(2)); // past retry-after: the next validation refreshes in the background
+        assertThat(reason(token())).isEqualTo("accepted");
+        for (int i = 0; i < 200 && logged(Level.INFO).isEmpty(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(logged(Level.INFO))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "vigil-jwt: keys of issuer " + ISSUER + " (jwks-uri " + idp.uri() + ") fetched again after ");
+        for (int i = 0; i < 20; i++) {
+            assertThat(reason(token())).isEqualTo("accepted");
+        }
+        assertThat(logged(Level.WARNING)).hasSize(1);
+        assertThat(logged(Level.INFO)).hasSize(1);
     }
 }

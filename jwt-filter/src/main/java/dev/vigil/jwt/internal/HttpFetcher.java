@@ -132,9 +132,12 @@ public final class HttpFetcher {
                 }
                 sb.append(" <- ");
             }
-            sb.append(c.getClass().getSimpleName());
+            boolean plain = c.getClass() == IOException.class && message != null && !message.isBlank();
+            if (!plain) {
+                sb.append(c.getClass().getSimpleName()); // the class says what happened when nothing else does
+            }
             if (message != null && !message.isBlank()) {
-                sb.append(": ").append(message);
+                sb.append(plain ? "" : ": ").append(message);
             }
         }
         return sb.toString();

@@ -56,6 +56,8 @@ public final class IssuerKeys {
     private final Map<String, Long> negativeKids = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
     private volatile long lastFailureAt = NEVER;
+    private long outageSince = NEVER; // guarded by this
+    private int failuresInOutage; // guarded by this
     private volatile long lastUnknownKidFetchAt = NEVER;
 
     public IssuerKeys(
@@ -166,26 +168,28 @@ public final class IssuerKeys {
         Snapshot s = snapshot;
         long now = clock.millis();
         if (s != null && now < s.expiresAt()) {
-            if (now >= s.refreshAt()) {
-                startFetch();
+            if (now >= s.refreshAt() && mayFetch(now)) {
+                startFetch(); // refresh ahead, off the request thread
             }
             return s;
         }
         if (s != null && now < s.expiresAt() + policy.maxStale().toMillis()) {
-            startFetch();
+            if (mayFetch(now)) {
+                startFetch(); // serve the last good keys while the IdP is retried in the background
+            }
             return s;
         }
         return awaitFetch();
     }
 
+    /** No fetch, in the background or not, sooner than retry-after after a failed one: a failing IdP is not hammered. */
+    private boolean mayFetch(long now) {
+        long failedAt = lastFailureAt;
+        return failedAt == NEVER || now - failedAt >= policy.retryAfter().toMillis();
+    }
+
     private Snapshot awaitFetch() throws TokenRejection {
-        long now = clock.millis();
-        Snapshot before = snapshot;
-        boolean tooStale =
-                before == null || now >= before.expiresAt() + policy.maxStale().toMillis();
-        if (tooStale
-                && lastFailureAt != NEVER
-                && now - lastFailureAt < policy.retryAfter().toMillis()) {
+        if (!mayFetch(clock.millis())) {
             throw new TokenRejection(Reason.KEYS_UNAVAILABLE); // do not hammer a failing IdP
         }
         try {
@@ -250,30 +254,74 @@ public final class IssuerKeys {
     /** Publishes one fetch's outcome, once: a late result of a fetch that already timed out is dropped. */
     private void finish(Inflight fetch, KeySource.Loaded loaded, Exception failure) {
         Snapshot fresh;
+        long outageStart;
+        int failures;
         synchronized (this) {
             if (fetch.result().isDone()) {
                 return;
             }
+            long now = clock.millis();
             fresh = failure == null ? snapshotOf(loaded) : null;
+            outageStart = outageSince;
+            failures = failuresInOutage;
             if (fresh != null) {
                 snapshot = fresh;
+                outageSince = NEVER;
+                failuresInOutage = 0;
             } else {
-                lastFailureAt = clock.millis();
+                lastFailureAt = now;
+                if (outageSince == NEVER) {
+                    outageSince = now;
+                }
+                failuresInOutage++;
             }
             inflight.compareAndSet(fetch, null); // before completing: whoever wakes up may start the next fetch
         }
         listener.fetched(issuer, failure == null);
         if (failure == null) {
             fetch.result().complete(fresh);
+            if (outageStart != NEVER) {
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "vigil-jwt: keys of issuer {0} ({1}) fetched again after {2} failed fetch(es) over {3} s",
+                        issuer,
+                        source.describe(),
+                        failures,
+                        (clock.millis() - outageStart) / 1000);
+            }
         } else {
             fetch.result().completeExceptionally(failure);
+            logFailure(failure, outageStart == NEVER);
+        }
+    }
+
+    /** One warning when an outage starts, naming its cause and what is served meanwhile; then debug lines only. */
+    private void logFailure(Exception failure, boolean outageStarts) {
+        String cause = HttpFetcher.describe(failure);
+        if (!outageStarts) {
             LOG.log(
-                    System.Logger.Level.WARNING,
-                    "vigil-jwt: key fetch failed for issuer {0} ({1}): {2}",
+                    System.Logger.Level.DEBUG,
+                    "vigil-jwt: key fetch for issuer {0} ({1}) failed again: {2}",
                     issuer,
                     source.describe(),
-                    HttpFetcher.describe(failure));
+                    cause);
+            return;
         }
+        Snapshot s = snapshot;
+        String serving = s == null
+                ? "no keys yet: this issuer's tokens get 503 until a fetch succeeds"
+                : "serving the last good keys until "
+                        + java.time.Instant.ofEpochMilli(
+                                s.expiresAt() + policy.maxStale().toMillis())
+                        + " (max-stale), then 503";
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "vigil-jwt: key fetch failed for issuer {0} ({1}): {2}; {3}; retrying at most every {4}",
+                issuer,
+                source.describe(),
+                cause,
+                serving,
+                policy.retryAfter());
     }
 
     private KeySource.Loaded load() throws IOException {
