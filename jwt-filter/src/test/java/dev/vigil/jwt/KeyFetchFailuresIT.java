@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeyFetchFailuresIT {
     private static final String ISSUER = "https://outage.example.test";
-    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private final MutableClock clock = new MutableClock(Instant.parse("2027-01-01T00:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private JwksServer idp;
@@ -52,10 +52,10 @@ class KeyFetchFailuresIT {
     void start() throws Exception {
         keysLogger.addHandler(capture);
         idp = new JwksServer(TestKeys.publicSet(TestKeys.RSA).toString());
-        validator = validator(Duration.ofSeconds(10));
+        validator = validator(Duration.ofSeconds(10), TIMEOUT);
     }
 
-    private JwtValidator validator(Duration retryAfter) {
+    private JwtValidator validator(Duration retryAfter, Duration timeout) {
         return JwtValidator.create(JwtFilterConfig.builder()
                 .trust(TrustedIssuer.jwksUri(ISSUER, idp.uri()))
                 .keySets(
@@ -66,7 +66,7 @@ class KeyFetchFailuresIT {
                         Duration.ofSeconds(1),
                         Duration.ofMinutes(5),
                         retryAfter,
-                        TIMEOUT)
+                        timeout)
                 .clock(clock)
                 .meterRegistry(meters)
                 .build());
@@ -126,8 +126,8 @@ class KeyFetchFailuresIT {
             for (Future<long[]> w : waits) {
                 long[] outcome = w.get();
                 assertThat(outcome[0]).as("refused with keys_unavailable").isEqualTo(1);
-                // one deadline (1 s) and a margin for a loaded machine; today's code waited 3 deadlines
-                assertThat(Duration.ofNanos(outcome[1])).isLessThan(Duration.ofMillis(2500));
+                // one deadline (2 s) and a margin for a loaded machine; today's code waited 3 deadlines
+                assertThat(Duration.ofNanos(outcome[1])).isLessThan(Duration.ofMillis(4500));
             }
         } finally {
             callers.shutdownNow();
@@ -143,7 +143,7 @@ class KeyFetchFailuresIT {
     @Test
     void anOutageCausesABoundedNumberOfFetchesOneWarningNamingItsCauseAndOneInfoOnRecovery() throws Exception {
         validator.close();
-        validator = validator(Duration.ofSeconds(1));
+        validator = validator(Duration.ofSeconds(1), Duration.ofSeconds(5));
         String t = token();
         assertThat(reason(t)).isEqualTo("accepted");
         idp.mode(JwksServer.Mode.FAIL);

@@ -97,6 +97,9 @@ public final class HttpFetcher {
             if (cause instanceof FetchRefused refused) {
                 throw new IOException(refused.getMessage());
             }
+            if (cause instanceof HttpTimeoutException) { // the request's own timeout: the same deadline
+                throw deadlinePassed(uri);
+            }
             throw new IOException("GET " + uri + " failed: " + describe(cause), cause);
         }
         Optional<Duration> maxAge =
