@@ -1,22 +1,33 @@
 package dev.vigil.jwt.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fetches small JSON documents (JWKS, discovery) over HTTPS — plain HTTP only for loopback hosts — with
- * timeouts, no redirects and a size cap.
+ * Fetches small JSON documents (JWKS, discovery) over HTTPS — plain HTTP only for loopback hosts — with no
+ * redirects, a size cap and one overall deadline per fetch: connecting, waiting for the headers and reading the
+ * body together never take longer than the timeout, so a server that stalls mid-body cannot hold a fetch open.
  */
 public final class HttpFetcher {
     static final int MAX_BODY_BYTES = 512 * 1024;
@@ -37,31 +48,173 @@ public final class HttpFetcher {
     /** The body and, when the server sent one, its Cache-Control max-age. */
     public record Fetched(String body, Optional<Duration> maxAge) {}
 
+    /** The deadline ({@link System#nanoTime()} based) of a fetch starting now. */
+    public long deadline() {
+        return System.nanoTime() + timeout.toNanos();
+    }
+
+    /** One GET with its own deadline. */
     public Fetched get(URI uri) throws IOException {
+        return get(uri, deadline());
+    }
+
+    /**
+     * One GET that must be complete, body included, by {@code deadlineNanos} ({@link System#nanoTime()} based);
+     * several GETs of one fetch (discovery, then the key set) share a deadline.
+     *
+     * @throws IOException for a refused scheme, a status other than 200, a body over 512 KiB, a network error or
+     *     the deadline passing; the message names the URI and the cause
+     */
+    public Fetched get(URI uri, long deadlineNanos) throws IOException {
         requireAllowedScheme(uri);
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+            throw deadlinePassed(uri);
+        }
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
+                .timeout(Duration.ofNanos(remaining))
                 .header("Accept", "application/json, application/jwk-set+json")
                 .GET()
                 .build();
-        HttpResponse<InputStream> response;
+        AtomicReference<CappedBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> {
+            CappedBody b = new CappedBody(uri, info.statusCode());
+            body.set(b);
+            return b;
+        });
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = exchange.get(remaining, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abort(exchange, body.get());
+            throw deadlinePassed(uri);
         } catch (InterruptedException e) {
+            abort(exchange, body.get());
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching " + uri, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof FetchRefused refused) {
+                throw new IOException(refused.getMessage());
+            }
+            if (cause instanceof HttpTimeoutException) { // the request's own timeout: the same deadline
+                throw deadlinePassed(uri);
+            }
+            throw new IOException("GET " + uri + " failed: " + describe(cause), cause);
         }
-        try (InputStream in = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
+        Optional<Duration> maxAge =
+                response.headers().firstValue("Cache-Control").flatMap(HttpFetcher::maxAge);
+        return new Fetched(new String(response.body(), StandardCharsets.UTF_8), maxAge);
+    }
+
+    private HttpTimeoutException deadlinePassed(URI uri) {
+        return new HttpTimeoutException(
+                "GET " + uri + " did not complete within " + timeout + " (connect, headers and body)");
+    }
+
+    /** Cancels the exchange and the body subscription, which closes the connection of a stalled response. */
+    private static void abort(CompletableFuture<?> exchange, CappedBody body) {
+        exchange.cancel(true);
+        if (body != null) {
+            body.cancel();
+        }
+    }
+
+    /**
+     * A throwable's class and message, then its causes' (at most four): some network errors, such as a refused
+     * connection, carry no message of their own.
+     */
+    public static String describe(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        Throwable c = t;
+        for (int depth = 0; c != null && depth < 4; depth++, c = c.getCause() == c ? null : c.getCause()) {
+            String message = c.getMessage();
+            if (depth > 0) {
+                if (message != null && sb.indexOf(message) >= 0) {
+                    continue; // a wrapper repeating its cause's message says nothing new
+                }
+                sb.append(" <- ");
             }
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new IOException("GET " + uri + " answered more than " + MAX_BODY_BYTES + " bytes");
+            boolean plain = c.getClass() == IOException.class && message != null && !message.isBlank();
+            if (!plain) {
+                sb.append(c.getClass().getSimpleName()); // the class says what happened when nothing else does
             }
-            Optional<Duration> maxAge =
-                    response.headers().firstValue("Cache-Control").flatMap(HttpFetcher::maxAge);
-            return new Fetched(new String(body, StandardCharsets.UTF_8), maxAge);
+            if (message != null && !message.isBlank()) {
+                sb.append(plain ? "" : ": ").append(message);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A failure this class reports with its own complete message. */
+    private static final class FetchRefused extends IOException {
+        FetchRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** Collects at most {@link #MAX_BODY_BYTES} of a 200 response; refuses any other status without reading. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final URI uri;
+        private final int status;
+        private volatile Flow.Subscription subscription;
+
+        CappedBody(URI uri, int status) {
+            this.uri = uri;
+            this.status = status;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (status != 200) {
+                s.cancel();
+                result.completeExceptionally(new FetchRefused("GET " + uri + " answered HTTP " + status));
+            } else {
+                s.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer b : buffers) {
+                if (out.size() + b.remaining() > MAX_BODY_BYTES) {
+                    cancel();
+                    result.completeExceptionally(
+                            new FetchRefused("GET " + uri + " answered more than " + MAX_BODY_BYTES + " bytes"));
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                out.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(out.toByteArray());
+        }
+
+        void cancel() {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
         }
     }
 

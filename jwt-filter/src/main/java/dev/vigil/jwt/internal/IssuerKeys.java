@@ -27,6 +27,7 @@ public final class IssuerKeys {
     private static final System.Logger LOG = System.getLogger(IssuerKeys.class.getName());
     private static final int MAX_NEGATIVE_KIDS = 1024;
     private static final long NEVER = Long.MIN_VALUE;
+    private static final long DEADLINE_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     /** Told about every fetch, for metrics. */
     public interface Listener {
@@ -48,10 +49,15 @@ public final class IssuerKeys {
     private final Clock clock;
     private final Executor executor;
     private final Listener listener;
-    private final AtomicReference<CompletableFuture<Snapshot>> inflight = new AtomicReference<>();
+    /** The fetch under way, if any: its result and the deadline (System.nanoTime) at which it counts as failed. */
+    private record Inflight(CompletableFuture<Snapshot> result, long deadlineNanos) {}
+
+    private final AtomicReference<Inflight> inflight = new AtomicReference<>();
     private final Map<String, Long> negativeKids = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
     private volatile long lastFailureAt = NEVER;
+    private long outageSince = NEVER; // guarded by this
+    private int failuresInOutage; // guarded by this
     private volatile long lastUnknownKidFetchAt = NEVER;
 
     public IssuerKeys(
@@ -72,16 +78,15 @@ public final class IssuerKeys {
         return source.describe();
     }
 
-    /** Loads the keys now; used at start-up so that a wrong configuration shows early. */
+    /**
+     * Loads the keys now, waiting at most one fetch deadline; used at start-up so that a wrong configuration shows
+     * early. A failure is logged by the fetch itself (issuer, key source and cause).
+     */
     public void prefetch() {
         try {
             awaitFetch();
         } catch (TokenRejection e) {
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "vigil-jwt: initial key fetch failed for issuer {0} ({1})",
-                    issuer,
-                    source.describe());
+            // already logged as the start of an outage
         }
     }
 
@@ -163,81 +168,168 @@ public final class IssuerKeys {
         Snapshot s = snapshot;
         long now = clock.millis();
         if (s != null && now < s.expiresAt()) {
-            if (now >= s.refreshAt()) {
-                startFetch();
+            if (now >= s.refreshAt() && mayFetch(now)) {
+                startFetch(); // refresh ahead, off the request thread
             }
             return s;
         }
         if (s != null && now < s.expiresAt() + policy.maxStale().toMillis()) {
-            startFetch();
+            if (mayFetch(now)) {
+                startFetch(); // serve the last good keys while the IdP is retried in the background
+            }
             return s;
         }
         return awaitFetch();
     }
 
+    /** No fetch, in the background or not, sooner than retry-after after a failed one: a failing IdP is not hammered. */
+    private boolean mayFetch(long now) {
+        long failedAt = lastFailureAt;
+        return failedAt == NEVER || now - failedAt >= policy.retryAfter().toMillis();
+    }
+
     private Snapshot awaitFetch() throws TokenRejection {
-        long now = clock.millis();
-        Snapshot s = snapshot;
-        boolean tooStale = s == null || now >= s.expiresAt() + policy.maxStale().toMillis();
-        if (tooStale
-                && lastFailureAt != NEVER
-                && now - lastFailureAt < policy.retryAfter().toMillis()) {
+        if (!mayFetch(clock.millis())) {
             throw new TokenRejection(Reason.KEYS_UNAVAILABLE); // do not hammer a failing IdP
         }
         try {
-            return startFetch().get(policy.fetchTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
+            Inflight fetch = startFetch();
+            // the fetch fails itself at its deadline; the small margin only lets that failure arrive first
+            long wait = fetch.deadlineNanos() - System.nanoTime() + DEADLINE_MARGIN_NANOS;
+            return fetch.result().get(Math.max(0, wait), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // fall through
         }
-        s = snapshot;
+        Snapshot s = snapshot;
         if (s != null && clock.millis() < s.expiresAt() + policy.maxStale().toMillis()) {
             return s;
         }
         throw new TokenRejection(Reason.KEYS_UNAVAILABLE);
     }
 
-    /** Starts a fetch unless one is running (single-flight) and returns it. */
-    private CompletableFuture<Snapshot> startFetch() {
-        CompletableFuture<Snapshot> running = inflight.get();
-        if (running != null) {
-            return running;
-        }
-        CompletableFuture<Snapshot> mine = new CompletableFuture<>();
-        if (!inflight.compareAndSet(null, mine)) {
-            return inflight.get();
-        }
-        long startedAt = clock.millis();
-        executor.execute(() -> {
-            Snapshot fresh = null;
-            Exception failure = null;
-            try {
-                fresh = load();
-                snapshot = fresh;
-            } catch (Exception e) {
-                failure = e;
-                lastFailureAt = startedAt;
+    /**
+     * Starts a fetch unless one is running (single-flight) and returns it. A fetch that has not finished by its
+     * deadline is failed and its slot cleared, whatever its thread is still doing: one stalled fetch can never
+     * stop the next one.
+     */
+    private Inflight startFetch() {
+        Inflight mine = null;
+        while (true) {
+            Inflight running = inflight.get();
+            if (running != null) {
+                return running;
             }
-            inflight.set(null); // before completing: whoever wakes up may start the next fetch
-            listener.fetched(issuer, failure == null);
-            if (failure == null) {
-                mine.complete(fresh);
-            } else {
-                mine.completeExceptionally(failure);
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "vigil-jwt: key fetch failed for issuer {0} ({1}): {2}",
-                        issuer,
-                        source.describe(),
-                        failure.getMessage());
+            if (mine == null) {
+                mine = new Inflight(
+                        new CompletableFuture<>(),
+                        System.nanoTime() + policy.fetchTimeout().toNanos());
             }
-        });
-        return mine;
+            if (inflight.compareAndSet(null, mine)) {
+                break;
+            }
+        }
+        Inflight started = mine;
+        CompletableFuture.delayedExecutor(
+                        policy.fetchTimeout().toNanos() + DEADLINE_MARGIN_NANOS / 2, TimeUnit.NANOSECONDS)
+                .execute(() -> finish(
+                        started,
+                        null,
+                        new TimeoutException("no answer within " + policy.fetchTimeout() + " (the fetch deadline)")));
+        try {
+            executor.execute(() -> {
+                try {
+                    finish(started, load(), null);
+                } catch (Exception e) {
+                    finish(started, null, e);
+                }
+            });
+        } catch (RuntimeException e) { // executor shut down
+            finish(started, null, e);
+        }
+        return started;
     }
 
-    private Snapshot load() throws IOException {
-        KeySource.Loaded loaded = source.load();
+    /** Publishes one fetch's outcome, once: a late result of a fetch that already timed out is dropped. */
+    private void finish(Inflight fetch, KeySource.Loaded loaded, Exception failure) {
+        Snapshot fresh;
+        long outageStart;
+        int failures;
+        synchronized (this) {
+            if (fetch.result().isDone()) {
+                return;
+            }
+            long now = clock.millis();
+            fresh = failure == null ? snapshotOf(loaded) : null;
+            outageStart = outageSince;
+            failures = failuresInOutage;
+            if (fresh != null) {
+                snapshot = fresh;
+                outageSince = NEVER;
+                failuresInOutage = 0;
+            } else {
+                lastFailureAt = now;
+                if (outageSince == NEVER) {
+                    outageSince = now;
+                }
+                failuresInOutage++;
+            }
+            inflight.compareAndSet(fetch, null); // before completing: whoever wakes up may start the next fetch
+        }
+        listener.fetched(issuer, failure == null);
+        if (failure == null) {
+            fetch.result().complete(fresh);
+            if (outageStart != NEVER) {
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "vigil-jwt: keys of issuer {0} ({1}) fetched again after {2} failed fetch(es) over {3} s",
+                        issuer,
+                        source.describe(),
+                        failures,
+                        (clock.millis() - outageStart) / 1000);
+            }
+        } else {
+            fetch.result().completeExceptionally(failure);
+            logFailure(failure, outageStart == NEVER);
+        }
+    }
+
+    /** One warning when an outage starts, naming its cause and what is served meanwhile; then debug lines only. */
+    private void logFailure(Exception failure, boolean outageStarts) {
+        String cause = HttpFetcher.describe(failure);
+        if (!outageStarts) {
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "vigil-jwt: key fetch for issuer {0} ({1}) failed again: {2}",
+                    issuer,
+                    source.describe(),
+                    cause);
+            return;
+        }
+        Snapshot s = snapshot;
+        String serving = s == null
+                ? "no keys yet: this issuer's tokens get 503 until a fetch succeeds"
+                : "serving the last good keys until "
+                        + java.time.Instant.ofEpochMilli(
+                                s.expiresAt() + policy.maxStale().toMillis())
+                        + " (max-stale), then 503";
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "vigil-jwt: key fetch failed for issuer {0} ({1}): {2}; {3}; retrying at most every {4}",
+                issuer,
+                source.describe(),
+                cause,
+                serving,
+                policy.retryAfter());
+    }
+
+    private KeySource.Loaded load() throws IOException {
+        return source.load();
+    }
+
+    /** Builds the next snapshot; called under the lock, so revisions count up one change at a time. */
+    private Snapshot snapshotOf(KeySource.Loaded loaded) {
         Map<String, List<PreparedKey>> byKid = new ConcurrentHashMap<>();
         List<PreparedKey> all = new ArrayList<>();
         Set<String> material = new HashSet<>();

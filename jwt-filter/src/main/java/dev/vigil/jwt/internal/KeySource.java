@@ -58,12 +58,13 @@ public interface KeySource {
 
             @Override
             public Loaded load() throws IOException {
+                long deadline = http.deadline(); // one deadline for the discovery document and the key set
                 URI jwks = jwksUri;
                 if (jwks == null) {
-                    jwks = discover();
+                    jwks = discover(deadline);
                 }
                 try {
-                    HttpFetcher.Fetched f = http.get(jwks);
+                    HttpFetcher.Fetched f = http.get(jwks, deadline);
                     jwksUri = jwks;
                     return new Loaded(parseSet(f.body(), jwks.toString()), f.maxAge());
                 } catch (IOException e) {
@@ -72,14 +73,14 @@ public interface KeySource {
                 }
             }
 
-            private URI discover() throws IOException {
+            private URI discover(long deadline) throws IOException {
                 String root = base.toString().replaceAll("/+$", "");
                 IOException first = null;
                 for (String suffix :
                         List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
                     try {
                         Map<String, Object> doc = JSONObjectUtils.parse(
-                                http.get(URI.create(root + suffix)).body());
+                                http.get(URI.create(root + suffix), deadline).body());
                         Object docIssuer = doc.get("issuer");
                         if (!issuer.equals(docIssuer)) {
                             throw new IOException("discovery document at " + root + suffix + " names issuer '"
