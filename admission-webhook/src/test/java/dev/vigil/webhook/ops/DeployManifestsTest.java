@@ -41,6 +41,22 @@ class DeployManifestsTest {
     }
 
     @Test
+    void baseRunsTheImageTheBuildProducesWithoutAPlaceholderDigest() throws Exception {
+        List<Resource> resources = kustomize(DEPLOY.resolve("base"));
+        String image = only(resources, "Deployment")
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0)
+                .path("image")
+                .asText();
+        // ./vigil image tags localhost/vigil-admission-webhook:<project version>; a release pins a real digest
+        assertThat(image).isEqualTo("localhost/vigil-admission-webhook:" + System.getProperty("vigil.version"));
+        assertThat(image).doesNotMatch(".*@sha256:0{64}.*");
+    }
+
+    @Test
     void baseWebhookConfigurationsAreWhatInstallApplies() throws Exception {
         List<Resource> resources = kustomize(DEPLOY.resolve("base"));
         WebhookInstaller.Plan plan = new WebhookInstaller.Plan(
