@@ -103,18 +103,18 @@ public final class SchemaValidation {
                     "the CustomResourceDefinition schema of " + apiVersion + " " + kind + " cannot be compiled ("
                             + broken + "); not validated");
         }
-        if (isBuiltInGroup(r.group())) {
-            return new Outcome(List.of(), null);
+        if (BuiltInKinds.isBuiltInGroup(r.group())) {
+            String unknown = BuiltInKinds.unknown(apiVersion, kind);
+            return new Outcome(
+                    List.of(),
+                    unknown == null
+                            ? null
+                            : "no schema for " + apiVersion + " " + kind + ": " + unknown + "; not validated");
         }
         return new Outcome(
                 List.of(),
                 "no schema for " + apiVersion + " " + kind
                         + ": no CustomResourceDefinition for it in the input or in --crd; not validated");
-    }
-
-    /** Kubernetes' own API groups: kinds Vigil does not bundle are not reported as skipped custom resources. */
-    private static boolean isBuiltInGroup(String group) {
-        return group.isEmpty() || !group.contains(".") || group.endsWith(".k8s.io");
     }
 
     /**

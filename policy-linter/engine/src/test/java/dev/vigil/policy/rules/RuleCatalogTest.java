@@ -26,11 +26,13 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Keeps the catalogue honest: every built-in rule has a folder with metadata and at least one pass and one fail
  * fixture; pass fixtures yield no finding of the rule; in fail fixtures the findings are exactly on the lines
- * marked with {@code # expect: <rule-id>} (the marker sits on a line above the offending field).
+ * marked with {@code # expect: <rule-id>} (the marker sits on a line above the offending field). A marker may name
+ * the finding's severity, {@code # expect: <rule-id> warning}, for rules whose severity depends on the input.
  */
 class RuleCatalogTest {
     static final Path RULES = Path.of("src/main/resources/dev/vigil/policy/rules");
-    private static final Pattern EXPECT = Pattern.compile("^\\s*#\\s*expect:\\s*([a-z0-9-]+)\\s*$");
+    private static final Pattern EXPECT =
+            Pattern.compile("^\\s*#\\s*expect:\\s*([a-z0-9-]+)(?:\\s+(error|warning|info))?\\s*$");
 
     @Test
     void everyRuleFolderBelongsToARegisteredRuleAndViceVersa() throws IOException {
@@ -81,6 +83,15 @@ class RuleCatalogTest {
                     assertThat(findingLines(rule, p))
                             .as("lines of %s findings in %s", id, p)
                             .isEqualTo(expected);
+                    List<String> expectedSeverities = expectedSeverities(p, id);
+                    Set<Integer> rated = expectedSeverities.stream()
+                            .map(s -> Integer.valueOf(s.substring(0, s.indexOf(' '))))
+                            .collect(Collectors.toSet());
+                    assertThat(findingSeverities(rule, p).stream()
+                                    .filter(s -> rated.contains(Integer.valueOf(s.substring(0, s.indexOf(' ')))))
+                                    .toList())
+                            .as("severities of %s findings in %s", id, p)
+                            .isEqualTo(expectedSeverities);
                 }));
             }
             return tests.stream();
@@ -111,6 +122,39 @@ class RuleCatalogTest {
                 .toList();
     }
 
+    /** {@code "<line> <severity>"} of every finding of {@code rule} in {@code fixture}, sorted. */
+    static List<String> findingSeverities(Rule rule, Path fixture) {
+        LoadResult loaded = new ManifestLoader().load(List.of(fixture.toString()));
+        PolicyEngine engine = PolicyEngine.create(PolicyConfig.defaults(), List.of(rule));
+        return engine.evaluate(loaded.resources()).findings().stream()
+                .filter(f -> f.ruleId().equals(rule.metadata().id()))
+                .map(f -> f.position().line() + " " + f.severity().id())
+                .sorted()
+                .toList();
+    }
+
+    /** {@code "<line> <severity>"} of each marker for {@code id} that names a severity, sorted. */
+    static List<String> expectedSeverities(Path fixture, String id) throws IOException {
+        List<String> lines = Files.readAllLines(fixture);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = EXPECT.matcher(lines.get(i));
+            if (m.matches() && m.group(1).equals(id) && m.group(2) != null) {
+                out.add(targetLine(lines, i) + " " + m.group(2));
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static int targetLine(List<String> lines, int marker) {
+        int j = marker + 1;
+        while (j < lines.size() && lines.get(j).strip().startsWith("#")) {
+            j++;
+        }
+        return j + 1;
+    }
+
     /** The line of the first non-comment line after each marker for {@code id}. */
     static List<Integer> expectedLines(Path fixture, String id) throws IOException {
         List<String> lines = Files.readAllLines(fixture);
@@ -118,11 +162,7 @@ class RuleCatalogTest {
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = EXPECT.matcher(lines.get(i));
             if (m.matches() && m.group(1).equals(id)) {
-                int j = i + 1;
-                while (j < lines.size() && lines.get(j).strip().startsWith("#")) {
-                    j++;
-                }
-                out.add(j + 1);
+                out.add(targetLine(lines, i));
             }
         }
         out.sort(null);

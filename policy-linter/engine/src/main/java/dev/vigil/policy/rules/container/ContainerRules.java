@@ -28,6 +28,7 @@ public final class ContainerRules {
                 new ProbePortNotExposed(),
                 new ProbesIdentical(),
                 new EnvSecretLiteral(),
+                new EnvSecretNameLiteral(),
                 new EnvFromSecret(),
                 new EnvSecretKeyRef(),
                 new DuplicateEnvVar(),

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A liveness, readiness or startup probe targets a port the container does not expose: a named port that no
- * {@code ports[].name} defines (the probe can never succeed), or a numeric port when the container declares ports
- * and none of them is that number (a typo, most of the time). Numeric probe ports of containers that declare no
- * ports are not reported: declaring ports is optional in Kubernetes.
+ * A liveness, readiness or startup probe targets a named port that the container does not define in
+ * {@code ports[].name}: the kubelet resolves a probe's port name against the container's own ports only, so the
+ * probe can never succeed. Numeric probe ports are never reported: a container may listen on ports it does not
+ * declare (declaring ports is informational in Kubernetes), and controllers commonly probe undeclared health or
+ * metrics ports.
  */
 final class ProbePortNotExposed extends BuiltInRule {
     private static final List<String> PROBES = List.of("livenessProbe", "readinessProbe", "startupProbe");
@@ -26,13 +27,9 @@ final class ProbePortNotExposed extends BuiltInRule {
     public void checkPod(PodSpec pod, RuleContext ctx) {
         for (PodSpec.Container c : pod.allContainers()) {
             Set<String> names = new HashSet<>();
-            Set<Integer> numbers = new HashSet<>();
             for (JsonNode p : c.json().path("ports")) {
                 if (p.hasNonNull("name")) {
                     names.add(p.path("name").asText());
-                }
-                if (p.path("containerPort").canConvertToInt()) {
-                    numbers.add(p.path("containerPort").asInt());
                 }
             }
             for (String probe : PROBES) {
@@ -47,12 +44,6 @@ final class ProbePortNotExposed extends BuiltInRule {
                                     probe + " of container \"" + c.name() + "\" uses port \"" + port.asText()
                                             + "\", which the container does not define");
                         }
-                    } else if (!port.isMissingNode() && !numbers.isEmpty() && !numbers.contains(port.asInt())) {
-                        ctx.report(
-                                c,
-                                field,
-                                probe + " of container \"" + c.name() + "\" uses port " + port.asText()
-                                        + ", which is not among the container's ports " + numbers);
                     }
                 }
             }

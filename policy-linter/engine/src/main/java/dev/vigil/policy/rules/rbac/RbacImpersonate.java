@@ -5,7 +5,10 @@ import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.support.RbacPolicyRules;
 import java.util.List;
 
-/** {@code impersonate} on users, groups, service accounts or UIDs lets a subject act as anyone, system:masters included. */
+/**
+ * {@code impersonate} (by name or through the {@code *} verb) on users, groups, service accounts or UIDs lets a
+ * subject act as anyone, system:masters included. A full wildcard rule is left to {@code rbac-wildcard}.
+ */
 final class RbacImpersonate extends RoleRule {
     private static final List<String> TARGETS = List.of("users", "groups", "serviceaccounts", "uids", "userextras/*");
 
@@ -15,7 +18,7 @@ final class RbacImpersonate extends RoleRule {
 
     @Override
     void check(Resource role, RbacPolicyRules.PolicyRule rule, RuleContext ctx) {
-        if (!rule.verbs().contains("impersonate")) {
+        if (!rule.hasVerb("impersonate") || rule.isFullWildcard()) {
             return;
         }
         for (String t : TARGETS) {

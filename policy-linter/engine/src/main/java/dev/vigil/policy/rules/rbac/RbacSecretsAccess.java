@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A Role or ClusterRole can read Secrets: {@code list} or {@code watch} (which return every Secret's data), or
- * {@code get} without {@code resourceNames}. {@code get} restricted to named Secrets is the least-privilege form and
- * is not reported; rules with {@code *} resources are left to {@code rbac-wildcard}.
+ * {@code get} without {@code resourceNames}, on {@code secrets} or on every resource ({@code *}, which includes
+ * them). {@code get} restricted to named Secrets is the least-privilege form and is not reported; a full wildcard
+ * rule ({@code *} verbs on {@code *} resources) is left to {@code rbac-wildcard}, which reports it as an error.
  */
 final class RbacSecretsAccess extends RoleRule {
     RbacSecretsAccess() {
@@ -18,8 +19,10 @@ final class RbacSecretsAccess extends RoleRule {
 
     @Override
     void check(Resource role, RbacPolicyRules.PolicyRule rule, RuleContext ctx) {
+        boolean all = rule.resources().contains("*");
         if (!(rule.apiGroups().contains("") || rule.apiGroups().contains("*"))
-                || !rule.resources().contains("secrets")) {
+                || !(rule.resources().contains("secrets") || all)
+                || rule.isFullWildcard()) {
             return;
         }
         List<String> verbs = new ArrayList<>();
@@ -32,7 +35,11 @@ final class RbacSecretsAccess extends RoleRule {
             verbs.add(0, "get");
         }
         if (!verbs.isEmpty()) {
-            ctx.report(role, rule.path("verbs"), name(role) + " has " + verbs + " access to [secrets]");
+            ctx.report(
+                    role,
+                    rule.path("verbs"),
+                    name(role) + " has " + verbs + " access to "
+                            + (rule.resources().contains("secrets") ? "[secrets]" : "[*], which includes secrets"));
         }
     }
 }

@@ -6,8 +6,9 @@ import dev.vigil.policy.rules.support.RbacPolicyRules;
 import java.util.Set;
 
 /**
- * A Role or ClusterRole explicitly grants one privilege-escalation verb on given resources ({@code *} verbs are
- * left to {@code rbac-wildcard}).
+ * A Role or ClusterRole grants one privilege-escalation verb on given resources, by name or with the {@code *} verb
+ * (which includes it); a full wildcard rule ({@code *} verbs on {@code *} resources) is left to {@code rbac-wildcard},
+ * which reports it as an error.
  */
 abstract class RbacVerbRule extends RoleRule {
     private final String verb;
@@ -23,12 +24,13 @@ abstract class RbacVerbRule extends RoleRule {
 
     @Override
     void check(Resource role, RbacPolicyRules.PolicyRule rule, RuleContext ctx) {
-        if (!rule.verbs().contains(verb)) {
+        if (!rule.hasVerb(verb) || rule.isFullWildcard()) {
             return;
         }
+        String how = rule.verbs().contains(verb) ? verb : verb + " (through the \"*\" verb)";
         for (String r : resources) {
             if (rule.covers(group, r)) {
-                ctx.report(role, rule.path("verbs"), name(role) + " grants " + verb + " on " + r);
+                ctx.report(role, rule.path("verbs"), name(role) + " grants " + how + " on " + r);
                 return;
             }
         }

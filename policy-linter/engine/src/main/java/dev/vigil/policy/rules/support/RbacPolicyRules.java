@@ -23,6 +23,7 @@ public final class RbacPolicyRules {
             Set<String> verbs,
             Set<String> resourceNames,
             JsonNode json) {
+        /** True when the rule grants {@code verb}, by name or with the {@code *} verb. */
         public boolean hasVerb(String verb) {
             return verbs.contains(verb) || verbs.contains("*");
         }
@@ -37,6 +38,18 @@ public final class RbacPolicyRules {
         public boolean covers(String group, String resource) {
             return (apiGroups.contains(group) || apiGroups.contains("*"))
                     && (resources.contains(resource) || resources.contains("*"));
+        }
+
+        /**
+         * True for {@code verbs: ["*"]} on {@code resources: ["*"]} of the core group or of every group: every
+         * permission on Secrets, pods (exec, create with any service account), nodes/proxy and more; cluster-admin
+         * in all but name. {@code rbac-wildcard} reports it as an error, and the rules for single privileges leave
+         * it to that one finding.
+         */
+        public boolean isFullWildcard() {
+            return verbs.contains("*")
+                    && resources.contains("*")
+                    && (apiGroups.contains("*") || apiGroups.contains(""));
         }
 
         /** The path of a field of this rule, e.g. {@code rules[0].verbs}. */

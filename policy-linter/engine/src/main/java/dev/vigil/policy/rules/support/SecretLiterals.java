@@ -26,10 +26,37 @@ public final class SecretLiterals {
             Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"));
     private static final Pattern URL_WITH_PASSWORD =
             Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:([^/\\s@]+)@");
-    private static final Set<String> SECRET_WORDS =
-            Set.of("PASSWORD", "PASSWD", "PWD", "PASS", "SECRET", "TOKEN", "CREDENTIAL", "CREDENTIALS", "APIKEY");
-    private static final Set<String> KEY_QUALIFIERS =
-            Set.of("API", "ACCESS", "PRIVATE", "SECRET", "SIGNING", "ENCRYPTION", "MASTER", "LICENSE");
+    private static final Set<String> SECRET_WORDS = Set.of(
+            "PASSWORD",
+            "PASSWD",
+            "PWD",
+            "PASS",
+            "PASSPHRASE",
+            "SECRET",
+            "TOKEN",
+            "CREDENTIAL",
+            "CREDENTIALS",
+            "APIKEY",
+            "ACCESSKEY",
+            "SECRETKEY",
+            "PRIVATEKEY");
+    /** Endings that make a one-word compound a secret word ({@code PASS} is not one: BYPASS, COMPASS). */
+    private static final List<String> SECRET_SUFFIXES = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN");
+
+    private static final Set<String> KEY_QUALIFIERS = Set.of(
+            "API",
+            "ACCESS",
+            "PRIVATE",
+            "SECRET",
+            "SIGNING",
+            "ENCRYPTION",
+            "MASTER",
+            "LICENSE",
+            "APP",
+            "AUTH",
+            "HMAC",
+            "SESSION",
+            "JWT");
 
     private SecretLiterals() {}
 
@@ -50,17 +77,67 @@ public final class SecretLiterals {
         return null;
     }
 
+    /**
+     * True when the variable or key name says it holds a secret: its last word (words split at {@code _ . -} and
+     * camelCase humps, trailing numbers ignored) is a secret word ({@code MYSQL_ROOT_PASSWORD}, {@code API_TOKEN},
+     * {@code clientSecret}, {@code DB_PASS}) or ends in one ({@code PGPASSWORD}), or {@code KEY} qualified as a secret one ({@code API_KEY},
+     * {@code SECRET_KEY}, {@code APP_KEY}). The last word decides: {@code TOKEN_AUDIENCE}, {@code PASSWORD_MIN_LENGTH},
+     * {@code DB_PASSWORD_FILE}, {@code TLS_KEY_PATH}, {@code WEBHOOK_SECRET_NAME} and {@code AWS_ACCESS_KEY_ID} name
+     * a setting, a file or an identifier, not the secret itself.
+     */
     public static boolean secretName(String name) {
-        String[] parts = name.toUpperCase(Locale.ROOT).split("[_.-]");
-        if (parts.length == 0) {
+        List<String> parts = words(name);
+        if (parts.isEmpty()) {
             return false;
         }
-        String last = parts[parts.length - 1];
+        String last = parts.get(parts.size() - 1);
         if (SECRET_WORDS.contains(last)) {
+            // PWD alone is the shell's working directory
+            return !(last.equals("PWD") && parts.size() == 1);
+        }
+        for (String suffix : SECRET_SUFFIXES) {
+            if (last.endsWith(suffix)) {
+                return true; // one-word compounds: PGPASSWORD, ADMINPASSWORD, CLIENTSECRET
+            }
+        }
+        return last.equals("KEY") && parts.size() > 1 && KEY_QUALIFIERS.contains(parts.get(parts.size() - 2));
+    }
+
+    /** The upper-case words of a name, split at {@code _ . -} and camelCase humps, without trailing numbers. */
+    static List<String> words(String name) {
+        String split = CAMEL_HUMP.matcher(name).replaceAll("$1_$2");
+        List<String> out = new java.util.ArrayList<>();
+        for (String w : split.toUpperCase(Locale.ROOT).split("[_.\\-]+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).chars().allMatch(Character::isDigit)) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
+    /**
+     * True for a value that does not hold a secret whatever its variable's name: blank, a reference to another
+     * variable or a template ({@code $(VAR)} anywhere, {@code ${VAR}}, {@code {{ … }}}, {@code <placeholder>}), a
+     * secret-manager reference, a path or file URL, or a flag ({@code true}, {@code false}, {@code yes}, {@code
+     * no}, {@code on}, {@code off}, {@code 0}, {@code 1}).
+     */
+    public static boolean notASecret(String value) {
+        String s = value.strip();
+        if (s.isEmpty() || s.contains("$(") || isReference(s)) {
             return true;
         }
-        return last.equals("KEY") && parts.length > 1 && KEY_QUALIFIERS.contains(parts[parts.length - 2]);
+        if (s.startsWith("/") || s.startsWith("./") || s.startsWith("../") || s.startsWith("file:")) {
+            return true;
+        }
+        return FLAGS.contains(s.toLowerCase(Locale.ROOT));
     }
+
+    private static final Set<String> FLAGS = Set.of("true", "false", "yes", "no", "on", "off", "0", "1");
 
     public static boolean credentialLike(String v) {
         String s = v.strip();

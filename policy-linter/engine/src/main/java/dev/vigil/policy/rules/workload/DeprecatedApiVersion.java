@@ -2,6 +2,7 @@ package dev.vigil.policy.rules.workload;
 
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.RuleContext;
+import dev.vigil.policy.Severity;
 import dev.vigil.policy.rules.BuiltInRule;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The object uses an API version that Kubernetes deprecated or removed (the upstream deprecation guide), judged for
  * the target Kubernetes version of the configuration ({@code --kube-version v1.MINOR}): versions removed by then are
- * reported as removed, versions deprecated by then as deprecated, later deprecations not at all. Without a target
+ * reported as removed (an error: the API server no longer serves them), versions deprecated by then but still served
+ * as deprecated (a warning), later deprecations not at all. Without a target
  * (or with one that is not {@code v1.MINOR}) every deprecated or removed version is reported. The message names the
  * releases and the replacement.
  */
@@ -96,7 +98,8 @@ final class DeprecatedApiVersion extends BuiltInRule {
                     return;
                 }
                 String state;
-                if (d.removed() > 0 && target >= d.removed()) {
+                boolean removed = d.removed() > 0 && target >= d.removed();
+                if (removed) {
                     state = "was removed in Kubernetes 1." + d.removed() + " (deprecated since 1." + d.deprecated()
                             + ")";
                 } else if (d.removed() > 0) {
@@ -104,7 +107,13 @@ final class DeprecatedApiVersion extends BuiltInRule {
                 } else {
                     state = "is deprecated since Kubernetes 1." + d.deprecated();
                 }
-                ctx.report(r, "apiVersion", r.apiVersion() + " " + r.kind() + " " + state + "; use " + d.replacement());
+                // removed: the API server rejects the object (the rule's severity, error); deprecated but still
+                // served: it applies today and breaks on a later upgrade (a warning)
+                ctx.report(
+                        r,
+                        "apiVersion",
+                        r.apiVersion() + " " + r.kind() + " " + state + "; use " + d.replacement(),
+                        removed ? null : Severity.WARNING);
                 return;
             }
         }

@@ -68,11 +68,13 @@ class KubeLinterParityTest {
                                 + " drop once"),
                 new Case(
                         "env-var-secret",
-                        Set.of("env-secret-literal"),
+                        Set.of("env-secret-literal", "env-secret-name-literal"),
                         2,
                         List.of(),
-                        "SECRET_BLAH=secretsquirrels: the name does not end in a secret word and the value is a"
-                                + " single lower-case word; Vigil trades this recall for precision"),
+                        "SECRET_BLAH=secretsquirrels: a name's last word says what it holds (BLAH), the secret"
+                                + " word only qualifies it, as in TOKEN_AUDIENCE or SECRET_NAME; and the value is a"
+                                + " single lower-case word, no credential shape. Vigil trades this recall for"
+                                + " precision"),
                 same("exposed-services", "service-nodeport", "Service/app"),
                 same("latest-tag", "image-tag-latest", "Deployment/app", "DeploymentConfig/app"),
                 same("mismatching-selector", "mismatching-selector", "Deployment/app1", "DeploymentConfig/app2"),

@@ -55,6 +55,72 @@ class DeprecatedApiVersionTest {
     }
 
     @Test
+    void removedVersionsAreErrorsAndServedDeprecatedOnesWarnings() {
+        PolicyConfig config = PolicyConfig.builder().kubeVersion("v1.33").build();
+        assertThat(PolicyEngine.create(config, List.of(new DeprecatedApiVersion()))
+                        .evaluate(new ManifestLoader()
+                                .loadText(MANIFESTS, "in.yaml")
+                                .resources())
+                        .findings()
+                        .stream()
+                        .map(f -> f.resource().kind() + " " + f.severity().id())
+                        .toList())
+                .containsExactly("CronJob error", "Endpoints warning");
+        // before its removal, the CronJob's version is served: a warning too
+        assertThat(PolicyEngine.create(
+                                PolicyConfig.builder().kubeVersion("v1.23").build(),
+                                List.of(new DeprecatedApiVersion()))
+                        .evaluate(new ManifestLoader()
+                                .loadText(MANIFESTS, "in.yaml")
+                                .resources())
+                        .findings()
+                        .stream()
+                        .map(f -> f.severity().id())
+                        .toList())
+                .containsExactly("warning");
+    }
+
+    @Test
+    void theSchemaProfileAloneReportsRemovedBuiltInApis() {
+        PolicyConfig config =
+                PolicyConfig.builder().profile("schema").kubeVersion("v1.33").build();
+        String removed = """
+                apiVersion: extensions/v1beta1
+                kind: DaemonSet
+                metadata: {name: fluentd}
+                spec:
+                  template:
+                    spec:
+                      containers: [{name: c, image: fluent/fluentd:v1.16}]
+                ---
+                apiVersion: policy/v1beta1
+                kind: PodSecurityPolicy
+                metadata: {name: restricted}
+                spec: {privileged: false}
+                ---
+                apiVersion: apps/v1beta2
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  bogusField: true
+                  template: {spec: {containers: [{name: c, image: x:1}]}}
+                """;
+        assertThat(PolicyEngine.create(config)
+                        .evaluate(new ManifestLoader()
+                                .loadText(removed, "in.yaml")
+                                .resources())
+                        .findings()
+                        .stream()
+                        .map(f -> f.ruleId() + " " + f.severity().id() + " "
+                                + f.resource().kind())
+                        .toList())
+                .containsExactly(
+                        "deprecated-api-version error DaemonSet",
+                        "deprecated-api-version error PodSecurityPolicy",
+                        "deprecated-api-version error Deployment");
+    }
+
+    @Test
     void withoutATargetEveryDeprecationCounts() {
         assertThat(messages(null)).hasSize(2);
         assertThat(DeprecatedApiVersion.targetMinor("1.29")).isEqualTo(29);
