@@ -99,6 +99,7 @@ public final class YamlComposer {
                 .setLabel(label)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
                 .setUseMarks(true)
+                .setBufferSize(bufferSize(text.length()))
                 .build();
         Deque<Frame> stack = new ArrayDeque<>();
         Map<String, Anchored> anchors = new HashMap<>();
@@ -204,6 +205,17 @@ public final class YamlComposer {
         } catch (YamlEngineException e) {
             throw new ComposeException(firstLine(e.getMessage()), 0, 0);
         }
+    }
+
+    /**
+     * snakeyaml-engine reads its input in chunks of the buffer size and, on every chunk, copies the code points of
+     * the token it is still scanning into a new window. With its default of 1,024 chars a long scalar (or any
+     * long token) was copied once per KiB: quadratic, a 20 MB scalar took over a minute to be rejected. With chunks
+     * of at least an eighth of the input there are at most nine chunks, so each code point is copied at most nine
+     * times whatever the shape of the input.
+     */
+    static int bufferSize(int textLength) {
+        return Math.max(64 * 1024, textLength / 8 + 1);
     }
 
     private static String describe(String context, String problem) {
