@@ -32,12 +32,11 @@ import java.util.function.Supplier;
  * configuration and where overridden keys came from. The README lists every key with its default.
  */
 public final class JwtFilterConfig {
-    /** Algorithms accepted when none are configured. */
-    public static final Set<String> DEFAULT_ALGORITHMS = Set.of("RS256", "PS256", "ES256", "EdDSA");
+    /** Algorithms accepted when none are configured (in the order the README and the start-up log show). */
+    public static final Set<String> DEFAULT_ALGORITHMS = ordered(List.of("RS256", "PS256", "ES256", "EdDSA"));
 
     /** {@code typ} values accepted when none are configured, in the normalised spelling the start-up log shows. */
-    public static final Set<String> DEFAULT_TYPES =
-            java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of("jwt", "none")));
+    public static final Set<String> DEFAULT_TYPES = ordered(List.of("jwt", "none"));
 
     private final String realm;
     private final Set<String> audiences;
@@ -75,14 +74,14 @@ public final class JwtFilterConfig {
 
     private JwtFilterConfig(Builder b) {
         this.realm = b.realm;
-        this.audiences = Set.copyOf(b.audiences);
+        this.audiences = ordered(b.audiences);
         this.anyAudience = b.anyAudience;
         this.issuers = List.copyOf(b.issuers);
         this.algorithms = b.algorithms;
         this.clockSkew = b.clockSkew;
         this.maxLifetime = b.maxLifetime;
-        this.requiredClaims = Set.copyOf(b.requiredClaims);
-        this.acceptedTypes = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.acceptedTypes));
+        this.requiredClaims = ordered(b.requiredClaims);
+        this.acceptedTypes = ordered(b.acceptedTypes);
         this.rolesClaim = b.rolesClaim;
         this.cacheEnabled = b.cacheEnabled;
         this.cacheMaxEntries = b.cacheMaxEntries;
@@ -111,6 +110,11 @@ public final class JwtFilterConfig {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** An unmodifiable copy that keeps the given order, so that the start-up log reads the same on every run. */
+    private static Set<String> ordered(java.util.Collection<String> values) {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(values));
     }
 
     /**
@@ -458,7 +462,7 @@ public final class JwtFilterConfig {
 
         /** Algorithms allow-list; default RS256, PS256, ES256, EdDSA. */
         public Builder algorithms(Set<String> algorithms) {
-            this.algorithms = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(algorithms));
+            this.algorithms = ordered(algorithms);
             return this;
         }
 
@@ -476,7 +480,7 @@ public final class JwtFilterConfig {
 
         /** Claims that must be present; default {@code sub}. */
         public Builder requiredClaims(Set<String> claims) {
-            this.requiredClaims = Set.copyOf(claims);
+            this.requiredClaims = ordered(claims);
             return this;
         }
 

@@ -41,6 +41,16 @@ class ReadmeAgreesWithCodeTest {
     }
 
     @Test
+    void algorithmsDefaultIsListedAsTheStartUpLogPrintsIt() throws Exception {
+        JwtFilterConfig defaults = JwtFilterConfig.builder()
+                .audience("a")
+                .trust(TrustedIssuer.discovery("https://idp.example.com"))
+                .build();
+        assertThat(defaults.toString()).contains("\n  vigil.jwt.algorithms=RS256,PS256,ES256,EdDSA\n");
+        assertThat(readme()).contains("| `vigil.jwt.algorithms` | `RS256,PS256,ES256,EdDSA` |");
+    }
+
+    @Test
     void typesDefaultIsSpelledAsTheStartUpLogPrintsIt() throws Exception {
         JwtFilterConfig defaults = JwtFilterConfig.fromProperties(java.util.Map.of(
                 "vigil.jwt.audience", "orders-api",
