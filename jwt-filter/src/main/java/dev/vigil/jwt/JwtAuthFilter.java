@@ -85,7 +85,9 @@ public final class JwtAuthFilter implements Filter {
                         sessions.algorithms(),
                         sessions::isRevoked,
                         new dev.vigil.jwt.internal.JwtMetrics(config.meterRegistry()));
-        this.dpop = new DpopVerifier(config.clock(), Duration.ofSeconds(60).plus(config.clockSkew()));
+        this.dpop = sessions != null
+                ? sessions.dpop()
+                : new DpopVerifier(config.clock(), Duration.ofSeconds(60).plus(config.clockSkew()));
         validator.prefetch();
         LOG.log(System.Logger.Level.INFO, "{0}", config);
     }
@@ -190,11 +192,12 @@ public final class JwtAuthFilter implements Filter {
         if (!scheme.equals("DPoP") || req.getHeader("DPoP") == null) {
             throw new TokenRejection(Reason.DPOP_REQUIRED);
         }
-        String thumbprint = dpop.verify(
+        DpopVerifier.Proof proof = dpop.check(
                 req.getHeader("DPoP"), req.getMethod(), req.getRequestURL().toString(), token);
-        if (!dev.vigil.jwt.internal.Hashing.constantTimeEquals(thumbprint, jkt)) {
+        if (!dev.vigil.jwt.internal.Hashing.constantTimeEquals(proof.thumbprint(), jkt)) {
             throw new TokenRejection(Reason.DPOP_INVALID);
         }
+        dpop.record(proof); // only the token's own key ever fills its replay allowance
     }
 
     private PathRule rule(String path) {

@@ -43,6 +43,17 @@ public final class RedisSessionStore implements SessionStore {
             return 1
             """;
 
+    /** One sorted set per DPoP key (score = expiry): drop the expired, refuse a seen jti or a full key, add. */
+    private static final String RECORD_PROOF = """
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
+            if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+            if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[4]) then return -1 end
+            redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+            local ttl = tonumber(ARGV[3]) - tonumber(ARGV[2])
+            if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
+            return 1
+            """;
+
     private final Connector connector;
     private final Clock clock;
     private StatefulConnection<String, String> connection;
@@ -239,6 +250,27 @@ public final class RedisSessionStore implements SessionStore {
         }
         Long n = run(() -> redis().exists(keys.toArray(String[]::new)));
         return n != null && n > 0;
+    }
+
+    @Override
+    public boolean isShared() {
+        return true;
+    }
+
+    /** One script on one key per DPoP key (cluster-safe): like {@code SET NX PX}, with a bound per key. */
+    @Override
+    public boolean recordProof(String keyThumbprint, String jtiHash, Instant until, int maxPerKey) {
+        long now = clock.millis();
+        long expiry = Math.max(until.toEpochMilli(), now + 1);
+        Long r = run(() -> redis().eval(
+                        RECORD_PROOF,
+                        ScriptOutputType.INTEGER,
+                        new String[] {PREFIX + "dpop:" + keyThumbprint},
+                        jtiHash,
+                        Long.toString(now),
+                        Long.toString(expiry),
+                        Integer.toString(maxPerKey)));
+        return r != null && r == 1L;
     }
 
     @Override

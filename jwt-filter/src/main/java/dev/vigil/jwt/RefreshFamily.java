@@ -10,7 +10,10 @@ import java.util.Set;
  * @param deviceHash SHA-256 of the device binding (DPoP key thumbprint, or device cookie and User-Agent)
  * @param currentHash hash of the one refresh token that may rotate now
  * @param parentHash hash of the token it replaced, honoured once more within the reuse grace window
- * @param accessJtis access tokens issued to this family that may still be live, jti to expiry
+ * @param accessJtis access tokens issued to this family that may still be live (until exp + clock skew), jti to
+ *     expiry; at most {@code max-live-access-tokens}, older ones are revoked by jti when they are dropped
+ * @param revoked set by stores that can flag the record; the authority is the store's tombstone
+ *     ({@link SessionStore#isFamilyRevoked})
  */
 public record RefreshFamily(
         String id,

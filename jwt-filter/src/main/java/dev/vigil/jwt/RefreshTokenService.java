@@ -2,12 +2,16 @@ package dev.vigil.jwt;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.vigil.jwt.internal.AccessTokenSigner;
+import dev.vigil.jwt.internal.DpopVerifier;
 import dev.vigil.jwt.internal.Hashing;
+import dev.vigil.jwt.internal.InMemoryProofReplay;
 import dev.vigil.jwt.internal.JwtMetrics;
+import dev.vigil.jwt.internal.ProofReplay;
 import dev.vigil.jwt.internal.VerifiedClaims;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -33,14 +37,21 @@ public final class RefreshTokenService implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final JwtMetrics metrics;
+    private final DpopVerifier dpop;
     private final SessionEndpoints endpoints;
 
-    private RefreshTokenService(JwtFilterConfig config, SessionStore store, AccessTokenSigner signer) {
+    private RefreshTokenService(
+            JwtFilterConfig config, SessionStore store, AccessTokenSigner signer, int proofsPerKey) {
         this.config = config;
         this.store = store;
         this.signer = signer;
         this.clock = config.clock();
         this.metrics = new JwtMetrics(config.meterRegistry());
+        ProofReplay local = new InMemoryProofReplay(clock, proofsPerKey);
+        this.dpop = new DpopVerifier(
+                clock,
+                Duration.ofSeconds(60).plus(config.clockSkew()),
+                store.isShared() ? new SharedProofReplay(store, local, proofsPerKey) : local);
         this.endpoints = new SessionEndpoints(this, config);
     }
 
@@ -58,7 +69,17 @@ public final class RefreshTokenService implements AutoCloseable {
         return create(config, store);
     }
 
+    /**
+     * Creates the service on a store of your own.
+     *
+     * @throws InvalidConfigException when sessions are disabled or the key file is unusable
+     */
     public static RefreshTokenService create(JwtFilterConfig config, SessionStore store) {
+        return create(config, store, ProofReplay.DEFAULT_MAX_PER_KEY);
+    }
+
+    /** With another bound on live DPoP proofs per key (tests). */
+    static RefreshTokenService create(JwtFilterConfig config, SessionStore store, int proofsPerKey) {
         if (!config.sessionsEnabled()) {
             throw new InvalidConfigException(
                     java.util.List.of("vigil.jwt.session.enabled must be true to issue sessions"));
@@ -75,7 +96,7 @@ public final class RefreshTokenService implements AutoCloseable {
         } else {
             signer = AccessTokenSigner.generate(config.sessionIssuer());
         }
-        return new RefreshTokenService(config, store, signer);
+        return new RefreshTokenService(config, store, signer, proofsPerKey);
     }
 
     /** Servlet-facing login, refresh and logout handling (cookies, Origin checks, DPoP). */
@@ -125,17 +146,49 @@ public final class RefreshTokenService implements AutoCloseable {
      */
     public SessionTokens refresh(String refreshToken, String deviceBinding, String dpopThumbprint)
             throws RefreshException {
+        Binding binding = new Binding(deviceBinding, dpopThumbprint);
+        return refresh(refreshToken, new Device() {
+            @Override
+            public Binding resolve() {
+                return binding;
+            }
+
+            @Override
+            public void confirm() {}
+        });
+    }
+
+    /** What a refresh is bound to: the device binding, and the DPoP key's thumbprint when there is one. */
+    record Binding(String deviceBinding, String dpopThumbprint) {}
+
+    /**
+     * The requesting device, looked at only once the refresh token names a live family: {@link #resolve()}
+     * verifies its DPoP proof (without recording it), {@link #confirm()} records the proof once the family's
+     * binding matched, before anything changes. Unauthenticated requests never reach either.
+     */
+    interface Device {
+        Binding resolve() throws RefreshException;
+
+        void confirm() throws RefreshException;
+    }
+
+    /** {@link #refresh(String, String, String)} with the device resolved lazily (the servlet endpoint). */
+    SessionTokens refresh(String refreshToken, Device device) throws RefreshException {
         if (refreshToken == null || !refreshToken.matches("[A-Za-z0-9_-]{43}")) {
             throw fail("invalid_refresh_token", 401);
         }
         String hash = Hashing.sha256Url(refreshToken);
         try {
+            Binding binding = null;
             for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
                 Optional<RefreshFamily> found = store.findByToken(hash);
                 if (found.isEmpty()) {
                     throw fail("invalid_refresh_token", 401);
                 }
-                SessionTokens out = tryRotate(found.get(), hash, deviceBinding, dpopThumbprint);
+                if (binding == null) {
+                    binding = device.resolve();
+                }
+                SessionTokens out = tryRotate(found.get(), hash, binding, device);
                 if (out != null) {
                     return out;
                 }
@@ -162,8 +215,10 @@ public final class RefreshTokenService implements AutoCloseable {
     }
 
     /** One compare-and-set attempt; null means another writer won and the caller should re-read. */
-    private SessionTokens tryRotate(RefreshFamily f, String hash, String deviceBinding, String dpop)
+    private SessionTokens tryRotate(RefreshFamily f, String hash, Binding binding, Device device)
             throws RefreshException {
+        String deviceBinding = binding.deviceBinding();
+        String dpop = binding.dpopThumbprint();
         long now = clock.millis();
         if (f.revoked() || store.isFamilyRevoked(f.id())) {
             throw fail("session_revoked", 401);
@@ -177,6 +232,7 @@ public final class RefreshTokenService implements AutoCloseable {
             revoke(f.id(), f.absoluteExpiresAt());
             throw fail("device_mismatch", 401);
         }
+        device.confirm();
         String jti = randomToken(16);
         long accessExp = now + config.accessTokenTtl().toMillis();
         Map<String, Long> jtis = liveJtis(f, now - config.clockSkew().toMillis()); // live until exp + skew
@@ -354,6 +410,11 @@ public final class RefreshTokenService implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "vigil-jwt: revocation check skipped, store unavailable");
             return false;
         }
+    }
+
+    /** The DPoP verifier of this service's endpoints and filter; its replay cache is shared when the store is. */
+    DpopVerifier dpop() {
+        return dpop;
     }
 
     String issuer() {

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
@@ -31,7 +30,7 @@ public final class SessionEndpoints {
     SessionEndpoints(RefreshTokenService service, JwtFilterConfig config) {
         this.service = service;
         this.config = config;
-        this.dpop = new DpopVerifier(config.clock(), Duration.ofSeconds(60).plus(config.clockSkew()));
+        this.dpop = service.dpop();
         this.deviceCookie = config.cookieName().startsWith("__Host-") ? "__Host-vigil-device" : "vigil-device";
     }
 
@@ -75,12 +74,7 @@ public final class SessionEndpoints {
         try {
             requirePost(req);
             requireSameOrigin(req);
-            String thumbprint = dpopThumbprint(req);
-            String device = cookie(req, deviceCookie);
-            SessionTokens tokens = service.refresh(
-                    cookie(req, config.cookieName()),
-                    binding(thumbprint, device == null ? "" : device, req),
-                    thumbprint);
+            SessionTokens tokens = service.refresh(cookie(req, config.cookieName()), new RequestDevice(req));
             if (tokens.refreshToken() != null) {
                 setCookie(resp, config.cookieName(), tokens.refreshToken(), tokens.refreshExpiresInSeconds());
             }
@@ -104,8 +98,55 @@ public final class SessionEndpoints {
         }
     }
 
+    /**
+     * The refresh request's device: its DPoP proof is verified only once the cookie names a live family, and
+     * recorded only once the family's binding matched, so throw-away requests never reach the replay cache.
+     */
+    private final class RequestDevice implements RefreshTokenService.Device {
+        private final HttpServletRequest req;
+        private DpopVerifier.Proof proof;
+        private boolean recorded;
+
+        RequestDevice(HttpServletRequest req) {
+            this.req = req;
+        }
+
+        @Override
+        public RefreshTokenService.Binding resolve() throws RefreshException {
+            String header = req.getHeader("DPoP");
+            String thumbprint = null;
+            if (header != null) {
+                try {
+                    proof = dpop.check(
+                            header, req.getMethod(), req.getRequestURL().toString(), null);
+                } catch (TokenRejection e) {
+                    throw new RefreshException("dpop_proof_invalid", 401);
+                }
+                thumbprint = proof.thumbprint();
+            }
+            String device = cookie(req, deviceCookie);
+            return new RefreshTokenService.Binding(binding(thumbprint, device == null ? "" : device, req), thumbprint);
+        }
+
+        @Override
+        public void confirm() throws RefreshException {
+            if (proof != null && !recorded) {
+                try {
+                    dpop.record(proof);
+                } catch (TokenRejection e) {
+                    throw new RefreshException("dpop_proof_invalid", 401);
+                }
+                recorded = true;
+            }
+        }
+    }
+
+    /** Refusals that end the session clear its cookie; a bad proof, a 403 or a 503 leave it alone. */
+    private static final Set<String> SESSION_ENDED = Set.of(
+            "invalid_refresh_token", "refresh_token_reused", "session_revoked", "session_expired", "device_mismatch");
+
     private void fail(HttpServletResponse resp, RefreshException e) throws IOException {
-        if (e.status() == 401) {
+        if (SESSION_ENDED.contains(e.reason())) {
             setCookie(resp, config.cookieName(), "", 0);
         }
         if (e.status() == 503) {

@@ -56,6 +56,24 @@ public interface SessionStore extends AutoCloseable {
         return (jti != null && isJtiRevoked(jti)) || (familyId != null && isFamilyRevoked(familyId));
     }
 
+    /**
+     * Whether several instances share this store. DPoP proof jtis are then recorded in it
+     * ({@link #recordProof}), so that a proof replayed against another instance is refused too.
+     */
+    default boolean isShared() {
+        return false;
+    }
+
+    /**
+     * Records a DPoP proof of one key, atomically: false when the key already presented this jti, or has
+     * {@code maxPerKey} live proofs recorded. Called only when {@link #isShared()}.
+     *
+     * @throws StoreUnavailableException when the store cannot be reached
+     */
+    default boolean recordProof(String keyThumbprint, String jtiHash, Instant until, int maxPerKey) {
+        throw new UnsupportedOperationException("only a shared store records DPoP proofs");
+    }
+
     @Override
     default void close() {}
 }

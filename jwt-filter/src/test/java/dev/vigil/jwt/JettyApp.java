@@ -5,6 +5,9 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -14,7 +17,16 @@ final class JettyApp implements AutoCloseable {
     final HttpCalls http;
 
     JettyApp(JwtAuthFilter filter) throws Exception {
-        ServerConnector connector = new ServerConnector(server);
+        this(filter, false);
+    }
+
+    /** {@code forwarded}: trusts {@code Forwarded} headers, as an instance behind a load balancer does. */
+    JettyApp(JwtAuthFilter filter, boolean forwarded) throws Exception {
+        HttpConfiguration httpConfig = new HttpConfiguration();
+        if (forwarded) {
+            httpConfig.addCustomizer(new ForwardedRequestCustomizer());
+        }
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);

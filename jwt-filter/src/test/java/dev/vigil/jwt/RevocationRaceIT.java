@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,15 +84,48 @@ class RevocationRaceIT {
     @Test
     void aRevokeThatCannotBeRecordedIsAnErrorNeverASuccess() throws Exception {
         JwtFilterConfig config = config();
-        try (RefreshTokenService a = RefreshTokenService.create(config)) {
+        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger(RefreshTokenService.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(new SimpleFormatter().formatMessage(r));
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        log.addHandler(capture);
+        try (RefreshTokenService a = RefreshTokenService.create(config);
+                JettyApp app = new JettyApp(new JwtAuthFilter(config, a))) {
             SessionTokens t = a.login("erin", Set.of(), RevocationRace.DEVICE, null);
+            HttpCalls browser = new HttpCalls(app.http.origin());
+            browser.cookies.put("__Host-vigil-rt", t.refreshToken());
             redis.stop();
             try {
                 assertThatThrownBy(() -> a.revokeFamily(t.familyId())).isInstanceOf(StoreUnavailableException.class);
                 assertThat(RefreshTokenServiceTest.reason(() -> a.logout(t.refreshToken())))
                         .isEqualTo("store_unavailable");
+                HttpResponse<String> logout = browser.post("/auth/logout", "", "Origin", browser.origin());
+                assertThat(logout.statusCode()).isEqualTo(503);
+                assertThat(logout.body()).contains("store_unavailable");
+                assertThat(logout.headers().firstValue("Retry-After")).isPresent();
+                assertThat(browser.cookies)
+                        .as("the cookie of a session still alive is kept")
+                        .containsKey("__Host-vigil-rt");
+                assertThat(errors)
+                        .isNotEmpty()
+                        .allSatisfy(e -> assertThat(e)
+                                .contains("revocation of family " + t.familyId() + " could not be recorded")
+                                .contains("NOT revoked"));
             } finally {
                 redis.launch();
+                log.removeHandler(capture);
             }
             awaitReconnected(a);
             a.logout(t.refreshToken());

@@ -9,35 +9,56 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * RFC 9449 DPoP proofs: {@code typ dpop+jwt}, an asymmetric allow-listed alg, a public {@code jwk} that signed
  * it, {@code htm}, {@code htu}, {@code iat} within the window, {@code ath} when bound to an access token, and
- * a {@code jti} replay cache.
+ * {@code jti} replay. {@link #check} verifies a proof without recording it; the caller {@link #record}s it once the
+ * request is otherwise authenticated, so that unauthenticated traffic never touches the replay cache.
  */
 public final class DpopVerifier {
     private static final Set<String> ALGS = Set.of("RS256", "PS256", "ES256", "EdDSA", "Ed25519");
-    private static final int MAX_REPLAY_ENTRIES = 100_000;
 
     private final Clock clock;
     private final Duration window;
-    private final Map<String, Long> seen = new ConcurrentHashMap<>();
+    private final ProofReplay replay;
 
+    /** With a per-JVM replay cache ({@link ProofReplay#DEFAULT_MAX_PER_KEY} live proofs per key). */
     public DpopVerifier(Clock clock, Duration window) {
+        this(clock, window, new InMemoryProofReplay(clock, ProofReplay.DEFAULT_MAX_PER_KEY));
+    }
+
+    public DpopVerifier(Clock clock, Duration window, ProofReplay replay) {
         this.clock = clock;
         this.window = window;
+        this.replay = replay;
+    }
+
+    /** A verified proof, not yet recorded: its key's thumbprint, its jti's hash, and when it stops being valid. */
+    public record Proof(String thumbprint, String jtiHash, long validUntilMillis) {}
+
+    /** {@link #check} and {@link #record} at once, for callers that have authenticated the request already. */
+    public String verify(String proof, String method, String url, String accessToken) throws TokenRejection {
+        Proof p = check(proof, method, url, accessToken);
+        record(p);
+        return p.thumbprint();
+    }
+
+    /** Refuses a proof whose jti this key presented before (or whose key has its allowance in use). */
+    public void record(Proof p) throws TokenRejection {
+        if (!replay.firstUse(p.thumbprint(), p.jtiHash(), p.validUntilMillis())) {
+            throw new TokenRejection(Reason.DPOP_INVALID);
+        }
     }
 
     /**
-     * Verifies a proof and returns the base64url SHA-256 thumbprint of its key.
+     * Verifies a proof's form, signature and claims, without recording it.
      *
      * @param accessToken the token the proof must be bound to via {@code ath}, or null (refresh, login)
      */
-    public String verify(String proof, String method, String url, String accessToken) throws TokenRejection {
+    public Proof check(String proof, String method, String url, String accessToken) throws TokenRejection {
         TokenLimits.Segments seg;
         Map<String, Object> h;
         Map<String, Object> c;
@@ -81,27 +102,11 @@ public final class DpopVerifier {
                     && !Hashing.constantTimeEquals(Hashing.sha256Url(accessToken), String.valueOf(c.get("ath")))) {
                 throw new TokenRejection(Reason.DPOP_INVALID);
             }
-            String thumbprint = jwk.computeThumbprint().toString();
-            remember(thumbprint + ":" + jti, now);
-            return thumbprint;
+            // accepted while |now - iat| <= window (iat has whole seconds): remember it at least that long
+            long until = Math.max(now, issued) + window.toMillis() + 1000;
+            return new Proof(jwk.computeThumbprint().toString(), Hashing.sha256Url(jti), until);
         } catch (ParseException | JOSEException | java.security.GeneralSecurityException e) {
             throw new TokenRejection(Reason.DPOP_INVALID);
-        }
-    }
-
-    private void remember(String id, long now) throws TokenRejection {
-        if (seen.size() >= MAX_REPLAY_ENTRIES) {
-            for (Iterator<Long> it = seen.values().iterator(); it.hasNext(); ) {
-                if (it.next() < now) {
-                    it.remove();
-                }
-            }
-        }
-        if (seen.size() >= MAX_REPLAY_ENTRIES) {
-            throw new TokenRejection(Reason.DPOP_INVALID); // full of live proofs: refuse rather than forget
-        }
-        if (seen.putIfAbsent(id, now + 2 * window.toMillis()) != null) {
-            throw new TokenRejection(Reason.DPOP_INVALID); // replayed proof
         }
     }
 
