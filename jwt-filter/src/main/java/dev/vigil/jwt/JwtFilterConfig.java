@@ -518,6 +518,15 @@ public final class JwtFilterConfig {
                     all.add("issuer '" + t.issuer() + "' uses an HMAC secret: set its algorithms to HS256, HS384 or "
                             + "HS512 explicitly");
                 }
+                boolean remote =
+                        t.kind() == TrustedIssuer.SourceKind.JWKS_URI || t.kind() == TrustedIssuer.SourceKind.DISCOVERY;
+                if (remote && t.algorithms() != null && t.algorithms().stream().anyMatch(a -> a.startsWith("HS"))) {
+                    // a secret served over the network is no secret: remote oct keys are never trusted (KeySource)
+                    all.add("issuer '" + t.issuer() + "' gets its keys through "
+                            + (t.kind() == TrustedIssuer.SourceKind.JWKS_URI ? "jwks-uri" : "discovery")
+                            + ": HMAC algorithms (HS256, HS384, HS512) need vigil.jwt.trust.N.hmac-secret-file or keys"
+                            + " given in code");
+                }
             }
             checkAlgorithms("vigil.jwt.algorithms", algorithms, all);
             if (algorithms.stream().anyMatch(a -> a.startsWith("HS"))) {

@@ -2,6 +2,7 @@ package dev.vigil.jwt;
 
 import static dev.vigil.jwt.TestKeys.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A symmetric ({@code oct}) key served by a JWKS URL or found through discovery is anyone's secret: it is never
- * trusted as an HMAC key, even when the issuer's algorithms allow HS256.
+ * trusted as an HMAC key, even when the issuer's algorithms allow HS256 (which configuration refuses anyway).
  */
 class RemoteSecretKeysIT {
     private static final byte[] SECRET = new byte[32];
@@ -145,6 +146,25 @@ class RemoteSecretKeysIT {
         assertThat(warnings()).hasSize(1).allMatch(w -> !w.contains(OctetSequenceKey.Builder.class.getName()));
         assertThat(String.join("\n", warnings()))
                 .doesNotContain(com.nimbusds.jose.util.Base64URL.encode(SECRET).toString());
+    }
+
+    @Test
+    void configurationRefusesHmacAlgorithmsForAnIssuerWhoseKeysComeOverTheNetwork() {
+        assertThatThrownBy(() -> JwtFilterConfig.builder()
+                        .trust(TrustedIssuer.jwksUri("https://a.example.test", idp.uri())
+                                .withAlgorithms(Set.of("RS256", "HS256")))
+                        .trust(TrustedIssuer.discovery("https://b.example.test").withAlgorithms(Set.of("HS384")))
+                        .build())
+                .isInstanceOfSatisfying(
+                        InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "issuer 'https://a.example.test' gets its keys through jwks-uri: HMAC algorithms"
+                                                + " (HS256, HS384, HS512) need vigil.jwt.trust.N.hmac-secret-file or keys"
+                                                + " given in code",
+                                        "issuer 'https://b.example.test' gets its keys through discovery: HMAC algorithms"
+                                                + " (HS256, HS384, HS512) need vigil.jwt.trust.N.hmac-secret-file or keys"
+                                                + " given in code"));
     }
 
     private List<String> warnings() {
