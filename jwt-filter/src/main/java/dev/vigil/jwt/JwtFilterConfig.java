@@ -395,7 +395,7 @@ public final class JwtFilterConfig {
 
         /**
          * Key-set caching. Defaults: ttl 10 min, max-age clamped to [1 min, 24 h], max-stale 6 h, unknown-kid
-         * refetch at most every 30 s, negative kid cache 5 min, retry-after 10 s, fetch timeout 5 s.
+         * refetches paced at one per 1 s, negative kid cache 5 min, retry-after 10 s, fetch timeout 5 s.
          */
         public Builder keySets(
                 Duration ttl,
