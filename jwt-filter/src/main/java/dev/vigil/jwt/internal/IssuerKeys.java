@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -56,7 +57,8 @@ public final class IssuerKeys {
     private final Executor executor;
     private final Listener listener;
     /** The fetch under way, if any: its result and the deadline (System.nanoTime) at which it counts as failed. */
-    private record Inflight(CompletableFuture<Snapshot> result, long deadlineNanos, long number) {}
+    private record Inflight(
+            CompletableFuture<Snapshot> result, long deadlineNanos, long number, AtomicBoolean finished) {}
 
     private final AtomicReference<Inflight> inflight = new AtomicReference<>();
     private final AtomicLong fetches = new AtomicLong(); // numbers every fetch at its start
@@ -333,7 +335,8 @@ public final class IssuerKeys {
                 mine = new Inflight(
                         new CompletableFuture<>(),
                         System.nanoTime() + policy.fetchTimeout().toNanos(),
-                        fetches.incrementAndGet());
+                        fetches.incrementAndGet(),
+                        new AtomicBoolean());
             }
             if (inflight.compareAndSet(null, mine)) {
                 break;
@@ -362,13 +365,13 @@ public final class IssuerKeys {
 
     /** Publishes one fetch's outcome, once: a late result of a fetch that already timed out is dropped. */
     private void finish(Inflight fetch, KeySource.Loaded loaded, Exception failure) {
+        if (!fetch.finished().compareAndSet(false, true)) {
+            return; // the other of its two finishers (the load and the deadline timer) came first
+        }
         Snapshot fresh;
         long outageStart;
         int failures;
         synchronized (this) {
-            if (fetch.result().isDone()) {
-                return;
-            }
             long now = clock.millis();
             fresh = failure == null ? snapshotOf(loaded, fetch.number()) : null;
             outageStart = outageSince;
