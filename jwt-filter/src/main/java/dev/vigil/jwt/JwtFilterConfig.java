@@ -509,7 +509,7 @@ public final class JwtFilterConfig {
 
         /**
          * Key-set caching. Defaults: ttl 10 min, max-age clamped to [1 min, 24 h], max-stale 6 h, unknown-kid
-         * refetch at most every 30 s, negative kid cache 5 min, retry-after 10 s, fetch timeout 5 s.
+         * refetches paced at one per 1 s, negative kid cache 5 min, retry-after 10 s, fetch timeout 5 s.
          */
         public Builder keySets(
                 Duration ttl,
@@ -640,6 +640,15 @@ public final class JwtFilterConfig {
                         && (t.algorithms() == null || t.algorithms().stream().anyMatch(a -> !a.startsWith("HS")))) {
                     all.add("issuer '" + t.issuer() + "' uses an HMAC secret: set its algorithms to HS256, HS384 or "
                             + "HS512 explicitly");
+                }
+                boolean remote =
+                        t.kind() == TrustedIssuer.SourceKind.JWKS_URI || t.kind() == TrustedIssuer.SourceKind.DISCOVERY;
+                if (remote && t.algorithms() != null && t.algorithms().stream().anyMatch(a -> a.startsWith("HS"))) {
+                    // a secret served over the network is no secret: remote oct keys are never trusted (KeySource)
+                    all.add("issuer '" + t.issuer() + "' gets its keys through "
+                            + (t.kind() == TrustedIssuer.SourceKind.JWKS_URI ? "jwks-uri" : "discovery")
+                            + ": HMAC algorithms (HS256, HS384, HS512) need vigil.jwt.trust.N.hmac-secret-file or keys"
+                            + " given in code");
                 }
             }
             if (audiences.isEmpty() && !anyAudience) {

@@ -40,6 +40,15 @@ class IdpInteropIT {
         idp = new MockOAuth2Server(new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(keys)));
         idp.start();
         issuer = idp.issuerUrl(ISSUER_ID).toString();
+        // the IdP's own first answers load its classes, which on a loaded machine can outlast the filter's 5 s
+        // fetch deadline: warm it up so that the deadline measures the filter, not the IdP's start-up
+        java.net.http.HttpClient warmUp = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/.well-known/openid-configuration", "/jwks")) {
+            warmUp.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(issuer + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
         JwtFilterConfig config = JwtFilterConfig.fromProperties(Map.of(
                 "vigil.jwt.realm", "interop",
                 "vigil.jwt.audience", "orders-api",

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real HTTP server (the JDK's) serving one JWK set at {@code /jwks}, which a test can make fail with a status,
- * stall half-way through the body, or answer slowly; it counts every request.
+ * stall half-way through the body, or answer slowly (it counts those requests), and an OIDC discovery document
+ * naming {@link #base()} as issuer and {@code /jwks} as its key set.
  */
 final class JwksServer implements AutoCloseable {
     enum Mode {
@@ -64,11 +65,25 @@ final class JwksServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+        server.createContext("/.well-known/openid-configuration", ex -> {
+            try (ex) {
+                byte[] doc = ("{\"issuer\":\"" + base() + "\",\"jwks_uri\":\"" + uri() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, doc.length);
+                ex.getResponseBody().write(doc);
+            }
+        });
         server.start();
     }
 
+    /** The base URL, which is also the issuer named by its discovery document. */
+    String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks");
+        return URI.create(base() + "/jwks");
     }
 
     void mode(Mode m) {

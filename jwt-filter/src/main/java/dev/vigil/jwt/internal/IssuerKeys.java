@@ -14,18 +14,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One issuer's verification keys: cached with a TTL, refreshed ahead of expiry off the request thread,
- * fetched single-flight, served stale up to a bound during an outage, and refetched for an unknown kid at a
- * limited rate with a negative cache. Keys never mix across issuers: each issuer has its own instance.
+ * fetched single-flight with a deadline, served stale up to a bound during an outage (failed fetches retried no
+ * sooner than retry-after), and refetched for an unknown kid when the key set predates the kid's first sighting:
+ * such refetches are coalesced and paced (at most one start per unknown-kid interval), and a kid that a later
+ * fetch still lacks is negatively cached per kid. Keys never mix across issuers: each issuer has its own instance.
  */
 public final class IssuerKeys {
     private static final System.Logger LOG = System.getLogger(IssuerKeys.class.getName());
-    private static final int MAX_NEGATIVE_KIDS = 1024;
+    private static final int MAX_TRACKED_KIDS = 1024;
+    private static final int MAX_WAITING_FOR_REFETCH = 16;
     private static final long NEVER = Long.MIN_VALUE;
     private static final long DEADLINE_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
@@ -39,6 +45,7 @@ public final class IssuerKeys {
             List<PreparedKey> all,
             Set<String> material,
             long revision,
+            long fetch,
             long fetchedAt,
             long refreshAt,
             long expiresAt) {}
@@ -50,15 +57,21 @@ public final class IssuerKeys {
     private final Executor executor;
     private final Listener listener;
     /** The fetch under way, if any: its result and the deadline (System.nanoTime) at which it counts as failed. */
-    private record Inflight(CompletableFuture<Snapshot> result, long deadlineNanos) {}
+    private record Inflight(
+            CompletableFuture<Snapshot> result, long deadlineNanos, long number, AtomicBoolean finished) {}
 
     private final AtomicReference<Inflight> inflight = new AtomicReference<>();
-    private final Map<String, Long> negativeKids = new ConcurrentHashMap<>();
+    private final AtomicLong fetches = new AtomicLong(); // numbers every fetch at its start
+    private final UnknownKids unknownKids;
+    private final Semaphore refetchWaiters = new Semaphore(MAX_WAITING_FOR_REFETCH);
+    private final Object pace = new Object();
+    private long lastRefetchNanos; // guarded by pace; valid once refetched
+    private boolean refetched; // guarded by pace
+    private CompletableFuture<Inflight> pacedRefetch; // guarded by pace: the next paced refetch, when scheduled
     private volatile Snapshot snapshot;
     private volatile long lastFailureAt = NEVER;
     private long outageSince = NEVER; // guarded by this
     private int failuresInOutage; // guarded by this
-    private volatile long lastUnknownKidFetchAt = NEVER;
 
     public IssuerKeys(
             String issuer, KeySource source, KeySetPolicy policy, Clock clock, Executor executor, Listener listener) {
@@ -68,6 +81,8 @@ public final class IssuerKeys {
         this.clock = clock;
         this.executor = executor;
         this.listener = listener;
+        this.unknownKids =
+                new UnknownKids(MAX_TRACKED_KIDS, policy.negativeKidTtl().toMillis());
     }
 
     public String issuer() {
@@ -115,53 +130,148 @@ public final class IssuerKeys {
     }
 
     /**
-     * A signature failed under a known kid: the IdP may have replaced the key but kept its kid. Refetches at most
-     * once per unknown-kid interval (shared with unknown kids) and answers whether the key material changed.
+     * A signature failed under a known kid: the IdP may have replaced the key but kept its kid. Joins a refetch
+     * started since the current set was fetched, or starts one when the pace allows (never waits for the pace), and
+     * answers whether the key material changed.
      */
     public boolean refetchAfterSignatureFailure() {
-        long now = clock.millis();
-        boolean allowed = lastUnknownKidFetchAt == NEVER
-                || now - lastUnknownKidFetchAt >= policy.unknownKidInterval().toMillis();
-        if (!allowed) {
-            return false;
-        }
-        lastUnknownKidFetchAt = now;
         Snapshot before = snapshot;
-        try {
-            Snapshot after = awaitFetch();
-            return before == null || after.revision() != before.revision();
-        } catch (TokenRejection e) {
+        if (before == null) {
             return false;
         }
+        Snapshot after = refetch(before.fetch() + 1, false);
+        return after != null && after.revision() != before.revision();
     }
 
     private List<PreparedKey> refetchForUnknownKid(String kid, Snapshot s) throws TokenRejection {
-        long now = clock.millis();
-        Long negativeUntil = negativeKids.get(kid);
-        if (negativeUntil != null && negativeUntil > now) {
+        long needed = unknownKids.fetchNeeded(kid, clock.millis(), fetches.get() + 1, s.fetch());
+        if (needed == UnknownKids.ABSENT) {
+            throw new TokenRejection(Reason.UNKNOWN_KEY_ID); // a fetch after its first sighting lacked it
+        }
+        Snapshot fresh = refetch(needed, true);
+        if (fresh == null) {
+            // the IdP is failing, too slow, or too many requests wait already: not remembered as absent
             throw new TokenRejection(Reason.UNKNOWN_KEY_ID);
-        }
-        boolean allowed = lastUnknownKidFetchAt == NEVER
-                || now - lastUnknownKidFetchAt >= policy.unknownKidInterval().toMillis();
-        if (!allowed) {
-            throw new TokenRejection(Reason.UNKNOWN_KEY_ID); // rate-limited: not remembered as absent
-        }
-        lastUnknownKidFetchAt = now;
-        Snapshot fresh;
-        try {
-            fresh = awaitFetch();
-        } catch (TokenRejection e) {
-            throw new TokenRejection(Reason.UNKNOWN_KEY_ID); // the IdP is down: keep serving what we have
         }
         List<PreparedKey> keys = fresh.byKid().get(kid);
         if (keys != null) {
             return keys;
         }
-        if (negativeKids.size() >= MAX_NEGATIVE_KIDS) {
-            negativeKids.clear();
-        }
-        negativeKids.put(kid, now + policy.negativeKidTtl().toMillis()); // confirmed absent after a fetch
+        unknownKids.lacking(kid, clock.millis(), fresh.fetch());
         throw new TokenRejection(Reason.UNKNOWN_KEY_ID);
+    }
+
+    /**
+     * A key set from fetch number {@code needed} or later, or null. Joins the fetch under way when it is recent
+     * enough; otherwise starts one, at most one per unknown-kid interval: a request that needs one while the pace
+     * holds waits for the next paced start if {@code waitForPace} (the refetch is scheduled either way, so a
+     * rotated key is picked up without another token). Never waits longer than one fetch timeout in all, and at
+     * most {@value #MAX_WAITING_FOR_REFETCH} requests per issuer wait at a time.
+     */
+    private Snapshot refetch(long needed, boolean waitForPace) {
+        if (!refetchWaiters.tryAcquire()) {
+            return null;
+        }
+        try {
+            long until = System.nanoTime() + policy.fetchTimeout().toNanos();
+            for (int round = 0; round < 4 && System.nanoTime() < until; round++) {
+                Snapshot s = snapshot;
+                if (s != null && s.fetch() >= needed) {
+                    return s;
+                }
+                if (!mayFetch(clock.millis())) {
+                    return null; // retry-after holds: do not hammer a failing IdP
+                }
+                Inflight running = inflight.get();
+                if (running == null) {
+                    running = pacedStart(until, waitForPace);
+                    if (running == null) {
+                        return null;
+                    }
+                }
+                Snapshot got = await(running, until);
+                if (got != null && got.fetch() >= needed) {
+                    return got;
+                }
+                if (got == null && running.number() >= needed) {
+                    return null; // the fetch that could know it failed
+                }
+                // an older fetch ended (a background refresh started before the sighting): start a newer one
+            }
+            return null;
+        } finally {
+            refetchWaiters.release();
+        }
+    }
+
+    /** Starts a refetch now if the pace allows, else schedules one and (if asked) waits for it to start. */
+    private Inflight pacedStart(long until, boolean waitForPace) {
+        CompletableFuture<Inflight> next;
+        synchronized (pace) {
+            long now = System.nanoTime();
+            long due =
+                    refetched ? lastRefetchNanos + policy.unknownKidInterval().toNanos() : now;
+            if (pacedRefetch == null && due - now <= 0) {
+                refetched = true;
+                lastRefetchNanos = now;
+                return startFetch();
+            }
+            if (!waitForPace) {
+                return null;
+            }
+            if (due - until >= 0) {
+                waitForPace = false; // the next start comes after this request's wait: schedule it, do not wait
+            }
+            next = pacedRefetch;
+            if (next == null) {
+                CompletableFuture<Inflight> scheduled = new CompletableFuture<>();
+                pacedRefetch = scheduled;
+                next = scheduled;
+                CompletableFuture.delayedExecutor(due - now, TimeUnit.NANOSECONDS)
+                        .execute(() -> startPaced(scheduled));
+            }
+        }
+        long wait = until - System.nanoTime();
+        if (!waitForPace || wait <= 0) {
+            return null;
+        }
+        try {
+            return next.get(wait, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    private void startPaced(CompletableFuture<Inflight> scheduled) {
+        Inflight started = null;
+        try {
+            synchronized (pace) {
+                pacedRefetch = null;
+                refetched = true;
+                lastRefetchNanos = System.nanoTime();
+            }
+            if (mayFetch(clock.millis())) {
+                started = startFetch();
+            }
+        } finally {
+            scheduled.complete(started);
+        }
+    }
+
+    /** The fetch's key set, or null when it failed or did not end by {@code until}. */
+    private Snapshot await(Inflight fetch, long until) {
+        long wait = Math.min(until, fetch.deadlineNanos() + DEADLINE_MARGIN_NANOS) - System.nanoTime();
+        try {
+            return fetch.result().get(Math.max(0, wait), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
     }
 
     private Snapshot usable() throws TokenRejection {
@@ -224,7 +334,9 @@ public final class IssuerKeys {
             if (mine == null) {
                 mine = new Inflight(
                         new CompletableFuture<>(),
-                        System.nanoTime() + policy.fetchTimeout().toNanos());
+                        System.nanoTime() + policy.fetchTimeout().toNanos(),
+                        fetches.incrementAndGet(),
+                        new AtomicBoolean());
             }
             if (inflight.compareAndSet(null, mine)) {
                 break;
@@ -253,15 +365,15 @@ public final class IssuerKeys {
 
     /** Publishes one fetch's outcome, once: a late result of a fetch that already timed out is dropped. */
     private void finish(Inflight fetch, KeySource.Loaded loaded, Exception failure) {
+        if (!fetch.finished().compareAndSet(false, true)) {
+            return; // the other of its two finishers (the load and the deadline timer) came first
+        }
         Snapshot fresh;
         long outageStart;
         int failures;
         synchronized (this) {
-            if (fetch.result().isDone()) {
-                return;
-            }
             long now = clock.millis();
-            fresh = failure == null ? snapshotOf(loaded) : null;
+            fresh = failure == null ? snapshotOf(loaded, fetch.number()) : null;
             outageStart = outageSince;
             failures = failuresInOutage;
             if (fresh != null) {
@@ -329,7 +441,7 @@ public final class IssuerKeys {
     }
 
     /** Builds the next snapshot; called under the lock, so revisions count up one change at a time. */
-    private Snapshot snapshotOf(KeySource.Loaded loaded) {
+    private Snapshot snapshotOf(KeySource.Loaded loaded, long number) {
         Map<String, List<PreparedKey>> byKid = new ConcurrentHashMap<>();
         List<PreparedKey> all = new ArrayList<>();
         Set<String> material = new HashSet<>();
@@ -359,7 +471,6 @@ public final class IssuerKeys {
         long revision = previous == null ? 1 : previous.revision();
         if (previous != null && !previous.material().equals(material)) {
             revision++;
-            negativeKids.clear();
         }
         long now = clock.millis();
         Duration ttl = policy.clampTtl(loaded.maxAge().orElse(null));
@@ -369,6 +480,7 @@ public final class IssuerKeys {
                 Collections.unmodifiableList(all),
                 material,
                 revision,
+                number,
                 now,
                 now + ttlMillis * 8 / 10,
                 now + ttlMillis);

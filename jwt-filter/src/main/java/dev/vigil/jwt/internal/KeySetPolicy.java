@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * How key sets are cached: {@code ttl} when the server sends no max-age, max-age clamped to
- * [{@code minTtl}, {@code maxTtl}], last-good keys served up to {@code maxStale} past expiry, unknown-kid
- * refetches at most once per {@code unknownKidInterval}, failed fetches retried no sooner than
- * {@code retryAfter}.
+ * [{@code minTtl}, {@code maxTtl}], last-good keys served up to {@code maxStale} past expiry, refetches caused by
+ * unknown kids or failed signatures started at most once per {@code unknownKidInterval} (a kid a later fetch still
+ * lacks is refused for {@code negativeKidTtl}), failed fetches retried no sooner than {@code retryAfter}, each
+ * fetch complete (connect, headers, body) within {@code fetchTimeout}.
  */
 public record KeySetPolicy(
         Duration ttl,
@@ -24,7 +25,7 @@ public record KeySetPolicy(
                 Duration.ofMinutes(1),
                 Duration.ofHours(24),
                 Duration.ofHours(6),
-                Duration.ofSeconds(30),
+                Duration.ofSeconds(1),
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(5));

@@ -20,11 +20,14 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Where an issuer's verification keys come from. Implementations only fetch; caching is {@link IssuerKeys}. */
 public interface KeySource {
@@ -38,10 +41,12 @@ public interface KeySource {
 
     static KeySource jwksUri(URI uri, HttpFetcher http) {
         return new KeySource() {
+            private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
             @Override
             public Loaded load() throws IOException {
                 HttpFetcher.Fetched f = http.get(uri);
-                return new Loaded(parseSet(f.body(), uri.toString()), f.maxAge());
+                return new Loaded(withoutSecretKeys(parseSet(f.body(), uri.toString()), uri, warned), f.maxAge());
             }
 
             @Override
@@ -55,6 +60,7 @@ public interface KeySource {
     static KeySource discovery(String issuer, URI base, HttpFetcher http) {
         return new KeySource() {
             private volatile URI jwksUri;
+            private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
             @Override
             public Loaded load() throws IOException {
@@ -66,7 +72,7 @@ public interface KeySource {
                 try {
                     HttpFetcher.Fetched f = http.get(jwks, deadline);
                     jwksUri = jwks;
-                    return new Loaded(parseSet(f.body(), jwks.toString()), f.maxAge());
+                    return new Loaded(withoutSecretKeys(parseSet(f.body(), jwks.toString()), jwks, warned), f.maxAge());
                 } catch (IOException e) {
                     jwksUri = null; // rediscover next time: the IdP may have moved its key set
                     throw e;
@@ -200,6 +206,33 @@ public interface KeySource {
         } catch (ParseException e) {
             throw new IOException("key set at " + where + " is not a JWK set: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A key set fetched over the network without its symmetric ({@code oct}) keys: a secret that an HTTP endpoint
+     * hands to anyone who asks is no secret, and trusting it would let anyone sign HS* tokens. HMAC keys come only
+     * from an hmac-secret-file or keys given in code. Each ignored key is logged once per source (its kid, never its
+     * material).
+     */
+    static JWKSet withoutSecretKeys(JWKSet set, URI where, Set<String> warned) {
+        List<JWK> kept = new ArrayList<>(set.getKeys().size());
+        for (JWK key : set.getKeys()) {
+            if (!(key instanceof OctetSequenceKey)) {
+                kept.add(key);
+                continue;
+            }
+            String kid = key.getKeyID() == null ? "(none)" : key.getKeyID();
+            if (warned.size() < 64 && warned.add(kid)) {
+                System.getLogger(KeySource.class.getName())
+                        .log(
+                                System.Logger.Level.WARNING,
+                                "vigil-jwt: ignoring the symmetric (oct) key kid={0} served by {1}: HMAC keys are"
+                                        + " trusted only from an hmac-secret-file or keys given in code",
+                                kid,
+                                where);
+            }
+        }
+        return kept.size() == set.getKeys().size() ? set : new JWKSet(kept);
     }
 
     static JWK pemToJwk(String pem, String where) throws IOException {
