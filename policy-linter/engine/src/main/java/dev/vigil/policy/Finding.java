@@ -11,6 +11,8 @@ package dev.vigil.policy;
  * @param position where that field is in the input
  * @param remediation how to fix it
  * @param suppression null when the finding counts; otherwise why it does not (annotation or exemption reason)
+ * @param pss for Pod Security Standards rules: the level and version the object was checked at and why; null for
+ *     other rules
  */
 public record Finding(
         String ruleId,
@@ -20,13 +22,27 @@ public record Finding(
         String path,
         SourcePosition position,
         String remediation,
-        String suppression) {
+        String suppression,
+        PssCheck pss) {
+    /** A finding of a rule that is not a Pod Security Standards check. */
+    public Finding(
+            String ruleId,
+            Severity severity,
+            String message,
+            Resource resource,
+            String path,
+            SourcePosition position,
+            String remediation,
+            String suppression) {
+        this(ruleId, severity, message, resource, path, position, remediation, suppression, null);
+    }
+
     public boolean suppressed() {
         return suppression != null;
     }
 
     /** A copy of this finding marked as suppressed for {@code reason}. */
     public Finding suppress(String reason) {
-        return new Finding(ruleId, severity, message, resource, path, position, remediation, reason);
+        return new Finding(ruleId, severity, message, resource, path, position, remediation, reason, pss);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
  */
 public final class PolicyConfig {
     private final Set<String> profiles;
+    private final List<String> chosenProfiles;
     private final PssVersion pssVersion;
     private final Set<String> disabledRules;
     private final Set<String> enabledRules;
@@ -24,7 +25,8 @@ public final class PolicyConfig {
     private final List<String> crdPaths;
 
     private PolicyConfig(Builder b) {
-        this.profiles = Set.copyOf(Profiles.expand(b.profiles.isEmpty() ? List.of(Profiles.RECOMMENDED) : b.profiles));
+        this.chosenProfiles = List.copyOf(b.profiles.isEmpty() ? List.of(Profiles.RECOMMENDED) : b.profiles);
+        this.profiles = Set.copyOf(Profiles.expand(chosenProfiles));
         this.pssVersion = b.pssVersion;
         this.disabledRules = Set.copyOf(b.disabledRules);
         this.enabledRules = Set.copyOf(b.enabledRules);
@@ -48,6 +50,16 @@ public final class PolicyConfig {
     /** The selected profiles with every profile they include. */
     public Set<String> profiles() {
         return profiles;
+    }
+
+    /**
+     * The profiles as chosen ({@code --profile}, the configuration file's {@code profiles}), before expansion;
+     * {@code [recommended]} when none was. A Pod Security Standards profile named here was chosen explicitly and
+     * applies to every object, whatever the Pod Security labels of its namespace; the PSS checks that
+     * {@code recommended} brings yield to a namespace's {@code enforce} label.
+     */
+    public List<String> chosenProfiles() {
+        return chosenProfiles;
     }
 
     public PssVersion pssVersion() {
@@ -118,7 +130,7 @@ public final class PolicyConfig {
     /** A builder starting from this configuration. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.profiles.addAll(profiles);
+        b.profiles.addAll(chosenProfiles);
         b.pssVersion = pssVersion;
         b.disabledRules.addAll(disabledRules);
         b.enabledRules.addAll(enabledRules);

@@ -101,7 +101,36 @@ public final class PolicyEngine {
             out.add(applySuppressions(f, today));
         }
         out.sort(ORDER);
-        return new Report(out);
+        return new Report(out, pssChecks(set, namespaces));
+    }
+
+    /** The level each workload of a namespace with Pod Security labels is checked at, and why. */
+    private List<PssCheck> pssChecks(ResourceSet set, NamespacePss namespaces) {
+        if (namespaces.isEmpty()) {
+            return List.of();
+        }
+        boolean restricted = config.profiles().contains(Profiles.PSS_RESTRICTED);
+        boolean baseline = config.profiles().contains(Profiles.PSS_BASELINE);
+        List<PssCheck> out = new ArrayList<>();
+        for (Resource r : set.resources()) {
+            if (set.podSpecs(r).isEmpty() || !namespaces.governs(r)) {
+                continue;
+            }
+            NamespacePss.Decision dr = namespaces.decide(
+                    r,
+                    NamespacePss.Level.RESTRICTED,
+                    restricted,
+                    NamespacePss.explicitlyChosen(NamespacePss.Level.RESTRICTED, config),
+                    config);
+            NamespacePss.Decision db = namespaces.decide(
+                    r,
+                    NamespacePss.Level.BASELINE,
+                    baseline,
+                    NamespacePss.explicitlyChosen(NamespacePss.Level.BASELINE, config),
+                    config);
+            out.add(namespaces.summary(r, dr, db, config));
+        }
+        return out;
     }
 
     /** Inputs at least this large are checked with the rules spread over the available cores. */
@@ -146,6 +175,9 @@ public final class PolicyEngine {
         private final NamespacePss namespaces;
         private final NamespacePss.Level level;
         private final boolean selected;
+        private final boolean explicit;
+        /** Decisions of this rule by namespace (they depend on nothing else); the context is used by one thread. */
+        private final Map<String, java.util.Optional<NamespacePss.Decision>> decisions = new java.util.HashMap<>();
         /** The object being checked (null in checkAll). */
         Resource current;
 
@@ -156,6 +188,20 @@ public final class PolicyEngine {
             this.namespaces = namespaces;
             this.level = NamespacePss.levelOf(rule);
             this.selected = selected;
+            this.explicit = explicit(rule, level);
+        }
+
+        /** How this PSS rule applies to {@code r}; null when it does not (or the rule is no PSS rule). */
+        private NamespacePss.Decision decision(Resource r) {
+            if (level == null) {
+                return null;
+            }
+            return decisions
+                    .computeIfAbsent(
+                            r.namespace(),
+                            ns -> java.util.Optional.ofNullable(
+                                    namespaces.decide(r, level, selected, explicit, config)))
+                    .orElse(null);
         }
 
         @Override
@@ -165,11 +211,8 @@ public final class PolicyEngine {
 
         @Override
         public PssVersion pssVersion(Resource resource) {
-            if (namespaces.governs(resource)) {
-                PssVersion v = namespaces.version(resource);
-                return v == null ? config.pssVersion() : v;
-            }
-            return config.pssVersion();
+            NamespacePss.Decision d = decision(resource);
+            return d == null ? config.pssVersion() : d.version();
         }
 
         @Override
@@ -179,8 +222,18 @@ public final class PolicyEngine {
 
         @Override
         public boolean isRuleActive(String ruleId) {
-            if (current != null && namespaces.governs(current) && isRestrictedPssRule(ruleId)) {
-                return namespaces.restrictedReplacesBaseline(current);
+            Rule restricted = restrictedPssRule(ruleId);
+            if (current != null && level != null && restricted != null) {
+                // the restricted check replaces this baseline one where it applies the same way (same severity and
+                // version), as Pod Security Admission runs only the restricted check at level restricted
+                boolean sel = rules.contains(restricted);
+                NamespacePss.Decision theirs = namespaces.decide(
+                        current,
+                        NamespacePss.Level.RESTRICTED,
+                        sel,
+                        sel && explicit(restricted.metadata(), NamespacePss.Level.RESTRICTED),
+                        config);
+                return theirs != null && theirs.sameAs(decision(current));
             }
             for (Rule r : rules) {
                 if (r.metadata().id().equals(ruleId)) {
@@ -190,15 +243,15 @@ public final class PolicyEngine {
             return false;
         }
 
-        private boolean isRestrictedPssRule(String ruleId) {
+        private Rule restrictedPssRule(String ruleId) {
             for (List<Rule> list : List.of(rules, namespaceOnly)) {
                 for (Rule r : list) {
                     if (r.metadata().id().equals(ruleId)) {
-                        return NamespacePss.levelOf(r.metadata()) == NamespacePss.Level.RESTRICTED;
+                        return NamespacePss.levelOf(r.metadata()) == NamespacePss.Level.RESTRICTED ? r : null;
                     }
                 }
             }
-            return false;
+            return null;
         }
 
         @Override
@@ -211,16 +264,36 @@ public final class PolicyEngine {
             Severity severity = decided != null && !config.severityOverrides().containsKey(rule.id())
                     ? decided
                     : config.severityOf(rule);
-            if (level != null && namespaces.governs(resource)) {
-                severity = namespaces.severity(resource, level);
-                if (severity == null) {
+            PssCheck pss = null;
+            if (level != null) {
+                NamespacePss.Decision d = decision(resource);
+                if (d == null) {
                     return;
                 }
+                if (d.severity() != null) {
+                    severity = d.severity();
+                }
+                pss = d.check(resource);
             } else if (!selected) {
                 return;
             }
             sink.add(new Finding(
-                    rule.id(), severity, message, resource, path, resource.position(path), rule.remediation(), null));
+                    rule.id(),
+                    severity,
+                    message,
+                    resource,
+                    path,
+                    resource.position(path),
+                    rule.remediation(),
+                    null,
+                    pss));
         }
+    }
+
+    /** A PSS rule was chosen explicitly: a chosen profile names its level, or it is enabled by id. */
+    private boolean explicit(RuleMetadata rule, NamespacePss.Level level) {
+        return level != null
+                && (NamespacePss.explicitlyChosen(level, config)
+                        || config.enabledRules().contains(rule.id()));
     }
 }

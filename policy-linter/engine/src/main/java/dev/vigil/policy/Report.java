@@ -4,11 +4,21 @@ import java.util.List;
 
 /**
  * The findings of one evaluation, sorted by file, line, column and rule, suppressed ones included (writers show
- * them as suppressed; they never count).
+ * them as suppressed; they never count), and the Pod Security Standards level each workload of a namespace with
+ * Pod Security labels was checked at, and why.
+ *
+ * @param pssChecks one per object with pod specs in a namespace of the input that carries Pod Security labels, in
+ *     input order (objects elsewhere follow the configuration's profiles)
  */
-public record Report(List<Finding> findings) {
+public record Report(List<Finding> findings, List<PssCheck> pssChecks) {
     public Report {
         findings = List.copyOf(findings);
+        pssChecks = List.copyOf(pssChecks);
+    }
+
+    /** A report without per-object Pod Security levels. */
+    public Report(List<Finding> findings) {
+        this(findings, List.of());
     }
 
     /** Unsuppressed findings of exactly {@code severity}. */

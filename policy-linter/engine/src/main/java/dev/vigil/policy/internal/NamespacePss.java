@@ -1,5 +1,8 @@
 package dev.vigil.policy.internal;
 
+import dev.vigil.policy.PolicyConfig;
+import dev.vigil.policy.Profiles;
+import dev.vigil.policy.PssCheck;
 import dev.vigil.policy.PssVersion;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.ResourceSet;
@@ -10,37 +13,62 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Namespace-aware Pod Security Standards: the Namespace objects of the input that carry Pod Security Admission
- * labels ({@code pod-security.kubernetes.io/enforce|warn|audit} and their {@code -version}) or Vigil's own
- * ({@code vigil.dev/enforce|warn|audit[-version]}, which take precedence) decide at which level and version the
- * workloads of that namespace are linted: a check covered by the {@code enforce} level is an error, one covered
- * only by {@code warn} or {@code audit} a warning, one covered by no mode is not reported. Objects in namespaces
- * without such labels follow the configuration.
+ * Namespace-aware Pod Security Standards: at which level, version and severity a PSS check applies to an object,
+ * from the configuration and the Pod Security Admission labels of its Namespace in the input
+ * ({@code pod-security.kubernetes.io/enforce|warn|audit} and their {@code -version}, or Vigil's own
+ * {@code vigil.dev/…}, which take precedence). In order:
+ *
+ * <ol>
+ *   <li>A PSS profile chosen explicitly ({@code --profile pss-baseline|pss-restricted}, or named in the
+ *       configuration file's {@code profiles}) always applies, at the configured version and severity.
+ *   <li>Otherwise a namespace's {@code enforce} label decides its level, as in the API server: a check its level
+ *       covers is an error, at the label's version; the PSS checks of {@code recommended} yield to it (a namespace
+ *       that enforces {@code privileged} gets none of them).
+ *   <li>Otherwise (no {@code enforce} label) the configured profiles apply as everywhere else.
+ *   <li>{@code warn} and {@code audit} labels only add: a check that the steps above do not apply but that one of
+ *       them covers is a warning. They never turn a check off.
+ * </ol>
  */
 public final class NamespacePss {
     /** Pod Security Standards levels, weakest first. */
     public enum Level {
         PRIVILEGED,
         BASELINE,
-        RESTRICTED
-    }
+        RESTRICTED;
 
-    private record Mode(Level level, PssVersion version) {}
-
-    private record Modes(Mode enforce, Mode warn, Mode audit) {
-        /** The first mode (enforce, warn, audit) whose level covers {@code level}; null for none. */
-        Mode covering(Level level) {
-            for (Mode m : new Mode[] {enforce, warn, audit}) {
-                if (m != null && m.level().compareTo(level) >= 0) {
-                    return m;
-                }
-            }
-            return null;
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
+    /**
+     * How one PSS check applies to one object.
+     *
+     * @param severity the severity of its findings; null for the rule's configured severity
+     * @param version the PSS version it follows
+     * @param level the level the object is checked at
+     * @param reason why, for reports
+     */
+    public record Decision(Severity severity, PssVersion version, Level level, String reason) {
+        /** True when {@code other} applies the same way (a restricted check then replaces the baseline one). */
+        public boolean sameAs(Decision other) {
+            return other != null && java.util.Objects.equals(severity, other.severity) && version.equals(other.version);
+        }
+
+        public PssCheck check(Resource r) {
+            return new PssCheck(r, level.id(), version, reason);
+        }
+    }
+
+    private record Mode(String key, Level level, PssVersion version) {
+        String describe() {
+            return key + "=" + level.id();
+        }
+    }
+
+    private record Modes(String namespace, Mode enforce, Mode warn, Mode audit) {}
+
     private static final String[] PREFIXES = {"vigil.dev/", "pod-security.kubernetes.io/"};
-    private static final NamespacePss NONE = new NamespacePss(Map.of());
 
     private final Map<String, Modes> namespaces;
 
@@ -60,17 +88,17 @@ public final class NamespacePss {
             Mode warn = mode(labels, "warn");
             Mode audit = mode(labels, "audit");
             if (enforce != null || warn != null || audit != null) {
-                found.put(ns.name(), new Modes(enforce, warn, audit));
+                found.put(ns.name(), new Modes(ns.name(), enforce, warn, audit));
             }
         }
-        return found.isEmpty() ? NONE : new NamespacePss(found);
+        return new NamespacePss(found);
     }
 
     private static Mode mode(Map<String, String> labels, String mode) {
         for (String prefix : PREFIXES) {
             String level = labels.get(prefix + mode);
             if (level != null) {
-                return new Mode(level(level), version(labels.get(prefix + mode + "-version")));
+                return new Mode(prefix + mode, level(level), version(labels.get(prefix + mode + "-version")));
             }
         }
         return null;
@@ -107,40 +135,107 @@ public final class NamespacePss {
 
     /** The level a Pod Security Standards rule checks: null for other rules. */
     public static Level levelOf(RuleMetadata rule) {
-        if (rule.profiles().contains("pss-restricted")) {
+        if (rule.profiles().contains(Profiles.PSS_RESTRICTED)) {
             return Level.RESTRICTED;
         }
-        return rule.profiles().contains("pss-baseline") ? Level.BASELINE : null;
+        return rule.profiles().contains(Profiles.PSS_BASELINE) ? Level.BASELINE : null;
     }
 
     /**
-     * The severity of a finding of a rule at {@code level} on {@code r} in a governed namespace: error when the
-     * enforce level covers it, warning when only warn or audit does, null when no mode covers it.
+     * How a PSS check of {@code level} applies to {@code r}; null when it does not.
+     *
+     * @param selected the rule runs under the configuration (a selected profile holds it, or it is enabled)
+     * @param explicit the rule was chosen explicitly: a chosen profile names its PSS level, or it is enabled by id
      */
-    public Severity severity(Resource r, Level level) {
-        Modes modes = namespaces.get(r.namespace());
-        Mode m = modes.covering(level);
-        if (m == null) {
+    public Decision decide(Resource r, Level level, boolean selected, boolean explicit, PolicyConfig config) {
+        Modes modes = r.namespace().isEmpty() ? null : namespaces.get(r.namespace());
+        if (selected && explicit) {
+            return new Decision(
+                    null,
+                    config.pssVersion(),
+                    level,
+                    "profile " + profileFor(level, config)
+                            + " chosen explicitly"
+                            + (modes == null || modes.enforce() == null
+                                    ? ""
+                                    : " (namespace " + modes.namespace() + " has "
+                                            + modes.enforce().describe() + ")"));
+        }
+        if (modes != null && modes.enforce() != null) {
+            Mode enforce = modes.enforce();
+            if (enforce.level().compareTo(level) >= 0) {
+                return new Decision(
+                        Severity.ERROR,
+                        enforce.version(),
+                        level,
+                        "namespace " + modes.namespace() + ": " + enforce.describe());
+            }
+            return additive(modes, level, " (" + enforce.describe() + ")");
+        }
+        if (selected) {
+            return new Decision(null, config.pssVersion(), level, "profile " + profileFor(level, config));
+        }
+        return modes == null ? null : additive(modes, level, "");
+    }
+
+    /** A warning when {@code warn} or {@code audit} covers {@code level}: those labels only add checks. */
+    private static Decision additive(Modes modes, Level level, String context) {
+        for (Mode m : new Mode[] {modes.warn(), modes.audit()}) {
+            if (m != null && m.level().compareTo(level) >= 0) {
+                return new Decision(
+                        Severity.WARNING,
+                        m.version(),
+                        level,
+                        "namespace " + modes.namespace() + ": " + m.describe() + context);
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code config} explicitly chose a PSS profile that covers {@code level}. */
+    public static boolean explicitlyChosen(Level level, PolicyConfig config) {
+        for (String p : config.chosenProfiles()) {
+            if (p.equals(Profiles.PSS_RESTRICTED) || (p.equals(Profiles.PSS_BASELINE) && level == Level.BASELINE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String profileFor(Level level, PolicyConfig config) {
+        for (String p : config.chosenProfiles()) {
+            if (p.equals(Profiles.PSS_RESTRICTED) || (p.equals(Profiles.PSS_BASELINE) && level == Level.BASELINE)) {
+                return p;
+            }
+        }
+        return String.join(", ", config.chosenProfiles());
+    }
+
+    /**
+     * The level {@code r} is checked at, for the report: the strongest level with a decision, or privileged
+     * (no check) with the reason; only for objects of labelled namespaces, null otherwise.
+     *
+     * @param restricted how restricted checks apply ({@link #decide}); null when they do not
+     * @param baseline how baseline checks apply; null when they do not
+     */
+    public PssCheck summary(Resource r, Decision restricted, Decision baseline, PolicyConfig config) {
+        if (!governs(r)) {
             return null;
         }
-        return m == modes.enforce() ? Severity.ERROR : Severity.WARNING;
-    }
-
-    /**
-     * The version {@code r} is checked at: that of the first mode (enforce, warn, audit) above privileged; null
-     * when none.
-     */
-    public PssVersion version(Resource r) {
-        Mode m = namespaces.get(r.namespace()).covering(Level.BASELINE);
-        return m == null ? null : m.version();
-    }
-
-    /**
-     * True when restricted checks replace the baseline checks they override for {@code r}: the mode that reports
-     * baseline findings is at level restricted.
-     */
-    public boolean restrictedReplacesBaseline(Resource r) {
-        Mode m = namespaces.get(r.namespace()).covering(Level.BASELINE);
-        return m != null && m.level() == Level.RESTRICTED;
+        if (restricted != null && (baseline == null || restricted.sameAs(baseline))) {
+            return restricted.check(r);
+        }
+        if (baseline != null) {
+            String more = restricted == null ? "" : "; restricted checks as warnings (" + restricted.reason() + ")";
+            return new PssCheck(r, Level.BASELINE.id(), baseline.version(), baseline.reason() + more);
+        }
+        if (restricted != null) {
+            return restricted.check(r);
+        }
+        Modes modes = namespaces.get(r.namespace());
+        String why = modes.enforce() != null
+                ? "namespace " + modes.namespace() + ": " + modes.enforce().describe()
+                : "namespace " + modes.namespace() + " has no enforce label and no PSS profile is selected";
+        return new PssCheck(r, Level.PRIVILEGED.id(), config.pssVersion(), why);
     }
 }

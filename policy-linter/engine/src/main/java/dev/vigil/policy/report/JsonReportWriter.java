@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.policy.Finding;
+import dev.vigil.policy.PssCheck;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.load.LoadProblem;
 import java.io.IOException;
@@ -18,10 +19,17 @@ import java.io.Writer;
  * {"version": "<vigil version>",
  *  "findings": [{"ruleId", "severity", "message", "file", "line", "column",
  *                "object": {"apiVersion", "kind", "namespace", "name"},
- *                "path", "remediation", "suppressed", "justification"}],
+ *                "path", "remediation", "suppressed", "justification",
+ *                "pss": {"level", "version", "reason"}}],
  *  "problems": [{"file", "line", "column", "message"}],
- *  "summary": {"files", "objects", "skipped", "errors", "warnings", "infos", "suppressed"}}
+ *  "summary": {"files", "objects", "skipped", "errors", "warnings", "infos", "suppressed"},
+ *  "pssLevels": [{"object": {…}, "file", "line", "level", "version", "reason"}]}
  * }</pre>
+ *
+ * {@code pss} is present on the findings of Pod Security Standards rules only: the level and version the object
+ * was checked at and why (an explicitly chosen profile, its namespace's {@code enforce} label, a {@code warn} or
+ * {@code audit} label, or the default profile). {@code pssLevels} lists every workload of a namespace with Pod
+ * Security labels, findings or not, with the level it was checked at ({@code privileged}: none) and why.
  *
  * Suppressed findings are listed with {@code "suppressed": true} and their justification (null otherwise); they
  * are not counted in the summary. {@code problems} lists the inputs that could not be read or parsed.
@@ -64,7 +72,25 @@ public final class JsonReportWriter implements ReportWriter {
         summary.put("warnings", s.warnings());
         summary.put("infos", s.infos());
         summary.put("suppressed", s.suppressed());
+        ArrayNode levels = root.putArray("pssLevels");
+        for (PssCheck c : result.report().pssChecks()) {
+            ObjectNode n = levels.addObject();
+            object(n, c.resource());
+            n.put("file", c.resource().position("").file());
+            n.put("line", c.resource().position("").line());
+            n.put("level", c.level());
+            n.put("version", c.version().toString());
+            n.put("reason", c.reason());
+        }
         return root;
+    }
+
+    private static void object(ObjectNode parent, Resource r) {
+        ObjectNode object = parent.putObject("object");
+        object.put("apiVersion", r.apiVersion());
+        object.put("kind", r.kind());
+        object.put("namespace", r.namespace());
+        object.put("name", r.name());
     }
 
     private static ObjectNode finding(Finding f) {
@@ -75,16 +101,17 @@ public final class JsonReportWriter implements ReportWriter {
         n.put("file", f.position().file());
         n.put("line", f.position().line());
         n.put("column", f.position().column());
-        Resource r = f.resource();
-        ObjectNode object = n.putObject("object");
-        object.put("apiVersion", r.apiVersion());
-        object.put("kind", r.kind());
-        object.put("namespace", r.namespace());
-        object.put("name", r.name());
+        object(n, f.resource());
         n.put("path", f.path());
         n.put("remediation", f.remediation());
         n.put("suppressed", f.suppressed());
         n.put("justification", f.suppression());
+        if (f.pss() != null) {
+            ObjectNode pss = n.putObject("pss");
+            pss.put("level", f.pss().level());
+            pss.put("version", f.pss().version().toString());
+            pss.put("reason", f.pss().reason());
+        }
         return n;
     }
 }

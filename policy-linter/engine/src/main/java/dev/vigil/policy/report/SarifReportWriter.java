@@ -123,6 +123,13 @@ public final class SarifReportWriter implements ReportWriter {
                 .put("fullyQualifiedName", res.displayName() + "." + f.path())
                 .put("kind", "object");
         r.putObject("partialFingerprints").put(FINGERPRINT_KEY, fingerprint(f, base));
+        if (f.pss() != null) {
+            // the Pod Security Standards level the object was checked at and why (a property bag: SARIF §3.8)
+            ObjectNode props = r.putObject("properties");
+            props.put("pssLevel", f.pss().level());
+            props.put("pssVersion", f.pss().version().toString());
+            props.put("pssReason", f.pss().reason());
+        }
         if (f.suppressed()) {
             ObjectNode s = r.putArray("suppressions").addObject();
             boolean external = f.suppression().startsWith(EXEMPTION_PREFIX);

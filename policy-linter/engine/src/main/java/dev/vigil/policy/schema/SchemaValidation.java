@@ -118,6 +118,15 @@ public final class SchemaValidation {
     }
 
     /**
+     * True for an API group that only Kubernetes itself defines (the core group, a group without a dot, or one of
+     * Kubernetes' own {@code *.k8s.io} groups); false for groups of custom resources, Gateway API and volume
+     * snapshots included.
+     */
+    public static boolean isBuiltInGroup(String group) {
+        return BuiltInKinds.isBuiltInGroup(group);
+    }
+
+    /**
      * What schema validation found for one object.
      *
      * @param violations the violations, in the validator's order

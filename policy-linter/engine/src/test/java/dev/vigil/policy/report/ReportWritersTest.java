@@ -140,13 +140,16 @@ class ReportWritersTest {
                         + "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"namespace\":\"shop\",\"name\":\"web\"},"
                         + "\"path\":\"spec.template.spec.containers[0].securityContext.privileged\",\"remediation\":"
                         + "\"Remove securityContext.privileged or set it to false.\",\"suppressed\":false,"
-                        + "\"justification\":null}");
+                        + "\"justification\":null,\"pss\":{\"level\":\"baseline\",\"version\":\"latest\","
+                        + "\"reason\":\"profile recommended\"}}");
         JsonNode suppressed = json.get("findings").get(1);
         assertThat(suppressed.get("suppressed").asBoolean()).isTrue();
         assertThat(suppressed.get("justification").asText()).isEqualTo("break-glass pod, approved in TICKET-1");
         assertThat(json.get("summary").toString())
                 .isEqualTo("{\"files\":1,\"objects\":3,\"skipped\":0,\"errors\":1,\"warnings\":0,\"infos\":0,"
                         + "\"suppressed\":1}");
+        assertThat(json.get("pssLevels").isArray()).isTrue();
+        assertThat(json.get("pssLevels")).isEmpty(); // no Namespace with Pod Security labels in the input
     }
 
     @Test

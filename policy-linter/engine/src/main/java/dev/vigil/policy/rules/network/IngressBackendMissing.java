@@ -5,12 +5,15 @@ import dev.vigil.policy.Resource;
 import dev.vigil.policy.ResourceSet;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
+import dev.vigil.policy.rules.support.CustomOwners;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * An Ingress routes to a Service that the input does not define in its namespace. Reported only when the input
- * contains Services in that namespace. Both {@code backend.service.name} (networking.k8s.io/v1) and
+ * contains Services in that namespace and no custom resource there could create a Service of that name (operators
+ * name the Services they create after the resource or its kind: {@code alertmanager-operated},
+ * {@code grafana-service}, {@code logs-kb-http}). Both {@code backend.service.name} (networking.k8s.io/v1) and
  * {@code backend.serviceName} (older versions) are read; resource backends are skipped.
  */
 final class IngressBackendMissing extends BuiltInRule {
@@ -50,7 +53,9 @@ final class IngressBackendMissing extends BuiltInRule {
         String name = backend.path("service")
                 .path("name")
                 .asText(backend.path("serviceName").asText(""));
-        if (!name.isEmpty() && !services.contains(name)) {
+        if (!name.isEmpty()
+                && !services.contains(name)
+                && !CustomOwners.couldOwnServiceNamed(ctx.resources(), ing.namespace(), name)) {
             ctx.report(
                     ing,
                     path + field,

@@ -6,14 +6,18 @@ import dev.vigil.policy.Resource;
 import dev.vigil.policy.ResourceSet;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
+import dev.vigil.policy.rules.support.CustomOwners;
 import dev.vigil.policy.rules.support.LabelSelectors;
+import dev.vigil.policy.rules.support.PodLabels;
 import dev.vigil.policy.rules.support.Workloads;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A NetworkPolicy's {@code podSelector} selects no pod template of the input in its namespace: the policy protects
- * nothing (usually a label typo). Reported only when the input contains pod templates in that namespace; an empty
- * selector (all pods) is never reported.
+ * A NetworkPolicy's {@code podSelector} selects no pod template of the input in its namespace (with the labels
+ * their controllers add): the policy protects nothing (usually a label typo). Reported only when the input contains
+ * pod templates in that namespace and no custom resource there could own the selected pods; an empty selector (all
+ * pods) is never reported.
  */
 final class NetworkPolicySelectsNothing extends BuiltInRule {
     NetworkPolicySelectsNothing() {
@@ -28,7 +32,8 @@ final class NetworkPolicySelectsNothing extends BuiltInRule {
             if (!np.group().equals("networking.k8s.io") || pods.isEmpty() || LabelSelectors.isEmpty(selector)) {
                 continue;
             }
-            if (pods.stream().noneMatch(p -> LabelSelectors.matches(selector, p.labels()))) {
+            if (pods.stream().noneMatch(p -> PodLabels.of(set, p).mayMatch(selector))
+                    && !CustomOwners.couldOwnSelected(set, Set.of(np.namespace()), selector, false)) {
                 ctx.report(
                         np,
                         "spec.podSelector",

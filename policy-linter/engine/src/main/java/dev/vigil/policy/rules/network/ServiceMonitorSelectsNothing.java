@@ -5,6 +5,7 @@ import dev.vigil.policy.Resource;
 import dev.vigil.policy.ResourceSet;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
+import dev.vigil.policy.rules.support.CustomOwners;
 import dev.vigil.policy.rules.support.LabelSelectors;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * A Prometheus Operator ServiceMonitor selects no Service of the input in the namespaces it watches
  * ({@code namespaceSelector.any}, {@code matchNames}, or its own namespace), so nothing is scraped. Reported only
- * when the input contains Services in those namespaces.
+ * when the input contains Services in those namespaces and no custom resource there could own the selected Services
+ * (operators create Services at run time, e.g. the prometheus-operator's {@code prometheus-operated}).
  */
 final class ServiceMonitorSelectsNothing extends BuiltInRule {
     ServiceMonitorSelectsNothing() {
@@ -42,7 +44,8 @@ final class ServiceMonitorSelectsNothing extends BuiltInRule {
                 continue;
             }
             JsonNode selector = spec.path("selector");
-            if (candidates.stream().noneMatch(s -> LabelSelectors.matches(selector, s.labels()))) {
+            if (candidates.stream().noneMatch(s -> LabelSelectors.matches(selector, s.labels()))
+                    && !CustomOwners.couldOwnSelected(set, any ? null : names, selector, false)) {
                 ctx.report(
                         sm,
                         "spec.selector",
