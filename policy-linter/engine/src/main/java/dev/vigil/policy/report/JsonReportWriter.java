@@ -20,7 +20,7 @@ import java.io.Writer;
  *                "object": {"apiVersion", "kind", "namespace", "name"},
  *                "path", "remediation", "suppressed", "justification"}],
  *  "problems": [{"file", "line", "column", "message"}],
- *  "summary": {"files", "objects", "skipped", "errors", "warnings", "infos", "suppressed"}}
+ *  "summary": {"files", "objects", "skipped", "errors", "warnings", "infos", "suppressed", "notReferenced" (only when a kustomization left files out)}}
  * }</pre>
  *
  * Suppressed findings are listed with {@code "suppressed": true} and their justification (null otherwise); they
@@ -64,6 +64,9 @@ public final class JsonReportWriter implements ReportWriter {
         summary.put("warnings", s.warnings());
         summary.put("infos", s.infos());
         summary.put("suppressed", s.suppressed());
+        if (s.notReferenced() > 0) {
+            summary.put("notReferenced", s.notReferenced());
+        }
         return root;
     }
 
@@ -76,6 +79,10 @@ public final class JsonReportWriter implements ReportWriter {
         n.put("line", f.position().line());
         n.put("column", f.position().column());
         Resource r = f.resource();
+        String note = r.positionNote(f.path());
+        if (note != null) { // a field rendered from a template whose line is approximate
+            n.put("positionNote", note);
+        }
         ObjectNode object = n.putObject("object");
         object.put("apiVersion", r.apiVersion());
         object.put("kind", r.kind());
