@@ -64,7 +64,11 @@ final class HelmCharts {
         try {
             KubeVersionConstraint.Check check = KubeVersionConstraint.check(chart, options.kubeVersion());
             if (check.problem() != null) {
-                problems.add(new LoadProblem(label + "/" + CHART_FILE, check.line(), 0, check.problem()));
+                problems.add(new LoadProblem(
+                        label.endsWith("/") ? label + CHART_FILE : label + "/" + CHART_FILE,
+                        check.line(),
+                        check.line() > 0 ? 1 : 0,
+                        check.problem()));
                 return;
             }
             if (check.needsCopy()) { // helm-java cannot set the Kubernetes version: checked above, removed here
@@ -119,14 +123,23 @@ final class HelmCharts {
     /** Helm's error as one line, at the template file and line it names. */
     static LoadProblem renderProblem(String label, String message) {
         String text = message == null ? "helm template failed" : message.strip();
-        String oneLine = text.replaceAll("\\s*\\n\\s*(?:- )?", "; ").replaceAll("\\s+", " ");
+        text = text.replace("Use --debug flag to render out invalid YAML", "").strip();
         if (text.startsWith("values don't meet the specifications of the schema")) {
-            String detail = text.substring(text.indexOf(':') + 1).strip().replaceAll("\\s*\\n\\s*(?:- )?", "; ");
+            // "...chart(s):\nchart:\n- field: what\n- ...": the violations, one line
+            List<String> violations = new ArrayList<>();
+            for (String line : text.split("\n")) {
+                if (line.strip().startsWith("- ")) {
+                    violations.add(line.strip().substring(2).strip());
+                }
+            }
+            String base = label.endsWith("/") ? label : label + "/";
+            String detail = violations.isEmpty() ? text.replaceAll("\\s+", " ") : String.join("; ", violations);
             return new LoadProblem(
-                    label + "/values.schema.json",
-                    0,
-                    0,
-                    "values do not match the chart's values.schema.json: " + detail);
+                    base + "values.schema.json", 0, 0, "values do not match the chart's values.schema.json: " + detail);
+        }
+        String oneLine = text.replaceAll("\\s*\\n\\s*(?:- )?", "; ").replaceAll("\\s+", " ");
+        if (oneLine.endsWith(";")) {
+            oneLine = oneLine.substring(0, oneLine.length() - 1);
         }
         Matcher m = HELM_POSITION.matcher(oneLine);
         if (!m.find()) {

@@ -44,7 +44,8 @@ final class TemplateLineMap {
             "^\\{\\{-?\\s*(?:(?:if|else|end|range|with|define|block|break|continue)\\b|/\\*|\\$\\w*\\s*:?=)");
 
     /** One template line: a matcher when it has literal text, the column of its first output action, if any. */
-    private record Line(Pattern matcher, String indent, int outputActionColumn, int firstActionColumn) {}
+    private record Line(
+            Pattern matcher, String indent, int outputActionColumn, int firstActionColumn, boolean strong) {}
 
     private final List<Line> lines;
 
@@ -98,19 +99,31 @@ final class TemplateLineMap {
         return end;
     }
 
+    /**
+     * The template line for a rendered line: forward from the cursor first, then backward; the nearest line that
+     * starts with literal text wins over a nearer one that starts with an action ({@code {{ $k }}: …} matches
+     * almost anything).
+     */
     private int find(String rendered, int cursor) {
         String indent = rendered.substring(0, indentOf(rendered));
+        int weak = -1;
         for (int t = cursor; t < lines.size(); t++) {
             if (matches(lines.get(t), indent, rendered)) {
-                return t;
+                if (lines.get(t).strong()) {
+                    return t;
+                }
+                weak = weak < 0 ? t : weak;
             }
         }
         for (int t = cursor - 1; t >= 0; t--) {
             if (matches(lines.get(t), indent, rendered)) {
-                return t;
+                if (lines.get(t).strong()) {
+                    return weak >= 0 ? weak : t;
+                }
+                weak = weak < 0 ? t : weak;
             }
         }
-        return -1;
+        return weak;
     }
 
     private static boolean matches(Line line, String indent, String rendered) {
@@ -227,7 +240,8 @@ final class TemplateLineMap {
             // "  {{- x }} text" joins the previous line: no line of its own to match
             boolean ownLine = !line.startsWith("{{-", indent.length());
             Pattern matcher = hasLiteral && ownLine ? Pattern.compile(regex.toString()) : null;
-            out.add(new Line(matcher, indent, outputColumn, firstAction));
+            boolean strong = firstAction < 0 || firstAction > indent.length() + 1;
+            out.add(new Line(matcher, indent, outputColumn, firstAction, strong));
             start = end + 1;
         }
         return out;
