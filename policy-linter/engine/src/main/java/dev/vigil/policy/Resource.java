@@ -71,7 +71,32 @@ public final class Resource {
     }
 
     /**
-     * The kustomize directory this object was rendered from, or null when it was read as written. When set,
+     * Used by loaders for an object rendered from a template (a Helm chart): its rendered JSON, the template file and
+     * the positions mapped to the template's lines.
+     *
+     * @param renderedFrom what rendered it, e.g. the chart directory
+     */
+    public static Resource rendered(ObjectNode json, String file, PositionTree positions, String renderedFrom) {
+        return new Resource(json, file, positions, Objects.requireNonNull(renderedFrom));
+    }
+
+    /**
+     * How exact {@link #position(String)} is when it is not the field's own line, for reports: null for a field's
+     * own position; otherwise what the line is (a template expression's line, or the template file only).
+     */
+    public String positionNote(String path) {
+        if (positions == null || path == null) {
+            return null;
+        }
+        return switch (positions.find(path).note()) {
+            case PositionTree.EXPRESSION_LINE -> "line of the template expression that wrote this field";
+            case PositionTree.FILE_ONLY -> "template line unknown: the template file only";
+            default -> null;
+        };
+    }
+
+    /**
+     * The kustomize directory or Helm chart this object was rendered from, or null when it was read as written. When set,
      * {@link #file()} and {@link #position(String)} point into the source file the object came from (the nearest
      * field there when an overlay added the field), so the file must not be rewritten from this object.
      */

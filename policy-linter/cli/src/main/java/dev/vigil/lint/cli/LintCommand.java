@@ -11,6 +11,8 @@ import dev.vigil.policy.Severity;
 import dev.vigil.policy.config.ConfigException;
 import dev.vigil.policy.config.ConfigFile;
 import dev.vigil.policy.config.ConfigProblem;
+import dev.vigil.policy.load.HelmOptions;
+import dev.vigil.policy.load.KustomizeMode;
 import dev.vigil.policy.load.LoadLimits;
 import dev.vigil.policy.load.LoadProblem;
 import dev.vigil.policy.load.LoadResult;
@@ -78,7 +80,8 @@ public final class LintCommand {
             paramLabel = "PATH",
             arity = "0..*",
             description = "Files, directories (recursive *.yaml, *.yml, *.json; kustomize directories are rendered "
-                    + "with kubectl kustomize), or - for stdin.")
+                    + "with kubectl kustomize, Helm chart directories (Chart.yaml) with Helm's library), or - "
+                    + "for stdin.")
     List<String> paths = new ArrayList<>();
 
     @Option(
@@ -120,7 +123,8 @@ public final class LintCommand {
             names = "--kube-version",
             paramLabel = "VERSION",
             description = "Kubernetes version for the schema profile, e.g. v1.33 (default: the newest bundled; "
-                    + "bundled: v1.37, v1.33, v1.30; others use the newest bundled one not newer).")
+                    + "bundled: v1.37, v1.33, v1.30; others use the newest bundled one not newer); Helm charts' "
+                    + "kubeVersion constraints are checked against it.")
     String kubeVersion;
 
     @Option(
@@ -129,6 +133,38 @@ public final class LintCommand {
             description = "File or directory of CustomResourceDefinitions to validate custom resources against; "
                     + "repeatable (CRDs in the input are used too).")
     List<String> crds = new ArrayList<>();
+
+    @Option(
+            names = "--kustomize",
+            paramLabel = "MODE",
+            description = "Directories holding a kustomization.yaml: auto (default: render them; the summary counts "
+                    + "the files the kustomization does not reference), off (lint every file as written), only "
+                    + "(render kustomizations only; other files in directories are counted, not read).")
+    String kustomize = "auto";
+
+    @Option(
+            names = "--values",
+            paramLabel = "FILE",
+            description = "Helm charts: a values file, as helm template --values; repeatable, later ones win.")
+    List<Path> helmValues = new ArrayList<>();
+
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "Helm charts: set a value, as helm template --set (a.b=c,d[0]=e); repeatable.")
+    List<String> helmSet = new ArrayList<>();
+
+    @Option(
+            names = "--release-name",
+            paramLabel = "NAME",
+            description = "Helm charts: the release name (default: release-name).")
+    String releaseName;
+
+    @Option(
+            names = "--namespace",
+            paramLabel = "NAMESPACE",
+            description = "Helm charts: the release namespace (default: default).")
+    String namespace;
 
     @Option(
             names = "--fix",
@@ -256,13 +292,14 @@ public final class LintCommand {
         if (fix && paths.contains(ManifestLoader.STDIN)) {
             throw new Usage("--fix edits files in place; it cannot take - (standard input)");
         }
-        LoadResult load = new ManifestLoader(LoadLimits.DEFAULT, in).load(paths);
+        ManifestLoader loader = loader();
+        LoadResult load = loader.load(paths);
         if (fix) {
             FixOption.run(load, dryRun, out, err);
             if (dryRun) {
                 return load.problems().isEmpty() ? ExitCode.OK : ExitCode.USAGE_OR_INPUT_ERROR;
             }
-            load = new ManifestLoader(LoadLimits.DEFAULT, in).load(paths);
+            load = loader.load(paths);
         }
         for (LoadProblem p : load.problems()) {
             err.println(p);
@@ -281,6 +318,29 @@ public final class LintCommand {
             return ExitCode.USAGE_OR_INPUT_ERROR;
         }
         return threshold != null && report.hasFindingsAtLeast(threshold) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** The loader the options ask for: kustomize mode and Helm rendering options. */
+    private ManifestLoader loader() {
+        KustomizeMode mode;
+        try {
+            mode = KustomizeMode.parse(kustomize);
+        } catch (IllegalArgumentException e) {
+            throw new Usage("--kustomize: " + e.getMessage());
+        }
+        for (Path values : helmValues) {
+            if (!Files.isRegularFile(workDir.resolve(values))) {
+                throw new Usage("--values: no such file: " + values);
+            }
+        }
+        HelmOptions helm;
+        try {
+            helm = new HelmOptions(
+                    helmValues.stream().map(workDir::resolve).toList(), helmSet, releaseName, namespace, kubeVersion);
+        } catch (IllegalArgumentException e) {
+            throw new Usage("--set: " + e.getMessage());
+        }
+        return new ManifestLoader(LoadLimits.DEFAULT, in).withKustomize(mode).withHelm(helm);
     }
 
     private PolicyConfig policyConfig() throws ConfigException {

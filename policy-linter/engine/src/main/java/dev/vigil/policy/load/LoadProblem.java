@@ -1,7 +1,8 @@
 package dev.vigil.policy.load;
 
 /**
- * An input that could not be read or parsed. Shown to users as {@code file:line:col: message}.
+ * An input that could not be read or parsed. Shown to users as {@code file:line:col: message} ({@code file:line:}
+ * when the column is not known, {@code file:} when the line is not).
  *
  * @param file the file as the user named it
  * @param line 1-based line, 0 when the problem concerns the whole file
@@ -11,6 +12,9 @@ package dev.vigil.policy.load;
 public record LoadProblem(String file, int line, int column, String message) {
     @Override
     public String toString() {
-        return line > 0 ? file + ":" + line + ":" + column + ": " + message : file + ": " + message;
+        if (line <= 0) {
+            return file + ": " + message;
+        }
+        return column > 0 ? file + ":" + line + ":" + column + ": " + message : file + ":" + line + ": " + message;
     }
 }

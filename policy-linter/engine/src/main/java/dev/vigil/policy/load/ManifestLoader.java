@@ -42,16 +42,34 @@ public final class ManifestLoader {
     private final LoadLimits limits;
     private final YamlComposer composer;
     private final InputStream stdin;
+    private final KustomizeMode kustomize;
+    private final HelmOptions helm;
 
     public ManifestLoader() {
         this(LoadLimits.DEFAULT, System.in);
     }
 
     public ManifestLoader(LoadLimits limits, InputStream stdin) {
+        this(limits, stdin, KustomizeMode.AUTO, HelmOptions.DEFAULT);
+    }
+
+    private ManifestLoader(LoadLimits limits, InputStream stdin, KustomizeMode kustomize, HelmOptions helm) {
         this.limits = limits;
         this.composer = new YamlComposer(new YamlComposer.Limits(
                 limits.maxFileBytes(), limits.maxDepth(), limits.maxScalarChars(), limits.maxNodesPerDocument()));
         this.stdin = stdin;
+        this.kustomize = java.util.Objects.requireNonNull(kustomize, "kustomize");
+        this.helm = java.util.Objects.requireNonNull(helm, "helm");
+    }
+
+    /** This loader with another way of treating kustomize directories (default {@link KustomizeMode#AUTO}). */
+    public ManifestLoader withKustomize(KustomizeMode mode) {
+        return new ManifestLoader(limits, stdin, mode, helm);
+    }
+
+    /** This loader rendering Helm chart directories with these options (default {@link HelmOptions#DEFAULT}). */
+    public ManifestLoader withHelm(HelmOptions options) {
+        return new ManifestLoader(limits, stdin, kustomize, options);
     }
 
     /** Loads every input; never throws for bad input (see {@link LoadResult#problems()}). */
@@ -68,7 +86,10 @@ public final class ManifestLoader {
             }
             Path path = Path.of(input);
             if (Files.isDirectory(path)) {
-                planDirectory(path, input, tasks);
+                if (!planDirectory(path, input, tasks) && kustomize == KustomizeMode.ONLY) {
+                    tasks.add(a -> a.problems.add(new LoadProblem(
+                            input, 0, 0, "no kustomization.yaml in this directory or below (--kustomize=only)")));
+                }
             } else if (Files.isRegularFile(path)) {
                 tasks.add(a -> {
                     a.files++;
@@ -87,8 +108,9 @@ public final class ManifestLoader {
             acc.problems.addAll(one.problems);
             acc.files += one.files;
             acc.skipped += one.skipped;
+            acc.notReferenced += one.notReferenced;
         }
-        return new LoadResult(acc.resources, acc.files, acc.skipped, acc.problems);
+        return new LoadResult(acc.resources, acc.files, acc.skipped, acc.problems, acc.notReferenced);
     }
 
     /** One input file, directory listing problem or kustomize directory. */
@@ -115,23 +137,37 @@ public final class ManifestLoader {
         final List<LoadProblem> problems = new ArrayList<>();
         int files;
         int skipped;
+        int notReferenced;
     }
 
-    private void planDirectory(Path dir, String label, List<Task> tasks) {
-        if (kustomization(dir) != null) {
+    /**
+     * Plans the loading of a directory: a Helm chart is rendered, a kustomize directory rendered (unless
+     * {@code --kustomize=off}), anything else walked. Returns whether a kustomization or a chart was planned.
+     */
+    private boolean planDirectory(Path dir, String label, List<Task> tasks) {
+        if (Files.isRegularFile(dir.resolve(HelmCharts.CHART_FILE))) {
+            tasks.add(a -> {
+                a.files++;
+                HelmCharts.render(dir, label, helm, composer, limits, a.resources, a.problems);
+            });
+            return true;
+        }
+        if (kustomize != KustomizeMode.OFF && kustomization(dir) != null) {
             tasks.add(a -> {
                 a.files++;
                 renderKustomization(dir, label, a);
             });
-            return;
+            return true;
         }
         List<Path> children;
         try (Stream<Path> list = Files.list(dir)) {
             children = list.sorted().toList();
         } catch (IOException e) {
             tasks.add(a -> a.problems.add(new LoadProblem(label, 0, 0, "cannot list directory: " + e.getMessage())));
-            return;
+            return false;
         }
+        boolean rendered = false;
+        int loose = 0;
         for (Path child : children) {
             String name = child.getFileName().toString();
             String childLabel = label.endsWith("/") ? label + name : label + "/" + name;
@@ -139,22 +175,40 @@ public final class ManifestLoader {
                 continue;
             }
             if (Files.isDirectory(child)) {
-                planDirectory(child, childLabel, tasks);
-            } else if (isManifest(name)) {
+                rendered |= planDirectory(child, childLabel, tasks);
+            } else if (isManifest(name) && !isKustomizationFile(name)) {
+                if (kustomize == KustomizeMode.ONLY) {
+                    loose++; // not reached by a kustomization: counted, not read
+                    continue;
+                }
                 tasks.add(a -> {
                     a.files++;
                     loadFile(child, childLabel, a);
                 });
             }
         }
+        if (loose > 0) {
+            int n = loose;
+            tasks.add(a -> a.notReferenced += n);
+        }
+        return rendered;
     }
 
-    private static boolean isManifest(String name) {
+    static boolean isManifest(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
     }
 
-    private static Path kustomization(Path dir) {
+    static boolean isKustomizationFile(String name) {
+        for (String k : KUSTOMIZATION_FILES) {
+            if (k.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Path kustomization(Path dir) {
         for (String name : KUSTOMIZATION_FILES) {
             Path p = dir.resolve(name);
             if (Files.isRegularFile(p)) {
@@ -303,9 +357,12 @@ public final class ManifestLoader {
                 Path from = wrapper.toRealPath();
                 Path root = dir.toRealPath();
                 Map<Path, List<Resource>> sources = new HashMap<>();
+                KustomizeReferences references = new KustomizeReferences(composer).follow(dir);
                 for (Resource r : raw.resources) {
                     acc.resources.add(toSource(r, from, root, label, sources));
                 }
+                sources.keySet().forEach(references::add);
+                acc.notReferenced += references.unreferencedUnder(dir);
                 return;
             }
             out = kustomize(dir);
@@ -323,6 +380,8 @@ public final class ManifestLoader {
                                 + (out.error.isEmpty() ? "" : ": " + out.error)));
             } else {
                 parse(new String(out.bytes, StandardCharsets.UTF_8), rendered, acc);
+                acc.notReferenced +=
+                        new KustomizeReferences(composer).follow(dir).unreferencedUnder(dir);
             }
         } catch (KubectlMissing e) {
             acc.problems.add(new LoadProblem(

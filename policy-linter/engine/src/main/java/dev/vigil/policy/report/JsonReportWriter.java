@@ -22,7 +22,8 @@ import java.io.Writer;
  *                "path", "remediation", "suppressed", "justification",
  *                "pss": {"level", "version", "reason"}}],
  *  "problems": [{"file", "line", "column", "message"}],
- *  "summary": {"files", "objects", "skipped", "errors", "warnings", "infos", "suppressed"},
+ *  "summary": {"files", "objects", "skipped", "errors", "warnings", "infos", "suppressed",
+ *              "notReferenced" (only when a kustomization left files out)},
  *  "pssLevels": [{"object": {…}, "file", "line", "level", "version", "reason"}]}
  * }</pre>
  *
@@ -82,6 +83,9 @@ public final class JsonReportWriter implements ReportWriter {
             n.put("version", c.version().toString());
             n.put("reason", c.reason());
         }
+        if (s.notReferenced() > 0) {
+            summary.put("notReferenced", s.notReferenced());
+        }
         return root;
     }
 
@@ -101,7 +105,12 @@ public final class JsonReportWriter implements ReportWriter {
         n.put("file", f.position().file());
         n.put("line", f.position().line());
         n.put("column", f.position().column());
-        object(n, f.resource());
+        Resource r = f.resource();
+        String note = r.positionNote(f.path());
+        if (note != null) { // a field rendered from a template whose line is approximate
+            n.put("positionNote", note);
+        }
+        object(n, r);
         n.put("path", f.path());
         n.put("remediation", f.remediation());
         n.put("suppressed", f.suppressed());

@@ -30,6 +30,7 @@ import java.util.Set;
  * @param problems inputs that could not be read or parsed
  * @param report the findings, suppressed ones included
  * @param rules the rules that ran, with their effective severity
+ * @param notReferenced manifest files under kustomize directories that no kustomization references (not linted)
  */
 public record LintResult(
         String toolVersion,
@@ -40,7 +41,8 @@ public record LintResult(
         int skipped,
         List<LoadProblem> problems,
         Report report,
-        List<RuleMetadata> rules) {
+        List<RuleMetadata> rules,
+        int notReferenced) {
     public LintResult {
         Objects.requireNonNull(toolVersion, "toolVersion");
         baseDirectory = baseDirectory.toAbsolutePath().normalize();
@@ -49,6 +51,20 @@ public record LintResult(
         problems = List.copyOf(problems);
         Objects.requireNonNull(report, "report");
         rules = List.copyOf(rules);
+    }
+
+    /** A result without kustomize directories (no file left out by a kustomization). */
+    public LintResult(
+            String toolVersion,
+            Path baseDirectory,
+            Set<String> profiles,
+            int files,
+            List<Resource> objects,
+            int skipped,
+            List<LoadProblem> problems,
+            Report report,
+            List<RuleMetadata> rules) {
+        this(toolVersion, baseDirectory, profiles, files, objects, skipped, problems, report, rules, 0);
     }
 
     /**
@@ -71,7 +87,8 @@ public record LintResult(
                 load.skipped(),
                 load.problems(),
                 report,
-                effectiveRules(engine.config(), engine.activeRules()));
+                effectiveRules(engine.config(), engine.activeRules()),
+                load.notReferenced());
     }
 
     /** The metadata of {@code rules} with the severity {@code config} gives them. */
@@ -109,7 +126,8 @@ public record LintResult(
                 report.count(Severity.ERROR),
                 report.count(Severity.WARNING),
                 report.count(Severity.INFO),
-                report.suppressedCount());
+                report.suppressedCount(),
+                notReferenced);
     }
 
     /**
@@ -123,6 +141,7 @@ public record LintResult(
      * @param warnings unsuppressed findings of severity warning
      * @param infos unsuppressed findings of severity info
      * @param suppressed suppressed findings (never counted above)
+     * @param notReferenced manifest files under kustomize directories no kustomization references (not linted)
      */
     public record Summary(
             int files,
@@ -132,7 +151,21 @@ public record LintResult(
             long errors,
             long warnings,
             long infos,
-            long suppressed) {
+            long suppressed,
+            int notReferenced) {
+        /** Counts of a run without kustomize directories. */
+        public Summary(
+                int files,
+                int objects,
+                int skipped,
+                int unreadable,
+                long errors,
+                long warnings,
+                long infos,
+                long suppressed) {
+            this(files, objects, skipped, unreadable, errors, warnings, infos, suppressed, 0);
+        }
+
         /** Unsuppressed findings of every severity. */
         public long findings() {
             return errors + warnings + infos;

@@ -111,7 +111,12 @@ public final class SarifReportWriter implements ReportWriter {
             r.put("ruleIndex", index);
         }
         r.put("level", level(f.severity()));
-        r.putObject("message").put("text", sentence(f.message()) + " " + f.remediation());
+        String note = f.resource().positionNote(f.path());
+        r.putObject("message")
+                .put(
+                        "text",
+                        sentence(f.message()) + " " + f.remediation()
+                                + (note == null ? "" : " Position: " + note + "."));
         ObjectNode location = r.putArray("locations").addObject();
         location.set(
                 "physicalLocation",

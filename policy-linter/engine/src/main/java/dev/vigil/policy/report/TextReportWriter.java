@@ -58,7 +58,13 @@ public final class TextReportWriter implements ReportWriter {
         String severity = String.format(Locale.ROOT, "%-7s", f.severity().id());
         return "  " + f.position() + "  " + paint(severityColour(f.severity()), severity) + "  "
                 + paint(BOLD, f.ruleId()) + "  " + f.message() + "  "
-                + paint(DIM, "(" + f.resource().displayName() + ")");
+                + paint(DIM, "(" + f.resource().displayName() + note(f) + ")");
+    }
+
+    /** Where a rendered template's field could only be placed approximately, say so. */
+    private static String note(Finding f) {
+        String note = f.resource().positionNote(f.path());
+        return note == null ? "" : "; " + note;
     }
 
     /**
@@ -81,6 +87,11 @@ public final class TextReportWriter implements ReportWriter {
             if (s.unreadable() > 0) {
                 b.append(", ").append(s.unreadable()).append(" unreadable");
             }
+        }
+        if (s.notReferenced() > 0) {
+            b.append("; ")
+                    .append(plural(s.notReferenced(), "file"))
+                    .append(" not referenced by the kustomization (not linted; --kustomize=off lints every file)");
         }
         String text = b.toString();
         if (!colour) {
