@@ -2,6 +2,9 @@ package dev.vigil.archrules;
 
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
+import dev.vigil.archrules.flow.CodeFlow;
+import dev.vigil.archrules.flow.Event;
+import dev.vigil.archrules.flow.SinkKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,6 +30,7 @@ final class CryptoRules {
         return SecurityRule.builder("VIGIL-ARCH-001", "crypto-outside-allowed-packages")
                 .title("Cryptographic primitives are used only in the crypto packages")
                 .cwe(327)
+                .policy()
                 .securitySeverity(5.3)
                 .description("Hand-rolled cryptography spread over a code base is where broken algorithms, reused IVs "
                         + "and unchecked signatures hide. JCA/JCE primitives (Cipher, Mac, MessageDigest, Signature, "
@@ -61,11 +65,14 @@ final class CryptoRules {
                 .remediation("Use SHA-256 or stronger (MessageDigest.getInstance(\"SHA-256\")); "
                         + "for passwords use a password hash (Argon2, bcrypt, PBKDF2).")
                 .check((c, findings) -> {
-                    for (Bytecode.Call call : Code.calls(c, Set.of("java.security.MessageDigest"), GET_INSTANCE)) {
-                        String alg = first(call.args());
-                        if (alg != null && WEAK_HASHES.contains(alg.toUpperCase(Locale.ROOT))) {
+                    for (Event e : CodeFlow.of(c).events()) {
+                        String alg = e.value();
+                        if (e.type().equals("crypto")
+                                && e.owner().equals("java/security/MessageDigest")
+                                && alg != null
+                                && WEAK_HASHES.contains(alg.toUpperCase(Locale.ROOT))) {
                             String what = "MessageDigest.getInstance(" + Code.quote(alg) + ")";
-                            findings.report(call.method(), call.line(), what, what + " uses a broken hash algorithm");
+                            findings.report(e.method(), e.line(), what, what + " uses a broken hash algorithm");
                         }
                     }
                     for (Bytecode.Call call : Bytecode.of(c).calls) {
@@ -99,25 +106,33 @@ final class CryptoRules {
                         + "96-bit IV per message, or ChaCha20-Poly1305.")
                 .check((c, findings) -> {
                     Set<String> owners =
-                            Set.of("javax.crypto.Cipher", "javax.crypto.KeyGenerator", "javax.crypto.SecretKeyFactory");
-                    for (Bytecode.Call call : Code.calls(c, owners, GET_INSTANCE)) {
-                        String transformation = first(call.args());
-                        String problem = transformation == null ? null : cipherProblem(transformation);
+                            Set.of("javax/crypto/Cipher", "javax/crypto/KeyGenerator", "javax/crypto/SecretKeyFactory");
+                    for (Event e : CodeFlow.of(c).events()) {
+                        if (!e.type().equals("crypto") || !owners.contains(e.owner()) || e.value() == null) {
+                            continue;
+                        }
+                        String transformation = e.value();
+                        boolean cipher = e.owner().equals("javax/crypto/Cipher");
+                        String problem = cipherProblem(transformation, cipher);
                         if (problem != null) {
-                            String what =
-                                    Code.simple(call.owner()) + ".getInstance(" + Code.quote(transformation) + ")";
-                            findings.report(call.method(), call.line(), what, what + " " + problem);
+                            String owner = e.owner().substring(e.owner().lastIndexOf('/') + 1);
+                            String what = owner + ".getInstance(" + Code.quote(transformation) + ")";
+                            findings.report(e.method(), e.line(), what, what + " " + problem);
                         }
                     }
                 });
     }
 
-    static String cipherProblem(String transformation) {
+    /** Why a transformation is weak, or null; modes only matter for a Cipher (a KeyGenerator has none). */
+    static String cipherProblem(String transformation, boolean cipher) {
         String t = transformation.toUpperCase(Locale.ROOT);
         String[] parts = t.split("/");
         String alg = parts[0];
         if (WEAK_CIPHERS.contains(alg) || alg.startsWith("PBEWITHMD5") || alg.startsWith("DESEDE")) {
             return "uses a broken cipher";
+        }
+        if (!cipher) {
+            return null;
         }
         if (parts.length > 1 && parts[1].equals("ECB") && !alg.equals("RSA")) {
             return "uses ECB mode, which leaks plaintext patterns";
@@ -153,26 +168,26 @@ final class CryptoRules {
                 .cwe(330)
                 .securitySeverity(7.5)
                 .description("java.util.Random, Math.random, ThreadLocalRandom and SplittableRandom are predictable "
-                        + "from a few outputs. In security code (packages "
+                        + "from a few outputs. Reported where their numbers reach a cookie, a session attribute or a "
+                        + "response header, and anywhere in security code (packages "
                         + String.join(", ", conventions.securityPackages())
-                        + ") tokens, nonces, IDs and keys made from them can be guessed.")
+                        + "), where tokens, nonces, IDs and keys made from them can be guessed. Judged by the "
+                        + "object's runtime type: a SecureRandom passed as a java.util.Random is fine.")
                 .remediation("Use java.security.SecureRandom (one shared instance is fine).")
                 .check((c, findings) -> {
-                    if (!Code.inPackages(c, conventions.securityPackages())) {
-                        return;
-                    }
-                    for (JavaAccess<?> a : Code.accessesTo(c, owner -> {
-                        String n = owner.getName();
-                        return (n.equals("java.util.Random") && !Code.isA(owner, "java.security.SecureRandom"))
-                                || n.equals("java.util.concurrent.ThreadLocalRandom")
-                                || n.equals("java.util.SplittableRandom")
-                                || n.equals("org.apache.commons.lang3.RandomStringUtils")
-                                || n.equals("org.apache.commons.lang3.RandomUtils");
-                    })) {
-                        report(findings, a, " is predictable; security code needs SecureRandom");
-                    }
-                    for (JavaAccess<?> a : Code.accessesTo(c, "java.lang.Math", Set.of("random"))) {
-                        report(findings, a, " is predictable; security code needs SecureRandom");
+                    boolean security = Code.inPackages(c, conventions.securityPackages());
+                    for (CodeFlow.Finding f : CodeFlow.of(c).findings()) {
+                        if (f.kind() == SinkKind.RANDOM_SECRET) {
+                            FlowRules.report(findings, f);
+                        } else if (f.kind() == SinkKind.RANDOM_USE && security) {
+                            String what = f.source();
+                            findings.report(
+                                    f.method(),
+                                    f.line(),
+                                    what,
+                                    what + " is predictable; security code needs SecureRandom",
+                                    f.path());
+                        }
                     }
                 });
     }

@@ -10,5 +10,15 @@ interface Findings {
      * @param detail stable description of the finding (no line numbers), part of the baseline fingerprint
      * @param message the sentence users read
      */
-    void report(String member, int line, String detail, String message);
+    default void report(String member, int line, String detail, String message) {
+        report(member, line, detail, message, java.util.List.of());
+    }
+
+    /**
+     * Reports one finding with the data-flow path that leads to it.
+     *
+     * @param path source, propagation steps and sink, each with its file and line; empty for non-flow findings
+     */
+    void report(
+            String member, int line, String detail, String message, java.util.List<dev.vigil.archrules.flow.Step> path);
 }

@@ -129,6 +129,7 @@ final class InjectionRules {
         return SecurityRule.builder("VIGIL-ARCH-012", "process-execution-outside-adapter")
                 .title("Operating-system processes are started only in adapter packages")
                 .cwe(78)
+                .policy()
                 .securitySeverity(8.8)
                 .description("Runtime.exec and ProcessBuilder run programs with the service's rights; arguments "
                         + "built from requests become command injection. Confining process execution to adapters ("
@@ -153,6 +154,7 @@ final class InjectionRules {
         return SecurityRule.builder("VIGIL-ARCH-013", "sql-outside-persistence")
                 .title("SQL strings are written only in persistence packages")
                 .cwe(89)
+                .policy()
                 .securitySeverity(8.8)
                 .description("JDBC Statement/Connection and JPA native queries take SQL as a string. Outside the "
                         + "persistence layer ("
@@ -173,6 +175,7 @@ final class InjectionRules {
         return SecurityRule.builder("VIGIL-ARCH-014", "sql-string-concatenation")
                 .title("SQL is not built by string concatenation")
                 .cwe(89)
+                .policy()
                 .securitySeverity(9.8)
                 .description("A query built with + or StringBuilder and passed straight to executeQuery, "
                         + "prepareStatement, createNativeQuery or JdbcTemplate is the textbook SQL injection.")

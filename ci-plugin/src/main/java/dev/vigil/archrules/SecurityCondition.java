@@ -28,9 +28,10 @@ final class SecurityCondition extends ArchCondition<JavaClass> {
             return;
         }
         String sourceFile = javaClass.getSource().flatMap(s -> s.getFileName()).orElse(null);
-        check.check(javaClass, (member, line, detail, message) -> {
+        check.check(javaClass, (member, line, detail, message, path) -> {
             if (!suppressedOnMember(javaClass, member)) {
-                Violation v = new Violation(ruleId, javaClass.getName(), sourceFile, member, line, detail, message);
+                Violation v =
+                        new Violation(ruleId, javaClass.getName(), sourceFile, member, line, detail, message, path);
                 events.add(SimpleConditionEvent.violated(v, v.describe()));
             }
         });

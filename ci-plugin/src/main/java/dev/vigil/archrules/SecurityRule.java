@@ -25,6 +25,7 @@ public final class SecurityRule implements ArchRule {
     private final Level level;
     private final String description;
     private final String remediation;
+    private final boolean enabledByDefault;
     private final ArchRule rule;
 
     private SecurityRule(Builder b, ArchRule rule) {
@@ -37,6 +38,7 @@ public final class SecurityRule implements ArchRule {
         this.level = b.level;
         this.description = b.description;
         this.remediation = b.remediation;
+        this.enabledByDefault = b.enabledByDefault;
         this.rule = rule;
     }
 
@@ -50,6 +52,7 @@ public final class SecurityRule implements ArchRule {
         this.level = meta.level;
         this.description = meta.description;
         this.remediation = meta.remediation;
+        this.enabledByDefault = meta.enabledByDefault;
         this.rule = rule;
     }
 
@@ -80,6 +83,30 @@ public final class SecurityRule implements ArchRule {
     /** {@code CWE-327}. */
     public String cweId() {
         return "CWE-" + cwe;
+    }
+
+    /**
+     * The OWASP Top 10 (2021) category the rule's CWE belongs to, e.g. {@code A03:2021-Injection}; empty when the
+     * CWE is in none.
+     */
+    public String owaspTop10() {
+        return switch (cwe) {
+            case 22, 352, 862, 942, 1004 -> "A01:2021-Broken Access Control";
+            case 326, 327, 328, 330, 337, 798, 916 -> "A02:2021-Cryptographic Failures";
+            case 78, 79, 89, 90, 643, 917 -> "A03:2021-Injection";
+            case 501 -> "A04:2021-Insecure Design";
+            case 611, 614 -> "A05:2021-Security Misconfiguration";
+            case 295 -> "A07:2021-Identification and Authentication Failures";
+            case 470, 502 -> "A08:2021-Software and Data Integrity Failures";
+            case 532 -> "A09:2021-Security Logging and Monitoring Failures";
+            default -> "";
+        };
+    }
+
+    /** {@code owasp-top10-2021/a03} for SARIF tags, empty when {@link #owaspTop10()} is. */
+    public String owaspTag() {
+        String o = owaspTop10();
+        return o.isEmpty() ? "" : "owasp-top10-2021/" + o.substring(0, 3).toLowerCase(Locale.ROOT);
     }
 
     public String cweUri() {
@@ -113,6 +140,14 @@ public final class SecurityRule implements ArchRule {
     /** How to fix a finding, ending with a period. */
     public String remediation() {
         return remediation;
+    }
+
+    /**
+     * Whether {@code vigil:arch} runs the rule without being asked: vulnerability rules do; architecture-policy
+     * rules (where crypto, processes and SQL may live) are opt-in.
+     */
+    public boolean enabledByDefault() {
+        return enabledByDefault;
     }
 
     /** Help text in Markdown (description, fix, CWE link, how to suppress). */
@@ -184,6 +219,7 @@ public final class SecurityRule implements ArchRule {
         private Level level = Level.ERROR;
         private String description;
         private String remediation;
+        private boolean enabledByDefault = true;
 
         private Builder(String id, String name) {
             this.id = id;
@@ -209,6 +245,12 @@ public final class SecurityRule implements ArchRule {
         Builder heuristic() {
             this.precision = Precision.MEDIUM;
             this.level = Level.WARNING;
+            return this;
+        }
+
+        /** An architecture-policy rule: off unless configured ({@code vigil.arch.rules} or {@code enableRules}). */
+        Builder policy() {
+            this.enabledByDefault = false;
             return this;
         }
 

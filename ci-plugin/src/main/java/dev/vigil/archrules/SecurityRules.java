@@ -48,6 +48,13 @@ public final class SecurityRules {
     public static final SecurityRule SECRET_LOGGED = SecretRules.secretLogged();
     public static final SecurityRule HARD_CODED_SECRET = SecretRules.hardCodedSecret();
     public static final SecurityRule WEAK_PASSWORD_ENCODER = SecretRules.weakPasswordEncoder();
+    public static final SecurityRule COMMAND_INJECTION = FlowRules.commandInjection();
+    public static final SecurityRule SQL_INJECTION = FlowRules.sqlInjection();
+    public static final SecurityRule LDAP_INJECTION = FlowRules.ldapInjection();
+    public static final SecurityRule PATH_TRAVERSAL = FlowRules.pathTraversal();
+    public static final SecurityRule XPATH_INJECTION = FlowRules.xpathInjection();
+    public static final SecurityRule CROSS_SITE_SCRIPTING = FlowRules.crossSiteScripting();
+    public static final SecurityRule TRUST_BOUNDARY_VIOLATION = FlowRules.trustBoundary();
 
     private static final List<SecurityRule> ALL = List.of(
             CRYPTO_OUTSIDE_ALLOWED_PACKAGES,
@@ -74,9 +81,24 @@ public final class SecurityRules {
             EXPRESSION_LANGUAGE_IN_WEB_LAYER,
             SECRET_LOGGED,
             HARD_CODED_SECRET,
-            WEAK_PASSWORD_ENCODER);
+            WEAK_PASSWORD_ENCODER,
+            COMMAND_INJECTION,
+            SQL_INJECTION,
+            LDAP_INJECTION,
+            PATH_TRAVERSAL,
+            XPATH_INJECTION,
+            CROSS_SITE_SCRIPTING,
+            TRUST_BOUNDARY_VIOLATION);
 
     private SecurityRules() {}
+
+    /**
+     * The rules {@code vigil:arch} runs unless configured otherwise: every rule but the opt-in architecture-policy
+     * ones ({@link SecurityRule#enabledByDefault()}).
+     */
+    public static List<SecurityRule> defaults() {
+        return ALL.stream().filter(SecurityRule::enabledByDefault).toList();
+    }
 
     /** Every rule with the default {@link Conventions}, in id order. */
     public static List<SecurityRule> all() {

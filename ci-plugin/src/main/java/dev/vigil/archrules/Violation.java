@@ -1,5 +1,8 @@
 package dev.vigil.archrules;
 
+import dev.vigil.archrules.flow.Step;
+import java.util.List;
+
 /**
  * One finding of a security rule, as a value: where it is (class, member, line) and what it is.
  *
@@ -10,9 +13,33 @@ package dev.vigil.archrules;
  * @param line 1-based line, 0 when unknown (class-level findings, classes compiled without line numbers)
  * @param detail what was found, stable across line shifts, e.g. {@code MessageDigest.getInstance("MD5")}
  * @param message the full sentence shown to users (without the location)
+ * @param path for data-flow findings: source, propagation steps and sink; empty otherwise
  */
 public record Violation(
-        String ruleId, String className, String sourceFile, String member, int line, String detail, String message) {
+        String ruleId,
+        String className,
+        String sourceFile,
+        String member,
+        int line,
+        String detail,
+        String message,
+        List<Step> path) {
+
+    public Violation {
+        path = path == null ? List.of() : List.copyOf(path);
+    }
+
+    /** A finding without a data-flow path. */
+    public Violation(
+            String ruleId,
+            String className,
+            String sourceFile,
+            String member,
+            int line,
+            String detail,
+            String message) {
+        this(ruleId, className, sourceFile, member, line, detail, message, List.of());
+    }
 
     /** The top-level class's name: nested classes and lambdas live in its source file. */
     public String topLevelClassName() {

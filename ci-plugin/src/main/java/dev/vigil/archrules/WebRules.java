@@ -250,17 +250,31 @@ final class WebRules {
     }
 
     static SecurityRule cookieSecure() {
-        return cookieRule(
-                SecurityRule.builder("VIGIL-ARCH-020", "cookie-without-secure")
-                        .title("Cookies are Secure")
-                        .cwe(614)
-                        .securitySeverity(5.4)
-                        .description("A cookie created without setSecure(true) (or ResponseCookie without "
-                                + ".secure(true)) is also sent over plain HTTP, where anyone on the network reads it.")
-                        .remediation("Call cookie.setSecure(true) (ResponseCookie: .secure(true))."),
-                "setSecure",
-                "secure",
-                "is never marked Secure in this class");
+        SecurityRule.Builder builder = SecurityRule.builder("VIGIL-ARCH-020", "cookie-without-secure")
+                .title("Cookies are Secure")
+                .cwe(614)
+                .securitySeverity(5.4)
+                .description("A cookie sent with setSecure(false), or without setSecure(true) on some path, (or a "
+                        + "ResponseCookie without .secure(true)) is also sent over plain HTTP, where anyone on the "
+                        + "network reads it. Servlet cookies are followed from new Cookie(..) to addCookie (or to the "
+                        + "method returning them); setSecure with a value decided at run time, e.g. "
+                        + "request.isSecure(), is accepted.")
+                .remediation("Call cookie.setSecure(true) (ResponseCookie: .secure(true)).");
+        return builder.check((c, findings) -> {
+            for (dev.vigil.archrules.flow.Event e :
+                    dev.vigil.archrules.flow.CodeFlow.of(c).events()) {
+                if (e.type().equals("cookie")) {
+                    boolean explicit = e.value().contains("F");
+                    String detail = explicit ? "Cookie.setSecure(false)" : "new Cookie without setSecure";
+                    String message = explicit
+                            ? "Cookie is sent with setSecure(false)"
+                            : "Cookie is sent without setSecure(true)"
+                                    + (e.value().length() > 1 ? " on some path" : "");
+                    findings.report(e.method(), e.line(), detail, message);
+                }
+            }
+            responseCookies(c, findings, "secure", "is never marked Secure in this class");
+        });
     }
 
     private static SecurityRule cookieRule(
@@ -276,6 +290,12 @@ final class WebRules {
                     }
                 }
             }
+            responseCookies(c, findings, builderMethod, problem);
+        });
+    }
+
+    private static void responseCookies(JavaClass c, Findings findings, String builderMethod, String problem) {
+        {
             List<JavaAccess<?>> built = Code.accessesTo(c, RESPONSE_COOKIE, Set.of("from"));
             boolean configured =
                     !Code.accessesTo(c, owner -> owner.getName().startsWith(RESPONSE_COOKIE + "$")).stream()
@@ -291,7 +311,7 @@ final class WebRules {
                             "ResponseCookie " + problem);
                 }
             }
-        });
+        }
     }
 
     static SecurityRule reflectionInWebLayer(Conventions conventions) {

@@ -99,6 +99,14 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     @Parameter(property = "vigil.arch.rules")
     List<String> archRules;
 
+    /**
+     * Opt-in rules to run besides the defaults (ids), e.g. the architecture-policy rules {@code VIGIL-ARCH-001}
+     * (crypto only in crypto packages), {@code VIGIL-ARCH-012} (processes only in adapters), {@code VIGIL-ARCH-013}
+     * (SQL only in persistence packages) and {@code VIGIL-ARCH-014} (no concatenated SQL text).
+     */
+    @Parameter(property = "vigil.arch.enableRules")
+    List<String> archEnableRules;
+
     /** Security rules not to run (ids). */
     @Parameter(property = "vigil.arch.skipRules")
     List<String> archSkipRules;
@@ -205,7 +213,8 @@ abstract class AbstractVigilMojo extends AbstractMojo {
         Set<String> known = new LinkedHashSet<>();
         all.forEach(r -> known.add(r.id()));
         List<String> unknown = new ArrayList<>();
-        for (List<String> ids : List.of(or(archRules, List.of()), or(archSkipRules, List.of()))) {
+        for (List<String> ids :
+                List.of(or(archRules, List.of()), or(archSkipRules, List.of()), or(archEnableRules, List.of()))) {
             for (String id : ids) {
                 if (!known.contains(id)) {
                     unknown.add(id);
@@ -213,11 +222,13 @@ abstract class AbstractVigilMojo extends AbstractMojo {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new MojoExecutionException("vigil.arch.rules/skipRules: unknown rule id(s) " + unknown
+            throw new MojoExecutionException("vigil.arch.rules/enableRules/skipRules: unknown rule id(s) " + unknown
                     + "; expected VIGIL-ARCH-001 to VIGIL-ARCH-" + String.format("%03d", all.size()));
         }
+        boolean chosen = archRules != null && !archRules.isEmpty();
+        List<String> enabled = or(archEnableRules, List.of());
         return all.stream()
-                .filter(r -> archRules == null || archRules.isEmpty() || archRules.contains(r.id()))
+                .filter(r -> chosen ? archRules.contains(r.id()) : r.enabledByDefault() || enabled.contains(r.id()))
                 .filter(r -> archSkipRules == null || !archSkipRules.contains(r.id()))
                 .toList();
     }

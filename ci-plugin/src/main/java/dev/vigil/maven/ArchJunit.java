@@ -40,7 +40,7 @@ final class ArchJunit {
                 continue;
             }
             b.append(">\n    <failure type=\"")
-                    .append(xml(r.cweId()))
+                    .append(xml(r.cweId() + (r.owaspTop10().isEmpty() ? "" : " " + r.owaspTop10())))
                     .append("\" message=\"")
                     .append(xml(found.size() + " finding(s): " + r.title()))
                     .append("\">");
@@ -52,6 +52,15 @@ final class ArchJunit {
                         .append(": ")
                         .append(i.message())
                         .append('\n');
+                for (Issue.PathStep step : i.path()) {
+                    text.append("    ")
+                            .append(step.file())
+                            .append(':')
+                            .append(step.line())
+                            .append(' ')
+                            .append(step.message())
+                            .append('\n');
+                }
             }
             text.append("Fix: ").append(r.remediation()).append(" See ").append(r.helpUri());
             b.append(xml(text.toString())).append("</failure>\n  </testcase>\n");

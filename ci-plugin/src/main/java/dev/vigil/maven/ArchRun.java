@@ -76,7 +76,10 @@ final class ArchRun {
                 subject,
                 Fingerprints.of(rule.id(), v.className(), member, v.detail()),
                 null,
-                rule.helpUri());
+                rule.helpUri(),
+                v.path().stream()
+                        .map(s -> new Issue.PathStep(sourceFile(s.sourcePath(), sourceRoots, root), s.line(), s.text()))
+                        .toList());
     }
 
     /** {@code lambda$handle$3} → {@code handle(lambda)}: lambda numbers change when lambdas are added above. */

@@ -66,6 +66,9 @@ final class ArchSarif {
         ArrayNode tags = props.putArray("tags");
         tags.add("security");
         tags.add("external/cwe/cwe-" + r.cwe());
+        if (!r.owaspTag().isEmpty()) {
+            tags.add(r.owaspTag());
+        }
         return n;
     }
 
@@ -88,6 +91,22 @@ final class ArchSarif {
                 .addObject()
                 .put("fullyQualifiedName", i.subject())
                 .put("kind", "member");
+        if (!i.path().isEmpty()) {
+            ArrayNode steps = r.putArray("codeFlows")
+                    .addObject()
+                    .putArray("threadFlows")
+                    .addObject()
+                    .putArray("locations");
+            for (Issue.PathStep step : i.path()) {
+                ObjectNode loc = steps.addObject().putObject("location");
+                ObjectNode phys = loc.putObject("physicalLocation");
+                ObjectNode art = phys.putObject("artifactLocation");
+                art.put("uri", relativeUri(step.file()));
+                art.put("uriBaseId", SRCROOT);
+                phys.putObject("region").put("startLine", Math.max(1, step.line()));
+                loc.putObject("message").put("text", step.message());
+            }
+        }
         r.putObject("partialFingerprints").put(FINGERPRINT_KEY, i.fingerprint());
         if (i.suppressed()) {
             ObjectNode s = r.putArray("suppressions").addObject();

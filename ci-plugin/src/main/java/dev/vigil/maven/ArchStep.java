@@ -17,6 +17,7 @@ final class ArchStep {
     static final String SARIF = "arch.sarif";
     static final String JUNIT = "TEST-vigil-arch.xml";
     static final String HTML = "arch.html";
+    static final String JSON = "arch.json";
 
     private final AbstractVigilMojo mojo;
 
@@ -40,7 +41,7 @@ final class ArchStep {
         double seconds = (System.nanoTime() - start) / 1e9;
         Path out = mojo.outputDirectory.toPath();
         writeReports(out, rules, applied.issues(), seconds);
-        String where = mojo.display(out.resolve(SARIF)) + ", " + JUNIT + ", " + HTML;
+        String where = mojo.display(out.resolve(SARIF)) + ", " + JSON + ", " + JUNIT + ", " + HTML;
         String summary = "vigil:arch: " + Console.counts(applied.issues()) + " from " + rules.size()
                 + " security rules; reports: " + where;
         mojo.log(Console.render("vigil:arch", applied.issues(), mojo.maxConsole, summary));
@@ -91,6 +92,8 @@ final class ArchStep {
                     ArchSarif.render(mojo.toolVersion(), mojo.root(), rules, issues),
                     StandardCharsets.UTF_8);
             Files.writeString(out.resolve(JUNIT), ArchJunit.render(rules, issues, seconds), StandardCharsets.UTF_8);
+            Files.writeString(
+                    out.resolve(JSON), ArchJson.render(mojo.toolVersion(), rules, issues), StandardCharsets.UTF_8);
             Map<String, String> help = new LinkedHashMap<>();
             rules.forEach(r -> help.put(r.id(), r.helpText()));
             Files.writeString(

@@ -11,7 +11,7 @@ final class HtmlReport {
             + "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}table{border-collapse:collapse;width:100%}"
             + "td,th{border-bottom:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}"
             + ".error{color:#b42318}.warning{color:#9a6700}.info{color:#0969da}.suppressed td{color:#6e7781}"
-            + "code{font:12px ui-monospace,monospace}.summary{font-weight:600}";
+            + "code{font:12px ui-monospace,monospace}.summary{font-weight:600}ol.path{margin:4px 0;padding-left:1.4em}";
 
     private HtmlReport() {}
 
@@ -65,6 +65,17 @@ final class HtmlReport {
                         .append(esc(i.subject()))
                         .append("</code></td><td>")
                         .append(esc(i.message()));
+                if (!i.path().isEmpty()) {
+                    b.append("<ol class=\"path\">");
+                    for (Issue.PathStep step : i.path()) {
+                        b.append("<li><code>")
+                                .append(esc(step.file() + ":" + step.line()))
+                                .append("</code> ")
+                                .append(esc(step.message()))
+                                .append("</li>");
+                    }
+                    b.append("</ol>");
+                }
                 if (i.suppressed()) {
                     b.append("<br><em>").append(esc(i.suppression())).append("</em>");
                 }

@@ -14,6 +14,7 @@ package dev.vigil.maven;
  * @param fingerprint semantic fingerprint: the same finding keeps it when lines shift
  * @param suppression why the finding does not count, or null
  * @param helpUri the rule's documentation
+ * @param path for data-flow findings: source, propagation steps and sink; empty otherwise
  */
 public record Issue(
         String ruleId,
@@ -26,7 +27,31 @@ public record Issue(
         String subject,
         String fingerprint,
         String suppression,
-        String helpUri) {
+        String helpUri,
+        java.util.List<PathStep> path) {
+
+    /** One location on a data-flow path: repository-relative file, 1-based line (0 when unknown), what happens. */
+    public record PathStep(String file, int line, String message) {}
+
+    public Issue {
+        path = path == null ? java.util.List.of() : java.util.List.copyOf(path);
+    }
+
+    /** A finding without a data-flow path (manifest findings, non-flow rules). */
+    public Issue(
+            String ruleId,
+            String ruleTitle,
+            String level,
+            String message,
+            String file,
+            int line,
+            int column,
+            String subject,
+            String fingerprint,
+            String suppression,
+            String helpUri) {
+        this(ruleId, ruleTitle, level, message, file, line, column, subject, fingerprint, suppression, helpUri, null);
+    }
 
     public boolean suppressed() {
         return suppression != null;
@@ -41,6 +66,7 @@ public record Issue(
     }
 
     public Issue suppress(String reason) {
-        return new Issue(ruleId, ruleTitle, level, message, file, line, column, subject, fingerprint, reason, helpUri);
+        return new Issue(
+                ruleId, ruleTitle, level, message, file, line, column, subject, fingerprint, reason, helpUri, path);
     }
 }

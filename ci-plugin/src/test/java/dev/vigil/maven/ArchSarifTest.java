@@ -99,4 +99,46 @@ class ArchSarifTest {
         assertThat(results.get(1).get("suppressions").get(0).get("kind").asText())
                 .isEqualTo("inSource");
     }
+
+    @Test
+    void flowFindingsCarryTheirPathAsCodeFlows() throws Exception {
+        JsonNode results =
+                new ObjectMapper().readTree(sarif.toFile()).get("runs").get(0).get("results");
+        JsonNode sql = null;
+        for (JsonNode r : results) {
+            if (r.get("ruleId").asText().equals("VIGIL-ARCH-027")
+                    && r.get("message").get("text").asText().contains("getParameter(\"id\")")) {
+                sql = r;
+            }
+        }
+        assertThat(sql)
+                .as("the SQL injection through a helper in ViolatingUserSearch")
+                .isNotNull();
+        JsonNode steps = sql.get("codeFlows").get(0).get("threadFlows").get(0).get("locations");
+        List<String> path = new ArrayList<>();
+        for (JsonNode step : steps) {
+            JsonNode physical = step.get("location").get("physicalLocation");
+            path.add(physical.get("artifactLocation").get("uri").asText().replaceAll(".*/", "") + ":"
+                    + physical.get("region").get("startLine").asInt() + " "
+                    + step.get("location").get("message").get("text").asText());
+        }
+        assertThat(path)
+                .containsExactly(
+                        "ViolatingUserSearch.java:31 request.getParameter(\"id\")",
+                        "ViolatingUserSearch.java:31 calls ViolatingUserSearch.byId",
+                        "ViolatingUserSearch.java:38 parameter id",
+                        "ViolatingUserSearch.java:31 Statement.executeQuery");
+        JsonNode rules = new ObjectMapper()
+                .readTree(sarif.toFile())
+                .get("runs")
+                .get(0)
+                .get("tool")
+                .get("driver")
+                .get("rules");
+        for (JsonNode rule : rules) {
+            if (rule.get("id").asText().equals("VIGIL-ARCH-027")) {
+                assertThat(rule.get("properties").get("tags").toString()).contains("owasp-top10-2021/a03");
+            }
+        }
+    }
 }

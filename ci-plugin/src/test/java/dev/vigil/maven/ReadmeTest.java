@@ -108,7 +108,8 @@ class ReadmeTest {
 
     static String rules() {
         StringBuilder out = new StringBuilder(
-                "| Id | Name | CWE | Security severity | Level | Precision | Title |\n|---|---|---|---|---|---|---|\n");
+                "| Id | Name | CWE | OWASP Top 10 | Security severity | Level | Precision | Default | Title |\n"
+                        + "|---|---|---|---|---|---|---|---|---|\n");
         for (SecurityRule r : SecurityRules.all()) {
             out.append("| [").append(r.id()).append("](#").append(r.id().toLowerCase(java.util.Locale.ROOT));
             out.append(") | `")
@@ -118,10 +119,13 @@ class ReadmeTest {
                     .append("](")
                     .append(r.cweUri());
             out.append(") | ")
+                    .append(r.owaspTop10().isEmpty() ? "" : r.owaspTop10().substring(0, 3))
+                    .append(" | ")
                     .append(r.securitySeverityText())
                     .append(" | ")
                     .append(r.level().id());
             out.append(" | ").append(r.precision().name().toLowerCase(java.util.Locale.ROOT));
+            out.append(" | ").append(r.enabledByDefault() ? "on" : "opt-in");
             out.append(" | ").append(cell(r.title())).append(" |\n");
         }
         for (SecurityRule r : SecurityRules.all()) {

@@ -1,0 +1,38 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** names -> field_this -> sink 4: vulnerable */
+@Expected(category = "cmdi", cwe = 78, vulnerable = true)
+public class CmdiCase005 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> names = request.getParameterNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (name.startsWith("v")) {
+                param = name;
+                break;
+            }
+        }
+        try {
+            this.last = param;
+            String bar = this.last;
+            String[] env = {"FOO=" + bar};
+            Runtime.getRuntime().exec(new String[] {"printenv"}, env);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private String last;
+}

@@ -1,0 +1,42 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** pathinfo -> nested_holder -> sink 1: vulnerable */
+@Expected(category = "cmdi", cwe = 78, vulnerable = true)
+public class CmdiCase008 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getPathInfo();
+        if (param == null || param.length() < 2) param = "/x";
+        param = param.substring(1);
+        try {
+            String bar = new Holder(param).value();
+            String[] args = {"/bin/sh", "-c", "echo " + bar};
+            Process p = Runtime.getRuntime().exec(args);
+            p.waitFor();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static final class Holder {
+        private final String v;
+
+        Holder(String v) {
+            this.v = v;
+        }
+
+        String value() {
+            return v;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** query -> helper -> sink 0: vulnerable */
+@Expected(category = "cmdi", cwe = 78, vulnerable = true)
+public class CmdiCase024 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramName = "id=";
+        int start = queryString == null ? -1 : queryString.indexOf(paramName);
+        String param = "";
+        if (start >= 0) {
+            int end = queryString.indexOf("&", start);
+            param = queryString.substring(start + paramName.length(), end < 0 ? queryString.length() : end);
+            param = java.net.URLDecoder.decode(param, "UTF-8");
+        }
+        try {
+            String bar = adapt(param);
+            Runtime.getRuntime().exec("echo " + bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static String adapt(String in) {
+        String out = in;
+        if (out.length() > 1000) {
+            out = out.substring(0, 1000);
+        }
+        return out;
+    }
+}

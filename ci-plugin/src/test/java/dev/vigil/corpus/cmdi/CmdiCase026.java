@@ -1,0 +1,41 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** param -> nested_holder -> sink 5: vulnerable */
+@Expected(category = "cmdi", cwe = 78, vulnerable = true)
+public class CmdiCase026 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        if (param == null) param = "";
+        try {
+            String bar = new Holder(param).value();
+            ProcessBuilder pb = new ProcessBuilder();
+            pb.command("nslookup", bar);
+            pb.start();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static final class Holder {
+        private final String v;
+
+        Holder(String v) {
+            this.v = v;
+        }
+
+        String value() {
+            return v;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** map -> buffer -> sink 3: vulnerable */
+@Expected(category = "cmdi", cwe = 78, vulnerable = true)
+public class CmdiCase028 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Map<String, String[]> parameters = request.getParameterMap();
+        if (parameters != null) {
+            String[] values = parameters.get("file");
+            if (values != null) param = values[0];
+        }
+        try {
+            StringBuffer buf = new StringBuffer(param);
+            String bar = buf.substring(0);
+            java.util.List<String> cmd = new java.util.ArrayList<String>();
+            cmd.add("ping");
+            cmd.add("-c1");
+            cmd.add(bar);
+            new ProcessBuilder(cmd).start();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** pathinfo -> ternary -> safe sink 3: safe */
+@Expected(category = "cmdi", cwe = 78, vulnerable = false)
+public class CmdiCase045 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getPathInfo();
+        if (param == null || param.length() < 2) param = "/x";
+        param = param.substring(1);
+        try {
+            int num = 196;
+            String bar = (7 * 42) - num > 200 ? "This should never happen" : param;
+            Process p = new ProcessBuilder("uptime").start();
+            response.getWriter().println("ran uptime for " + org.owasp.encoder.Encode.forHtml(bar));
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** query -> optional -> safe sink 0: safe */
+@Expected(category = "cmdi", cwe = 78, vulnerable = false)
+public class CmdiCase053 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramName = "file=";
+        int start = queryString == null ? -1 : queryString.indexOf(paramName);
+        String param = "";
+        if (start >= 0) {
+            int end = queryString.indexOf("&", start);
+            param = queryString.substring(start + paramName.length(), end < 0 ? queryString.length() : end);
+            param = java.net.URLDecoder.decode(param, "UTF-8");
+        }
+        try {
+            String bar = java.util.Optional.ofNullable(param).orElse("none");
+            Runtime.getRuntime().exec("echo " + org.owasp.esapi.ESAPI.encoder().encodeForOS(null, bar));
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** param -> split -> safe sink 1: safe */
+@Expected(category = "cmdi", cwe = 78, vulnerable = false)
+public class CmdiCase059 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("user");
+        if (param == null) param = "";
+        try {
+            String bar = param.split(" ")[0];
+            String cmd = "ls".equals(bar) ? "ls" : "pwd";
+            Runtime.getRuntime().exec(cmd);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

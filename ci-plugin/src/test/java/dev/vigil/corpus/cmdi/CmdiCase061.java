@@ -1,0 +1,32 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** map -> format -> safe sink 1: safe */
+@Expected(category = "cmdi", cwe = 78, vulnerable = false)
+public class CmdiCase061 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Map<String, String[]> parameters = request.getParameterMap();
+        if (parameters != null) {
+            String[] values = parameters.get("user");
+            if (values != null) param = values[0];
+        }
+        try {
+            String bar = String.format("%s", param);
+            String cmd = "ls".equals(bar) ? "ls" : "pwd";
+            Runtime.getRuntime().exec(cmd);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** param -> builder_pair (safe) -> sink 0: safe */
+@Expected(category = "cmdi", cwe = 78, vulnerable = false)
+public class CmdiCase062 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("q");
+        if (param == null) param = "";
+        try {
+            StringBuilder dirty = new StringBuilder(param);
+            StringBuilder clean = new StringBuilder("delta");
+            dirty.append("!");
+            String bar = clean.append("-ok").toString();
+            Runtime.getRuntime().exec("echo " + bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.vigil.corpus.crypto;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** Cipher Blowfish/CBC/PKCS5Padding: vulnerable */
+@Expected(category = "crypto", cwe = 327, vulnerable = true)
+public class CryptoCase004 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        if (request.getHeader("X-Forwarded-Host") != null) {
+            param = request.getHeader("X-Forwarded-Host");
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            String note = "AES/CBC/PKCS5Padding is recommended";
+            if (param.isEmpty()) {
+                response.getWriter().println(note);
+            }
+            String transformation = "Blowfish/CBC/PKCS5Padding";
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(transformation);
+            javax.crypto.SecretKey key =
+                    javax.crypto.KeyGenerator.getInstance("Blowfish").generateKey();
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            byte[] result = c.doFinal(param.getBytes("UTF-8"));
+            response.getWriter().println("Encrypted " + result.length + " bytes");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vigil.corpus.crypto;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** Cipher RC4: vulnerable */
+@Expected(category = "crypto", cwe = 327, vulnerable = true)
+public class CryptoCase016 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        if (request.getHeader("X-Forwarded-Host") != null) {
+            param = request.getHeader("X-Forwarded-Host");
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(TRANSFORMATION);
+            javax.crypto.SecretKey key =
+                    javax.crypto.KeyGenerator.getInstance("RC4").generateKey();
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            byte[] result = c.doFinal(param.getBytes("UTF-8"));
+            response.getWriter().println("Encrypted " + result.length + " bytes");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static String TRANSFORMATION = "RC4";
+}

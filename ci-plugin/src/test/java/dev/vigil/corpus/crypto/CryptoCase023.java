@@ -1,0 +1,39 @@
+package dev.vigil.corpus.crypto;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** Cipher DESede/CBC/PKCS5Padding: vulnerable */
+@Expected(category = "crypto", cwe = 327, vulnerable = true)
+public class CryptoCase023 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("id");
+        if (param == null) param = "";
+        try {
+            String transformation = pick("DESede/CBC/PKCS5Padding");
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(transformation);
+            javax.crypto.SecretKey key =
+                    javax.crypto.KeyGenerator.getInstance("DESede").generateKey();
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            byte[] result = c.doFinal(param.getBytes("UTF-8"));
+            response.getWriter().println("Encrypted " + result.length + " bytes");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static String pick(String preferred) {
+        if (preferred == null) {
+            return "RSA/ECB/OAEPWithSHA-256AndMGF1Padding";
+        }
+        return preferred;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.vigil.corpus.hash;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** digest utils: safe */
+@Expected(category = "hash", cwe = 328, vulnerable = false)
+public class HashCase060 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        String[] values = request.getParameterValues("vector");
+        if (values != null && values.length > 0) {
+            param = values[0];
+        }
+        try {
+            String digest = org.apache.commons.codec.digest.DigestUtils.sha256Hex(param);
+            response.getWriter().println("Hash value stored: " + digest.length());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

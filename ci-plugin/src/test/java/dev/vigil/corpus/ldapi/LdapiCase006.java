@@ -1,0 +1,44 @@
+package dev.vigil.corpus.ldapi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** headers -> buffer -> sink 2: vulnerable */
+@Expected(category = "ldapi", cwe = 90, vulnerable = true)
+public class LdapiCase006 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> headers = request.getHeaders("X-Vector");
+        if (headers != null && headers.hasMoreElements()) {
+            param = headers.nextElement();
+        }
+        try {
+            StringBuffer buf = new StringBuffer(param);
+            String bar = buf.substring(0);
+            javax.naming.directory.InitialDirContext idc = new javax.naming.directory.InitialDirContext(env());
+            idc.search("uid=" + bar + ",ou=users,ou=system", "(objectclass=person)", controls());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static java.util.Hashtable<String, String> env() {
+        java.util.Hashtable<String, String> env = new java.util.Hashtable<String, String>();
+        env.put(javax.naming.Context.PROVIDER_URL, "ldap://localhost:10389");
+        return env;
+    }
+
+    private static javax.naming.directory.SearchControls controls() {
+        javax.naming.directory.SearchControls sc = new javax.naming.directory.SearchControls();
+        sc.setSearchScope(javax.naming.directory.SearchControls.SUBTREE_SCOPE);
+        return sc;
+    }
+}

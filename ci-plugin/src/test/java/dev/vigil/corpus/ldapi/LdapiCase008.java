@@ -1,0 +1,41 @@
+package dev.vigil.corpus.ldapi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** spring -> split -> sink 1: vulnerable */
+@Expected(category = "ldapi", cwe = 90, vulnerable = true)
+@RestController
+public class LdapiCase008 {
+    @PostMapping("/ldapi/LdapiCase008")
+    public void handle(@RequestParam("vector") String param, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        try {
+            String bar = param.split(" ")[0];
+            javax.naming.directory.DirContext ctx = new javax.naming.directory.InitialDirContext(env());
+            StringBuilder filter = new StringBuilder("(&(objectclass=person)");
+            filter.append("(uid=").append(bar).append("))");
+            ctx.search("ou=users,ou=system", filter.toString(), controls());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static java.util.Hashtable<String, String> env() {
+        java.util.Hashtable<String, String> env = new java.util.Hashtable<String, String>();
+        env.put(javax.naming.Context.PROVIDER_URL, "ldap://localhost:10389");
+        return env;
+    }
+
+    private static javax.naming.directory.SearchControls controls() {
+        javax.naming.directory.SearchControls sc = new javax.naming.directory.SearchControls();
+        sc.setSearchScope(javax.naming.directory.SearchControls.SUBTREE_SCOPE);
+        return sc;
+    }
+}

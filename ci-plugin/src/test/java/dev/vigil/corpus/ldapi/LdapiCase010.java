@@ -1,0 +1,44 @@
+package dev.vigil.corpus.ldapi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** pathinfo -> field_this -> sink 3: vulnerable */
+@Expected(category = "ldapi", cwe = 90, vulnerable = true)
+public class LdapiCase010 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getPathInfo();
+        if (param == null || param.length() < 2) param = "/x";
+        param = param.substring(1);
+        try {
+            this.last = param;
+            String bar = this.last;
+            javax.naming.directory.DirContext ctx = new javax.naming.directory.InitialDirContext(env());
+            ctx.search("ou=users,ou=system", String.format("(mail=%s)", bar), controls());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static java.util.Hashtable<String, String> env() {
+        java.util.Hashtable<String, String> env = new java.util.Hashtable<String, String>();
+        env.put(javax.naming.Context.PROVIDER_URL, "ldap://localhost:10389");
+        return env;
+    }
+
+    private static javax.naming.directory.SearchControls controls() {
+        javax.naming.directory.SearchControls sc = new javax.naming.directory.SearchControls();
+        sc.setSearchScope(javax.naming.directory.SearchControls.SUBTREE_SCOPE);
+        return sc;
+    }
+
+    private String last;
+}

@@ -1,0 +1,59 @@
+package dev.vigil.corpus.ldapi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** reader -> switch_fold (safe) -> sink 1: safe */
+@Expected(category = "ldapi", cwe = 90, vulnerable = false)
+public class LdapiCase050 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getReader().readLine();
+        if (param == null) param = "";
+        try {
+            String guess = "ABC";
+            char switchTarget = guess.charAt(2);
+            String bar;
+            switch (switchTarget) {
+                case 'A':
+                    bar = param;
+                    break;
+                case 'B':
+                    bar = param;
+                    break;
+                case 'C':
+                case 'D':
+                    bar = "bobs_your_uncle";
+                    break;
+                default:
+                    bar = param;
+                    break;
+            }
+            javax.naming.directory.DirContext ctx = new javax.naming.directory.InitialDirContext(env());
+            StringBuilder filter = new StringBuilder("(&(objectclass=person)");
+            filter.append("(uid=").append(bar).append("))");
+            ctx.search("ou=users,ou=system", filter.toString(), controls());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static java.util.Hashtable<String, String> env() {
+        java.util.Hashtable<String, String> env = new java.util.Hashtable<String, String>();
+        env.put(javax.naming.Context.PROVIDER_URL, "ldap://localhost:10389");
+        return env;
+    }
+
+    private static javax.naming.directory.SearchControls controls() {
+        javax.naming.directory.SearchControls sc = new javax.naming.directory.SearchControls();
+        sc.setSearchScope(javax.naming.directory.SearchControls.SUBTREE_SCOPE);
+        return sc;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.vigil.corpus.ldapi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** query -> helper_fold (safe) -> sink 2: safe */
+@Expected(category = "ldapi", cwe = 90, vulnerable = false)
+public class LdapiCase062 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramName = "q=";
+        int start = queryString == null ? -1 : queryString.indexOf(paramName);
+        String param = "";
+        if (start >= 0) {
+            int end = queryString.indexOf("&", start);
+            param = queryString.substring(start + paramName.length(), end < 0 ? queryString.length() : end);
+            param = java.net.URLDecoder.decode(param, "UTF-8");
+        }
+        try {
+            String bar = doSomething(request, param);
+            javax.naming.directory.InitialDirContext idc = new javax.naming.directory.InitialDirContext(env());
+            idc.search("uid=" + bar + ",ou=users,ou=system", "(objectclass=person)", controls());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static java.util.Hashtable<String, String> env() {
+        java.util.Hashtable<String, String> env = new java.util.Hashtable<String, String>();
+        env.put(javax.naming.Context.PROVIDER_URL, "ldap://localhost:10389");
+        return env;
+    }
+
+    private static javax.naming.directory.SearchControls controls() {
+        javax.naming.directory.SearchControls sc = new javax.naming.directory.SearchControls();
+        sc.setSearchScope(javax.naming.directory.SearchControls.SUBTREE_SCOPE);
+        return sc;
+    }
+
+    private static String doSomething(HttpServletRequest request, String param) throws IOException {
+        String bar;
+        int num = 106;
+        bar = (7 * 18) + num > 200 ? "This_should_always_happen" : param;
+        return bar;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vigil.corpus.pathtraver;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** pathinfo -> list_index -> sink 0: vulnerable */
+@Expected(category = "pathtraver", cwe = 22, vulnerable = true)
+public class PathtraverCase005 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getPathInfo();
+        if (param == null || param.length() < 2) param = "/x";
+        param = param.substring(1);
+        try {
+            java.util.List<String> valuesList = new java.util.ArrayList<String>();
+            valuesList.add("safe");
+            valuesList.add(param);
+            valuesList.add("moresafe");
+            valuesList.remove(0);
+            String bar = valuesList.get(0);
+            java.io.File file = new java.io.File("/tmp/testfiles/" + bar);
+            try (java.io.FileInputStream in = new java.io.FileInputStream(file)) {
+                response.getWriter().println("read " + in.read());
+            }
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

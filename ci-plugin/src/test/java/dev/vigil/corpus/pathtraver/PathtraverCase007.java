@@ -1,0 +1,32 @@
+package dev.vigil.corpus.pathtraver;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** pathinfo -> array -> sink 3: vulnerable */
+@Expected(category = "pathtraver", cwe = 22, vulnerable = true)
+public class PathtraverCase007 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getPathInfo();
+        if (param == null || param.length() < 2) param = "/x";
+        param = param.substring(1);
+        try {
+            String[] parts = {"a", param, "c"};
+            String bar = parts[1];
+            java.io.File f = new java.io.File(new java.io.File("/tmp/testfiles"), bar);
+            if (f.exists()) {
+                response.getWriter().println("exists");
+            }
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

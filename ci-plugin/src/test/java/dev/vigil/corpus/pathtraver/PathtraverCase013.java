@@ -1,0 +1,40 @@
+package dev.vigil.corpus.pathtraver;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** values -> inner -> sink 3: vulnerable */
+@Expected(category = "pathtraver", cwe = 22, vulnerable = true)
+public class PathtraverCase013 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        String[] values = request.getParameterValues("name");
+        if (values != null && values.length > 0) {
+            param = values[0];
+        }
+        try {
+            String bar = new Test().doSomething(request, param);
+            java.io.File f = new java.io.File(new java.io.File("/tmp/testfiles"), bar);
+            if (f.exists()) {
+                response.getWriter().println("exists");
+            }
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private class Test {
+        public String doSomething(HttpServletRequest request, String param) throws IOException {
+            String bar = param.trim();
+            return bar;
+        }
+    }
+}

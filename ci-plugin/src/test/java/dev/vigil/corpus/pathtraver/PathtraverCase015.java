@@ -1,0 +1,30 @@
+package dev.vigil.corpus.pathtraver;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** reader -> split -> sink 4: vulnerable */
+@Expected(category = "pathtraver", cwe = 22, vulnerable = true)
+public class PathtraverCase015 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getReader().readLine();
+        if (param == null) param = "";
+        try {
+            String bar = param.split(" ")[0];
+            try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(
+                    java.nio.file.Path.of("/tmp/testfiles").resolve(bar))) {
+                r.readLine();
+            }
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

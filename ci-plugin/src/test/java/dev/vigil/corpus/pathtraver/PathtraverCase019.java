@@ -1,0 +1,36 @@
+package dev.vigil.corpus.pathtraver;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** header -> stream -> sink 4: vulnerable */
+@Expected(category = "pathtraver", cwe = 22, vulnerable = true)
+public class PathtraverCase019 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        if (request.getHeader("User-Agent") != null) {
+            param = request.getHeader("User-Agent");
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            String bar = java.util.stream.Stream.of(param)
+                    .map(String::trim)
+                    .findFirst()
+                    .orElse("");
+            try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(
+                    java.nio.file.Path.of("/tmp/testfiles").resolve(bar))) {
+                r.readLine();
+            }
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.vigil.corpus.pathtraver;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** cookie -> anonymous -> sink 1: vulnerable */
+@Expected(category = "pathtraver", cwe = 22, vulnerable = true)
+public class PathtraverCase020 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "noCookieValueSupplied";
+        javax.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (javax.servlet.http.Cookie cookie : cookies) {
+                if (cookie.getName().equals("q")) {
+                    param = java.net.URLDecoder.decode(cookie.getValue(), "UTF-8");
+                    break;
+                }
+            }
+        }
+        try {
+            java.util.function.UnaryOperator<String> op = new java.util.function.UnaryOperator<String>() {
+                @Override
+                public String apply(String s) {
+                    return s.strip();
+                }
+            };
+            String bar = op.apply(param);
+            new java.io.FileOutputStream("/tmp/testfiles/" + bar).close();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

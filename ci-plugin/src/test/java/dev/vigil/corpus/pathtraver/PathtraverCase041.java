@@ -1,0 +1,32 @@
+package dev.vigil.corpus.pathtraver;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** values -> base64 -> safe sink 3: safe */
+@Expected(category = "pathtraver", cwe = 22, vulnerable = false)
+public class PathtraverCase041 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        String[] values = request.getParameterValues("name");
+        if (values != null && values.length > 0) {
+            param = values[0];
+        }
+        try {
+            String bar = new String(java.util.Base64.getDecoder()
+                    .decode(java.util.Base64.getEncoder().encode(param.getBytes())));
+            String name = org.apache.commons.io.FilenameUtils.getName(bar);
+            java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("/tmp/testfiles", name));
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

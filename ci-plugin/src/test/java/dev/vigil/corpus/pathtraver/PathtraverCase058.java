@@ -1,0 +1,43 @@
+package dev.vigil.corpus.pathtraver;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** query -> numeric (safe) -> sink 0: safe */
+@Expected(category = "pathtraver", cwe = 22, vulnerable = false)
+public class PathtraverCase058 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramName = "q=";
+        int start = queryString == null ? -1 : queryString.indexOf(paramName);
+        String param = "";
+        if (start >= 0) {
+            int end = queryString.indexOf("&", start);
+            param = queryString.substring(start + paramName.length(), end < 0 ? queryString.length() : end);
+            param = java.net.URLDecoder.decode(param, "UTF-8");
+        }
+        try {
+            int n;
+            try {
+                n = Integer.parseInt(param.trim());
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            String bar = Integer.toString(n);
+            java.io.File file = new java.io.File("/tmp/testfiles/" + bar);
+            try (java.io.FileInputStream in = new java.io.FileInputStream(file)) {
+                response.getWriter().println("read " + in.read());
+            }
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vigil.corpus.securecookie;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** cookie: vulnerable */
+@Expected(category = "securecookie", cwe = 614, vulnerable = true)
+public class SecurecookieCase010 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        String[] values = request.getParameterValues("q");
+        if (values != null && values.length > 0) {
+            param = values[0];
+        }
+        try {
+            javax.servlet.http.Cookie c =
+                    new javax.servlet.http.Cookie("SomeCookie", java.net.URLEncoder.encode(param, "UTF-8"));
+            if (!param.isEmpty()) {
+                c.setSecure(true);
+            }
+            c.setPath(request.getRequestURI());
+            response.addCookie(c);
+            response.getWriter().println("Created cookie: " + c.getName());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

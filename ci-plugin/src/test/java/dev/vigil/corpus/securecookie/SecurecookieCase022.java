@@ -1,0 +1,30 @@
+package dev.vigil.corpus.securecookie;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** cookie: vulnerable */
+@Expected(category = "securecookie", cwe = 614, vulnerable = true)
+public class SecurecookieCase022 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("file");
+        if (param == null) param = "";
+        try {
+            javax.servlet.http.Cookie c =
+                    new javax.servlet.http.Cookie("theme", java.net.URLEncoder.encode(param, "UTF-8"));
+            c.setPath(request.getRequestURI());
+            response.addCookie(c);
+            response.getWriter().println("Created cookie: " + c.getName());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.vigil.corpus.securecookie;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** cookie: safe */
+@Expected(category = "securecookie", cwe = 614, vulnerable = false)
+public class SecurecookieCase058 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        String[] values = request.getParameterValues("user");
+        if (values != null && values.length > 0) {
+            param = values[0];
+        }
+        try {
+            javax.servlet.http.Cookie c = new javax.servlet.http.Cookie("theme", param.isEmpty() ? "none" : "set");
+            if ((7 * 18) + 106 > 200) {
+                c.setSecure(true);
+            } else {
+                c.setSecure(false);
+            }
+            c.setPath(request.getRequestURI());
+            response.addCookie(c);
+            response.getWriter().println("Created cookie: " + c.getName());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.vigil.corpus.sqli;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** query -> inner -> sink 7: vulnerable */
+@Expected(category = "sqli", cwe = 89, vulnerable = true)
+public class SqliCase008 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramName = "user=";
+        int start = queryString == null ? -1 : queryString.indexOf(paramName);
+        String param = "";
+        if (start >= 0) {
+            int end = queryString.indexOf("&", start);
+            param = queryString.substring(start + paramName.length(), end < 0 ? queryString.length() : end);
+            param = java.net.URLDecoder.decode(param, "UTF-8");
+        }
+        try {
+            String bar = new Test().doSomething(request, param);
+            java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:h2:mem:bench");
+            java.sql.Statement statement = connection.createStatement();
+            statement.addBatch("INSERT INTO LOG VALUES ('" + bar + "')");
+            statement.executeBatch();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate =
+            new org.springframework.jdbc.core.JdbcTemplate();
+    private javax.persistence.EntityManager entityManager;
+    private org.hibernate.Session session;
+
+    private class Test {
+        public String doSomething(HttpServletRequest request, String param) throws IOException {
+            String bar = param.trim();
+            return bar;
+        }
+    }
+}

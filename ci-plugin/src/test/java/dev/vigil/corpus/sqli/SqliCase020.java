@@ -1,0 +1,34 @@
+package dev.vigil.corpus.sqli;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** spring -> base64 -> sink 1: vulnerable */
+@Expected(category = "sqli", cwe = 89, vulnerable = true)
+@RestController
+public class SqliCase020 {
+    @PostMapping("/sqli/SqliCase020")
+    public void handle(@RequestParam("vector") String param, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        try {
+            String bar = new String(java.util.Base64.getDecoder()
+                    .decode(java.util.Base64.getEncoder().encode(param.getBytes())));
+            java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:h2:mem:bench");
+            String sql = "SELECT TOP 1 USERNAME from USERS where USERNAME='" + bar + "'";
+            connection.prepareStatement(sql).executeQuery();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate =
+            new org.springframework.jdbc.core.JdbcTemplate();
+    private javax.persistence.EntityManager entityManager;
+    private org.hibernate.Session session;
+}

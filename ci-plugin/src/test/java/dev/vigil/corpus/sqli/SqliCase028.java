@@ -1,0 +1,41 @@
+package dev.vigil.corpus.sqli;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** names -> ternary -> sink 2: vulnerable */
+@Expected(category = "sqli", cwe = 89, vulnerable = true)
+public class SqliCase028 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> names = request.getParameterNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (name.startsWith("v")) {
+                param = name;
+                break;
+            }
+        }
+        try {
+            int num = 106;
+            String bar = (7 * 42) - num > 200 ? "This should never happen" : param;
+            String sql = "SELECT * from USERS where USERNAME='" + bar + "'";
+            jdbcTemplate.queryForList(sql);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate =
+            new org.springframework.jdbc.core.JdbcTemplate();
+    private javax.persistence.EntityManager entityManager;
+    private org.hibernate.Session session;
+}

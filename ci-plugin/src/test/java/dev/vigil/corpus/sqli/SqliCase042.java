@@ -1,0 +1,40 @@
+package dev.vigil.corpus.sqli;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** values -> list_other_index (safe) -> sink 3: safe */
+@Expected(category = "sqli", cwe = 89, vulnerable = false)
+public class SqliCase042 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        String[] values = request.getParameterValues("id");
+        if (values != null && values.length > 0) {
+            param = values[0];
+        }
+        try {
+            java.util.List<String> valuesList = new java.util.ArrayList<String>();
+            valuesList.add("safe");
+            valuesList.add(param);
+            valuesList.add("moresafe");
+            valuesList.remove(0);
+            String bar = valuesList.get(1);
+            jdbcTemplate.update("UPDATE USERS SET NAME='" + bar + "' WHERE ID=1");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate =
+            new org.springframework.jdbc.core.JdbcTemplate();
+    private javax.persistence.EntityManager entityManager;
+    private org.hibernate.Session session;
+}

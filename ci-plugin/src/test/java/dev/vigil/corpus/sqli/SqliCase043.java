@@ -1,0 +1,36 @@
+package dev.vigil.corpus.sqli;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** pathinfo -> ternary -> safe sink 5: safe */
+@Expected(category = "sqli", cwe = 89, vulnerable = false)
+public class SqliCase043 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getPathInfo();
+        if (param == null || param.length() < 2) param = "/x";
+        param = param.substring(1);
+        try {
+            int num = 106;
+            String bar = (7 * 42) - num > 200 ? "This should never happen" : param;
+            java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:h2:mem:bench");
+            int id = Integer.parseInt(bar);
+            connection.createStatement().execute("SELECT * FROM USERS WHERE ID=" + id);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate =
+            new org.springframework.jdbc.core.JdbcTemplate();
+    private javax.persistence.EntityManager entityManager;
+    private org.hibernate.Session session;
+}

@@ -1,0 +1,36 @@
+package dev.vigil.corpus.sqli;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** reader -> optional -> safe sink 0: safe */
+@Expected(category = "sqli", cwe = 89, vulnerable = false)
+public class SqliCase053 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getReader().readLine();
+        if (param == null) param = "";
+        try {
+            String bar = java.util.Optional.ofNullable(param).orElse("none");
+            java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:h2:mem:bench");
+            java.sql.PreparedStatement ps =
+                    connection.prepareStatement("SELECT * from USERS where USERNAME=? and PASSWORD='foo'");
+            ps.setString(1, bar);
+            ps.execute();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate =
+            new org.springframework.jdbc.core.JdbcTemplate();
+    private javax.persistence.EntityManager entityManager;
+    private org.hibernate.Session session;
+}

@@ -1,0 +1,54 @@
+package dev.vigil.corpus.sqli;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** query -> nested_holder -> safe sink 3: safe */
+@Expected(category = "sqli", cwe = 89, vulnerable = false)
+public class SqliCase055 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramName = "vector=";
+        int start = queryString == null ? -1 : queryString.indexOf(paramName);
+        String param = "";
+        if (start >= 0) {
+            int end = queryString.indexOf("&", start);
+            param = queryString.substring(start + paramName.length(), end < 0 ? queryString.length() : end);
+            param = java.net.URLDecoder.decode(param, "UTF-8");
+        }
+        try {
+            String bar = new Holder(param).value();
+            entityManager
+                    .createQuery("select u from User u where u.name = :name")
+                    .setParameter("name", bar)
+                    .getResultList();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate =
+            new org.springframework.jdbc.core.JdbcTemplate();
+    private javax.persistence.EntityManager entityManager;
+    private org.hibernate.Session session;
+
+    private static final class Holder {
+        private final String v;
+
+        Holder(String v) {
+            this.v = v;
+        }
+
+        String value() {
+            return v;
+        }
+    }
+}

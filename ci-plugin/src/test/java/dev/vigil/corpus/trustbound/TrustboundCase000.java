@@ -1,0 +1,35 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** pathinfo -> anonymous -> sink 2: vulnerable */
+@Expected(category = "trustbound", cwe = 501, vulnerable = true)
+public class TrustboundCase000 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getPathInfo();
+        if (param == null || param.length() < 2) param = "/x";
+        param = param.substring(1);
+        try {
+            java.util.function.UnaryOperator<String> op = new java.util.function.UnaryOperator<String>() {
+                @Override
+                public String apply(String s) {
+                    return s.strip();
+                }
+            };
+            String bar = op.apply(param);
+            javax.servlet.http.HttpSession httpSession = request.getSession(true);
+            httpSession.putValue("profile", bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

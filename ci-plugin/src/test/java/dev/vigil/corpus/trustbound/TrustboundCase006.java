@@ -1,0 +1,36 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** query -> ternary -> sink 3: vulnerable */
+@Expected(category = "trustbound", cwe = 501, vulnerable = true)
+public class TrustboundCase006 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramName = "name=";
+        int start = queryString == null ? -1 : queryString.indexOf(paramName);
+        String param = "";
+        if (start >= 0) {
+            int end = queryString.indexOf("&", start);
+            param = queryString.substring(start + paramName.length(), end < 0 ? queryString.length() : end);
+            param = java.net.URLDecoder.decode(param, "UTF-8");
+        }
+        try {
+            int num = 196;
+            String bar = (7 * 42) - num > 200 ? "This should never happen" : param;
+            javax.servlet.http.HttpSession httpSession = request.getSession();
+            httpSession.setAttribute("last-search", "q=" + bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

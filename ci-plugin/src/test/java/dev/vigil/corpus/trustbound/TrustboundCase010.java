@@ -1,0 +1,31 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** map -> direct -> sink 0: vulnerable */
+@Expected(category = "trustbound", cwe = 501, vulnerable = true)
+public class TrustboundCase010 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Map<String, String[]> parameters = request.getParameterMap();
+        if (parameters != null) {
+            String[] values = parameters.get("user");
+            if (values != null) param = values[0];
+        }
+        try {
+            String bar = param;
+            request.getSession().setAttribute("userid", bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** spring -> format -> sink 1: vulnerable */
+@Expected(category = "trustbound", cwe = 501, vulnerable = true)
+@RestController
+public class TrustboundCase020 {
+    @PostMapping("/trustbound/TrustboundCase020")
+    public void handle(@RequestParam("vector") String param, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        try {
+            String bar = String.format("%s", param);
+            request.getSession().setAttribute(bar, "10340");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** query -> builder_init -> sink 0: vulnerable */
+@Expected(category = "trustbound", cwe = 501, vulnerable = true)
+public class TrustboundCase025 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramName = "id=";
+        int start = queryString == null ? -1 : queryString.indexOf(paramName);
+        String param = "";
+        if (start >= 0) {
+            int end = queryString.indexOf("&", start);
+            param = queryString.substring(start + paramName.length(), end < 0 ? queryString.length() : end);
+            param = java.net.URLDecoder.decode(param, "UTF-8");
+        }
+        try {
+            StringBuilder sbxyz = new StringBuilder(param);
+            String bar = sbxyz.append("_SafeStuff").toString();
+            request.getSession().setAttribute("userid", bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** param -> stream -> safe sink 1: safe */
+@Expected(category = "trustbound", cwe = 501, vulnerable = false)
+public class TrustboundCase037 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("id");
+        if (param == null) param = "";
+        try {
+            String bar = java.util.stream.Stream.of(param)
+                    .map(String::trim)
+                    .findFirst()
+                    .orElse("");
+            request.getSession().setAttribute("lang", "de".equals(bar) ? "de" : "en");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** names -> split -> safe sink 0: safe */
+@Expected(category = "trustbound", cwe = 501, vulnerable = false)
+public class TrustboundCase045 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> names = request.getParameterNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (name.startsWith("v")) {
+                param = name;
+                break;
+            }
+        }
+        try {
+            String bar = param.split(" ")[0];
+            request.getSession().setAttribute("length", bar.length());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** query -> holder_fields (safe) -> sink 1: safe */
+@Expected(category = "trustbound", cwe = 501, vulnerable = false)
+public class TrustboundCase050 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramName = "file=";
+        int start = queryString == null ? -1 : queryString.indexOf(paramName);
+        String param = "";
+        if (start >= 0) {
+            int end = queryString.indexOf("&", start);
+            param = queryString.substring(start + paramName.length(), end < 0 ? queryString.length() : end);
+            param = java.net.URLDecoder.decode(param, "UTF-8");
+        }
+        try {
+            Pair pair = new Pair();
+            pair.tainted = param;
+            pair.clean = "safe-alpha";
+            String bar = pair.clean;
+            request.getSession().setAttribute(bar, "10340");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static final class Pair {
+        String tainted;
+        String clean;
+    }
+}

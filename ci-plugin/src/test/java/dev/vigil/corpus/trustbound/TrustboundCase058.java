@@ -1,0 +1,33 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** map -> overwritten (safe) -> sink 2: safe */
+@Expected(category = "trustbound", cwe = 501, vulnerable = false)
+public class TrustboundCase058 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Map<String, String[]> parameters = request.getParameterMap();
+        if (parameters != null) {
+            String[] values = parameters.get("q");
+            if (values != null) param = values[0];
+        }
+        try {
+            String bar = param;
+            bar = "zulu-constant";
+            javax.servlet.http.HttpSession httpSession = request.getSession(true);
+            httpSession.putValue("profile", bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.vigil.corpus.weakrand;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** random: safe */
+@Expected(category = "weakrand", cwe = 330, vulnerable = false)
+public class WeakrandCase039 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        if (request.getHeader("X-Vector") != null) {
+            param = request.getHeader("X-Vector");
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            long jitter = (long) (Math.random() * 10);
+            response.getWriter().println("retry in " + jitter + " s");
+            String token = Long.toHexString(new java.security.SecureRandom().nextLong());
+            response.setHeader("X-Reset-Token", token);
+            response.getWriter().println("Welcome back " + param.length());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.vigil.corpus.weakrand;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** random: safe */
+@Expected(category = "weakrand", cwe = 330, vulnerable = false)
+public class WeakrandCase045 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramName = "vector=";
+        int start = queryString == null ? -1 : queryString.indexOf(paramName);
+        String param = "";
+        if (start >= 0) {
+            int end = queryString.indexOf("&", start);
+            param = queryString.substring(start + paramName.length(), end < 0 ? queryString.length() : end);
+            param = java.net.URLDecoder.decode(param, "UTF-8");
+        }
+        try {
+            String token = Long.toHexString(RNG.nextLong());
+            javax.servlet.http.Cookie rememberMe = new javax.servlet.http.Cookie("rememberMe", token);
+            rememberMe.setSecure(true);
+            rememberMe.setPath(request.getRequestURI());
+            response.addCookie(rememberMe);
+            response.getWriter().println("Welcome back " + param.length());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static final java.security.SecureRandom RNG = new java.security.SecureRandom();
+}

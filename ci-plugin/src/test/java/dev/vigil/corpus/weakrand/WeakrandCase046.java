@@ -1,0 +1,37 @@
+package dev.vigil.corpus.weakrand;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** random: safe */
+@Expected(category = "weakrand", cwe = 330, vulnerable = false)
+public class WeakrandCase046 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        if (request.getHeader("X-Forwarded-Host") != null) {
+            param = request.getHeader("X-Forwarded-Host");
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            String[] greetings = {"Hello", "Hi", "Welcome"};
+            String greeting = greetings[new java.util.Random().nextInt(greetings.length)];
+            response.getWriter().println(greeting);
+            String token = java.util.UUID.randomUUID().toString();
+            javax.servlet.http.Cookie rememberMe = new javax.servlet.http.Cookie("rememberMe", token);
+            rememberMe.setSecure(true);
+            rememberMe.setPath(request.getRequestURI());
+            response.addCookie(rememberMe);
+            response.getWriter().println("Welcome back " + param.length());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.vigil.corpus.xpathi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** header -> switch_char -> sink 2: vulnerable */
+@Expected(category = "xpathi", cwe = 643, vulnerable = true)
+public class XpathiCase001 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        if (request.getHeader("X-Vector") != null) {
+            param = request.getHeader("X-Vector");
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            String guess = "ABC";
+            char switchTarget = guess.charAt(1);
+            String bar;
+            switch (switchTarget) {
+                case 'A':
+                    bar = "a_Value";
+                    break;
+                case 'B':
+                    bar = param;
+                    break;
+                default:
+                    bar = "bob's your uncle";
+                    break;
+            }
+            javax.xml.xpath.XPath xp =
+                    javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            Object nodes = xp.evaluate(
+                    "/Employees/Employee[@role='" + bar + "']", source(), javax.xml.xpath.XPathConstants.NODESET);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static org.xml.sax.InputSource source() {
+        return new org.xml.sax.InputSource(new java.io.StringReader("<Employees><Employee emplid='1'/></Employees>"));
+    }
+}

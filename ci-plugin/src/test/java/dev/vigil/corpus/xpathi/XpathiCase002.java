@@ -1,0 +1,40 @@
+package dev.vigil.corpus.xpathi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** pathinfo -> list_index -> sink 1: vulnerable */
+@Expected(category = "xpathi", cwe = 643, vulnerable = true)
+public class XpathiCase002 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getPathInfo();
+        if (param == null || param.length() < 2) param = "/x";
+        param = param.substring(1);
+        try {
+            java.util.List<String> valuesList = new java.util.ArrayList<String>();
+            valuesList.add("safe");
+            valuesList.add(param);
+            valuesList.add("moresafe");
+            valuesList.remove(0);
+            String bar = valuesList.get(0);
+            javax.xml.xpath.XPath xp =
+                    javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            javax.xml.xpath.XPathExpression compiled = xp.compile("//Employee[name='" + bar + "']");
+            compiled.evaluate(source());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static org.xml.sax.InputSource source() {
+        return new org.xml.sax.InputSource(new java.io.StringReader("<Employees><Employee emplid='1'/></Employees>"));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vigil.corpus.xpathi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** reader -> base64 -> sink 1: vulnerable */
+@Expected(category = "xpathi", cwe = 643, vulnerable = true)
+public class XpathiCase016 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getReader().readLine();
+        if (param == null) param = "";
+        try {
+            String bar = new String(java.util.Base64.getDecoder()
+                    .decode(java.util.Base64.getEncoder().encode(param.getBytes())));
+            javax.xml.xpath.XPath xp =
+                    javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            javax.xml.xpath.XPathExpression compiled = xp.compile("//Employee[name='" + bar + "']");
+            compiled.evaluate(source());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static org.xml.sax.InputSource source() {
+        return new org.xml.sax.InputSource(new java.io.StringReader("<Employees><Employee emplid='1'/></Employees>"));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.vigil.corpus.xpathi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** param -> inner -> sink 0: vulnerable */
+@Expected(category = "xpathi", cwe = 643, vulnerable = true)
+public class XpathiCase018 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        if (param == null) param = "";
+        try {
+            String bar = new Test().doSomething(request, param);
+            javax.xml.xpath.XPath xp =
+                    javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            String expression = "/Employees/Employee[@emplid='" + bar + "']";
+            String result = xp.evaluate(expression, source());
+            response.getWriter().println(result.isEmpty() ? "none" : "found");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static org.xml.sax.InputSource source() {
+        return new org.xml.sax.InputSource(new java.io.StringReader("<Employees><Employee emplid='1'/></Employees>"));
+    }
+
+    private class Test {
+        public String doSomething(HttpServletRequest request, String param) throws IOException {
+            String bar = param.trim();
+            return bar;
+        }
+    }
+}

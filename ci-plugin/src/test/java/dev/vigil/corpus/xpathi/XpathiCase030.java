@@ -1,0 +1,39 @@
+package dev.vigil.corpus.xpathi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** map -> ternary -> sink 2: vulnerable */
+@Expected(category = "xpathi", cwe = 643, vulnerable = true)
+public class XpathiCase030 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Map<String, String[]> parameters = request.getParameterMap();
+        if (parameters != null) {
+            String[] values = parameters.get("vector");
+            if (values != null) param = values[0];
+        }
+        try {
+            int num = 106;
+            String bar = (7 * 42) - num > 200 ? "This should never happen" : param;
+            javax.xml.xpath.XPath xp =
+                    javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            Object nodes = xp.evaluate(
+                    "/Employees/Employee[@role='" + bar + "']", source(), javax.xml.xpath.XPathConstants.NODESET);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static org.xml.sax.InputSource source() {
+        return new org.xml.sax.InputSource(new java.io.StringReader("<Employees><Employee emplid='1'/></Employees>"));
+    }
+}

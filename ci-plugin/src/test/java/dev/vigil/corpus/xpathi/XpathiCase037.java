@@ -1,0 +1,43 @@
+package dev.vigil.corpus.xpathi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** cookie -> ternary -> safe sink 0: safe */
+@Expected(category = "xpathi", cwe = 643, vulnerable = false)
+public class XpathiCase037 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "noCookieValueSupplied";
+        javax.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (javax.servlet.http.Cookie cookie : cookies) {
+                if (cookie.getName().equals("id")) {
+                    param = java.net.URLDecoder.decode(cookie.getValue(), "UTF-8");
+                    break;
+                }
+            }
+        }
+        try {
+            int num = 250;
+            String bar = (7 * 42) - num > 200 ? "This should never happen" : param;
+            javax.xml.xpath.XPath xp =
+                    javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            xp.setXPathVariableResolver(name -> bar);
+            xp.evaluate("/Employees/Employee[@emplid=$id]", source());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static org.xml.sax.InputSource source() {
+        return new org.xml.sax.InputSource(new java.io.StringReader("<Employees><Employee emplid='1'/></Employees>"));
+    }
+}

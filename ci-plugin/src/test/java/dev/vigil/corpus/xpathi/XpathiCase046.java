@@ -1,0 +1,47 @@
+package dev.vigil.corpus.xpathi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** headers -> string_switch (safe) -> sink 2: safe */
+@Expected(category = "xpathi", cwe = 643, vulnerable = false)
+public class XpathiCase046 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> headers = request.getHeaders("User-Agent");
+        if (headers != null && headers.hasMoreElements()) {
+            param = headers.nextElement();
+        }
+        try {
+            String bar;
+            switch (param) {
+                case "alpha":
+                    bar = "first";
+                    break;
+                case "beta":
+                    bar = "second";
+                    break;
+                default:
+                    bar = "other";
+            }
+            javax.xml.xpath.XPath xp =
+                    javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            Object nodes = xp.evaluate(
+                    "/Employees/Employee[@role='" + bar + "']", source(), javax.xml.xpath.XPathConstants.NODESET);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static org.xml.sax.InputSource source() {
+        return new org.xml.sax.InputSource(new java.io.StringReader("<Employees><Employee emplid='1'/></Employees>"));
+    }
+}

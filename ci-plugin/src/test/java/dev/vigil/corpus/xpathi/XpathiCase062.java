@@ -1,0 +1,44 @@
+package dev.vigil.corpus.xpathi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** map -> numeric (safe) -> sink 1: safe */
+@Expected(category = "xpathi", cwe = 643, vulnerable = false)
+public class XpathiCase062 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Map<String, String[]> parameters = request.getParameterMap();
+        if (parameters != null) {
+            String[] values = parameters.get("q");
+            if (values != null) param = values[0];
+        }
+        try {
+            int n;
+            try {
+                n = Integer.parseInt(param.trim());
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            String bar = Integer.toString(n);
+            javax.xml.xpath.XPath xp =
+                    javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            javax.xml.xpath.XPathExpression compiled = xp.compile("//Employee[name='" + bar + "']");
+            compiled.evaluate(source());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private static org.xml.sax.InputSource source() {
+        return new org.xml.sax.InputSource(new java.io.StringReader("<Employees><Employee emplid='1'/></Employees>"));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vigil.corpus.xss;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** header -> base64 -> sink 5: vulnerable */
+@Expected(category = "xss", cwe = 79, vulnerable = true)
+public class XssCase024 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        if (request.getHeader("X-Forwarded-Host") != null) {
+            param = request.getHeader("X-Forwarded-Host");
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            String bar = new String(java.util.Base64.getDecoder()
+                    .decode(java.util.Base64.getEncoder().encode(param.getBytes())));
+            response.getWriter().append("<div>").append(bar).append("</div>");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

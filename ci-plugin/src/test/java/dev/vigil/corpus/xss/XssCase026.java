@@ -1,0 +1,28 @@
+package dev.vigil.corpus.xss;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** param -> base64 -> sink 4: vulnerable */
+@Expected(category = "xss", cwe = 79, vulnerable = true)
+public class XssCase026 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("name");
+        if (param == null) param = "";
+        try {
+            String bar = new String(java.util.Base64.getDecoder()
+                    .decode(java.util.Base64.getEncoder().encode(param.getBytes())));
+            response.getOutputStream().print(bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

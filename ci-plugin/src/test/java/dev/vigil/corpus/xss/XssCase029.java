@@ -1,0 +1,37 @@
+package dev.vigil.corpus.xss;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** map -> anonymous -> sink 0: vulnerable */
+@Expected(category = "xss", cwe = 79, vulnerable = true)
+public class XssCase029 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Map<String, String[]> parameters = request.getParameterMap();
+        if (parameters != null) {
+            String[] values = parameters.get("q");
+            if (values != null) param = values[0];
+        }
+        try {
+            java.util.function.UnaryOperator<String> op = new java.util.function.UnaryOperator<String>() {
+                @Override
+                public String apply(String s) {
+                    return s.strip();
+                }
+            };
+            String bar = op.apply(param);
+            response.getWriter().println(bar);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vigil.corpus.xss;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** query -> buffer -> safe sink 1: safe */
+@Expected(category = "xss", cwe = 79, vulnerable = false)
+public class XssCase035 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramName = "file=";
+        int start = queryString == null ? -1 : queryString.indexOf(paramName);
+        String param = "";
+        if (start >= 0) {
+            int end = queryString.indexOf("&", start);
+            param = queryString.substring(start + paramName.length(), end < 0 ? queryString.length() : end);
+            param = java.net.URLDecoder.decode(param, "UTF-8");
+        }
+        try {
+            StringBuffer buf = new StringBuffer(param);
+            String bar = buf.substring(0);
+            response.getWriter().println(org.owasp.encoder.Encode.forHtml(bar));
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

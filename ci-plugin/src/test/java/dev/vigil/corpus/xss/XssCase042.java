@@ -1,0 +1,40 @@
+package dev.vigil.corpus.xss;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** cookie -> list_other_index (safe) -> sink 3: safe */
+@Expected(category = "xss", cwe = 79, vulnerable = false)
+public class XssCase042 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "noCookieValueSupplied";
+        javax.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (javax.servlet.http.Cookie cookie : cookies) {
+                if (cookie.getName().equals("id")) {
+                    param = java.net.URLDecoder.decode(cookie.getValue(), "UTF-8");
+                    break;
+                }
+            }
+        }
+        try {
+            java.util.List<String> valuesList = new java.util.ArrayList<String>();
+            valuesList.add("safe");
+            valuesList.add(param);
+            valuesList.add("moresafe");
+            valuesList.remove(0);
+            String bar = valuesList.get(1);
+            response.getWriter().printf(java.util.Locale.US, "%s", new Object[] {bar});
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

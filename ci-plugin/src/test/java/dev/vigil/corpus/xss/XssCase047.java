@@ -1,0 +1,34 @@
+package dev.vigil.corpus.xss;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** names -> optional -> safe sink 4: safe */
+@Expected(category = "xss", cwe = 79, vulnerable = false)
+public class XssCase047 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> names = request.getParameterNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (name.startsWith("v")) {
+                param = name;
+                break;
+            }
+        }
+        try {
+            String bar = java.util.Optional.ofNullable(param).orElse("none");
+            response.getWriter().println("length: " + bar.length());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.vigil.corpus.xss;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** reader -> inner -> safe sink 3: safe */
+@Expected(category = "xss", cwe = 79, vulnerable = false)
+public class XssCase049 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getReader().readLine();
+        if (param == null) param = "";
+        try {
+            String bar = new Test().doSomething(request, param);
+            response.getWriter().print(org.apache.commons.text.StringEscapeUtils.escapeHtml4(bar));
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private class Test {
+        public String doSomething(HttpServletRequest request, String param) throws IOException {
+            String bar = param.trim();
+            return bar;
+        }
+    }
+}
