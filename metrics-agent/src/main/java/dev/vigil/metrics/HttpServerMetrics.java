@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Records server-side HTTP requests as {@code http.server.requests} (Prometheus: {@code http_server_requests_seconds})
@@ -45,12 +46,24 @@ public final class HttpServerMetrics {
 
     private final Counter dropped;
     private volatile RouteTimers overflow;
+    private volatile BooleanSupplier errorTagWanted = () -> false;
+    /** Decided once, when the first timer is created: Prometheus wants one set of label names per metric. */
+    private volatile Boolean errorTag;
 
     HttpServerMetrics(MeterRegistry registry, int maxRoutes, boolean histogram, Counter dropped) {
         this.registry = registry;
         this.maxRoutes = maxRoutes;
         this.histogram = histogram;
         this.dropped = dropped;
+    }
+
+    /**
+     * Asks, when the first timer is created, whether timers should also carry Spring Boot's {@code error} tag (the same
+     * value as {@code exception}): the agent asks for it when the application has a Micrometer registry of its own, so
+     * the agent's series have the tag set of the application's.
+     */
+    public void errorTagWhen(BooleanSupplier wanted) {
+        this.errorTagWanted = wanted;
     }
 
     /**
@@ -175,6 +188,24 @@ public final class HttpServerMetrics {
                 .tag("status", Integer.toString(status))
                 .tag("outcome", Outcome.of(status))
                 .tag("exception", exception);
+        Boolean error = errorTag;
+        if (error == null) {
+            synchronized (this) {
+                if (errorTag == null) {
+                    boolean wanted;
+                    try {
+                        wanted = errorTagWanted.getAsBoolean();
+                    } catch (RuntimeException e) {
+                        wanted = false;
+                    }
+                    errorTag = wanted;
+                }
+                error = errorTag;
+            }
+        }
+        if (error) {
+            b.tag("error", exception);
+        }
         if (histogram) {
             b.serviceLevelObjectives(BUCKETS);
         }

@@ -23,12 +23,18 @@ public final class MetricsConfig {
     /** The options understood, with their defaults; the README's option table lists the same keys. */
     static final Map<String, String> DEFAULTS = defaultValues();
 
+    private static final String DEFAULT_PORT = "9464";
+    /** Marks, in the parsed values, that the user gave a port (so a busy default port is not failed over). */
+    private static final String PORT_GIVEN = " port given";
+
     private final String host;
     private final int portFrom;
     private final int portTo;
     private final String path;
     private final Path portFile;
     private final Naming naming;
+    private final Coexist coexist;
+    private final boolean portDefaulted;
     private final int maxSeriesPerMetric;
     private final int maxRoutes;
     private final boolean histogram;
@@ -56,6 +62,19 @@ public final class MetricsConfig {
         OTEL
     }
 
+    /** What happens when the application has a Micrometer registry of its own (e.g. Spring Boot Actuator's). */
+    public enum Coexist {
+        /**
+         * The application's meters win: they are bridged onto the agent's endpoint as they are (the application's
+         * names, types and tags), and the agent's own meters of the same names are left out.
+         */
+        APP,
+        /** The agent's meters win: application meters whose names the agent also exposes are not bridged. */
+        AGENT,
+        /** Two independent sources: nothing of the application's registries is bridged, nothing stands down. */
+        BOTH
+    }
+
     private MetricsConfig(Map<String, String> v, List<String> problems) {
         this.host = v.get("host");
         int[] range = portRange(v.get("port"), problems);
@@ -67,6 +86,8 @@ public final class MetricsConfig {
         }
         this.portFile = v.get("portFile").isEmpty() ? null : Path.of(v.get("portFile"));
         this.naming = naming(v.get("naming"), problems);
+        this.coexist = coexist(v.get("coexist"), problems);
+        this.portDefaulted = DEFAULT_PORT.equals(v.get("port")) && !v.containsKey(PORT_GIVEN);
         this.maxSeriesPerMetric = positiveInt("maxSeriesPerMetric", v.get("maxSeriesPerMetric"), problems);
         this.maxRoutes = positiveInt("maxRoutes", v.get("maxRoutes"), problems);
         this.histogram = bool("histogram", v.get("histogram"), problems);
@@ -111,10 +132,12 @@ public final class MetricsConfig {
             String env = environment.get(envName(key));
             if (env != null) {
                 values.put(key, env.trim());
+                markPort(key, values);
             }
             String prop = systemProperties.get("vigil.metrics." + key);
             if (prop != null) {
                 values.put(key, prop.trim());
+                markPort(key, values);
             }
         }
         if (agentArgs != null && !agentArgs.isBlank()) {
@@ -131,6 +154,7 @@ public final class MetricsConfig {
                     problems.add("option '" + key + "' has no value; write " + key + "=<value>");
                 } else {
                     values.put(key, value);
+                    markPort(key, values);
                 }
             }
         }
@@ -139,6 +163,12 @@ public final class MetricsConfig {
             throw new InvalidMetricsConfigException(problems);
         }
         return config;
+    }
+
+    private static void markPort(String key, Map<String, String> values) {
+        if (key.equals("port")) {
+            values.put(PORT_GIVEN, "");
+        }
     }
 
     /** The environment variable name for an option key: {@code maxRoutes} becomes {@code VIGIL_METRICS_MAX_ROUTES}. */
@@ -153,6 +183,7 @@ public final class MetricsConfig {
         d.put("path", "/metrics");
         d.put("portFile", "");
         d.put("naming", "micrometer");
+        d.put("coexist", "app");
         d.put("maxSeriesPerMetric", "2000");
         d.put("maxRoutes", "500");
         d.put("histogram", "true");
@@ -225,6 +256,16 @@ public final class MetricsConfig {
             problems.add(problem("port", value, "a port 0-65535 (0 = any free port) or a range like 9464-9470"));
             return new int[] {0, 0};
         }
+    }
+
+    private static Coexist coexist(String value, List<String> problems) {
+        for (Coexist c : Coexist.values()) {
+            if (c.name().equalsIgnoreCase(value)) {
+                return c;
+            }
+        }
+        problems.add(problem("coexist", value, "'app', 'agent' or 'both'"));
+        return Coexist.APP;
     }
 
     private static Naming naming(String value, List<String> problems) {
@@ -303,6 +344,19 @@ public final class MetricsConfig {
     /** File the bound port is written to, or null. */
     public Path portFile() {
         return portFile;
+    }
+
+    /** What to do next to an application Micrometer registry; default {@link Coexist#APP}. */
+    public Coexist coexist() {
+        return coexist;
+    }
+
+    /**
+     * Whether the port is the default 9464, not given by the user: then a busy 9464 (e.g. taken by OpenTelemetry's
+     * Prometheus exporter, whose default it is too) fails over to the next free port up to 9474.
+     */
+    public boolean portDefaulted() {
+        return portDefaulted;
     }
 
     /** Naming convention; default {@link Naming#MICROMETER}. */
@@ -410,7 +464,9 @@ public final class MetricsConfig {
     public String toString() {
         return "MetricsConfig{host=" + host + ", port=" + (portFrom == portTo ? portFrom : portFrom + "-" + portTo)
                 + ", path=" + path + ", portFile=" + Objects.toString(portFile, "") + ", naming="
-                + naming.name().toLowerCase(Locale.ROOT) + ", maxSeriesPerMetric=" + maxSeriesPerMetric
+                + naming.name().toLowerCase(Locale.ROOT) + ", coexist="
+                + coexist.name().toLowerCase(Locale.ROOT)
+                + ", maxSeriesPerMetric=" + maxSeriesPerMetric
                 + ", maxRoutes=" + maxRoutes + ", histogram=" + histogram + ", exemplars=" + exemplars + ", jvm=" + jvm
                 + ", servlet=" + servlet
                 + ", httpClient=" + httpClient

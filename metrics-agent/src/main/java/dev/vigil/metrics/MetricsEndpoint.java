@@ -70,10 +70,16 @@ public final class MetricsEndpoint implements AutoCloseable {
         return endpoint;
     }
 
+    /** Ports tried after a busy default port. */
+    static final int FAILOVER_PORTS = 10;
+
     private static HttpServer bind(MetricsConfig config) throws IOException {
         SSLContext tls = config.tlsKeystore() == null ? null : tlsContext(config);
         IOException last = null;
-        for (int p = config.portFrom(); p <= config.portTo(); p++) {
+        // the default 9464 is also the OpenTelemetry Prometheus exporter's: when it is busy and no port was given,
+        // fail over to the next free one (9465-9474) instead of serving nothing
+        int to = config.portDefaulted() ? config.portTo() + FAILOVER_PORTS : config.portTo();
+        for (int p = config.portFrom(); p <= to; p++) {
             try {
                 InetSocketAddress address = new InetSocketAddress(config.host(), p);
                 if (tls != null) {
@@ -86,9 +92,7 @@ public final class MetricsEndpoint implements AutoCloseable {
                 last = e;
             }
         }
-        String range = config.portFrom() == config.portTo()
-                ? Integer.toString(config.portFrom())
-                : config.portFrom() + "-" + config.portTo();
+        String range = config.portFrom() == to ? Integer.toString(config.portFrom()) : config.portFrom() + "-" + to;
         BindException clash = new BindException(
                 "cannot bind " + config.host() + ":" + range + ": " + (last == null ? "" : last.getMessage()));
         if (last != null) {

@@ -7,11 +7,16 @@ import dev.vigil.metrics.internal.NameFilters;
 import dev.vigil.metrics.internal.OtelNaming;
 import dev.vigil.metrics.internal.PromtoolClean;
 import dev.vigil.metrics.internal.SeriesCap;
+import dev.vigil.metrics.internal.StandDown;
 import dev.vigil.metrics.internal.TraceparentExemplars;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -41,6 +46,11 @@ public final class VigilMetrics implements AutoCloseable {
     private final JvmBinders jvmBinders;
     private volatile MetricsEndpoint endpoint;
     private volatile Runnable beforeScrape = () -> {};
+    /** The registry's meter filters, in order (also applied by hand to bridged meters' ids). */
+    private final List<MeterFilter> filters = new ArrayList<>();
+
+    private final StandDown standDown = new StandDown();
+    private volatile ForeignMicrometerBridge bridge;
 
     private VigilMetrics(MetricsConfig config) {
         this.config = config;
@@ -48,20 +58,24 @@ public final class VigilMetrics implements AutoCloseable {
         this.registry = TraceparentExemplars.newRegistry(config.exemplars());
         Counter[] droppedByCap = new Counter[1];
         if (config.naming() == MetricsConfig.Naming.OTEL) {
-            registry.config().meterFilter(new OtelNaming()).meterFilter(new JdbcOtelNaming());
+            filters.add(new OtelNaming());
+            filters.add(new JdbcOtelNaming());
         }
-        registry.config()
-                .meterFilter(new PromtoolClean())
-                .meterFilter(NameFilters.allow(config.allow(), INFO))
-                .meterFilter(NameFilters.deny(config.deny()))
-                .meterFilter(new SeriesCap(
-                        config.maxSeriesPerMetric(),
-                        () -> {
-                            if (droppedByCap[0] != null) {
-                                droppedByCap[0].increment();
-                            }
-                        },
-                        DROPPED));
+        filters.add(new PromtoolClean());
+        filters.add(NameFilters.allow(config.allow(), INFO));
+        filters.add(NameFilters.deny(config.deny()));
+        filters.add(new SeriesCap(
+                config.maxSeriesPerMetric(),
+                () -> {
+                    if (droppedByCap[0] != null) {
+                        droppedByCap[0].increment();
+                    }
+                },
+                DROPPED));
+        filters.add(standDown);
+        for (MeterFilter f : filters) {
+            registry.config().meterFilter(f);
+        }
         droppedByCap[0] = dropped("series_cap");
         this.droppedRoutes = dropped("uri");
         this.httpServer = new HttpServerMetrics(registry, config.maxRoutes(), config.histogram(), droppedRoutes);
@@ -83,7 +97,10 @@ public final class VigilMetrics implements AutoCloseable {
                 .register(registry);
     }
 
-    /** Creates the registry; the JVM meters are bound on the first scrape or {@link #registry()} call. */
+    /**
+     * Creates the registry; the JVM meters are bound by {@link #bindJvmMeters()}, or at the latest on the first scrape
+     * or {@link #registry()} call.
+     */
     public static VigilMetrics create(MetricsConfig config) {
         return new VigilMetrics(config);
     }
@@ -104,14 +121,46 @@ public final class VigilMetrics implements AutoCloseable {
     }
 
     /**
-     * Mirrors the meters of the application's own Micrometer {@code Metrics.globalRegistry} (another, unrelocated
-     * Micrometer) onto this registry, refreshed before every scrape.
+     * Mirrors the meters of the application's own Micrometer (another, unrelocated Micrometer) onto this registry,
+     * refreshed before every scrape; {@link MetricsConfig#coexist()} decides between the application's and the
+     * agent's meters of the same name.
      *
-     * @param metricsClasses finds the application's loaded {@code io.micrometer.core.instrument.Metrics} classes
+     * @param applicationRegistries the {@code MeterRegistry} objects the application created
+     * @param agentRegistries the registries the agent added to the application's {@code Metrics.globalRegistry}
      */
-    public void bridgeGlobalRegistries(Supplier<List<Class<?>>> metricsClasses) {
-        ForeignMicrometerBridge bridge = new ForeignMicrometerBridge(registry, metricsClasses);
-        this.beforeScrape = bridge::sync;
+    public void bridgeApplicationRegistries(
+            Supplier<List<Object>> applicationRegistries, Supplier<List<Object>> agentRegistries) {
+        ForeignMicrometerBridge b = new ForeignMicrometerBridge(
+                registry,
+                applicationRegistries,
+                agentRegistries,
+                ForeignMicrometerBridge.Mode.valueOf(config.coexist().name()),
+                standDown,
+                this::exportedId);
+        this.bridge = b;
+        this.beforeScrape = b::sync;
+    }
+
+    /** Mirrors new application meters now (the endpoint does this before every scrape). */
+    public void syncApplicationMeters() {
+        ForeignMicrometerBridge b = bridge;
+        if (b != null) {
+            b.sync();
+        }
+    }
+
+    /** The id a meter gets on this registry after its filters, or null when a filter refuses it. */
+    private Meter.Id exportedId(Meter.Id id) {
+        Meter.Id mapped = id;
+        for (MeterFilter f : filters) {
+            mapped = f.map(mapped);
+        }
+        for (MeterFilter f : filters) {
+            if (f != standDown && !(f instanceof SeriesCap) && f.accept(mapped) == MeterFilterReply.DENY) {
+                return null;
+            }
+        }
+        return mapped;
     }
 
     /** The version in {@code metrics_agent_info}. */
@@ -124,6 +173,14 @@ public final class VigilMetrics implements AutoCloseable {
     public PrometheusMeterRegistry registry() {
         bindJvm();
         return registry;
+    }
+
+    /**
+     * Binds the JVM and process meters now (when {@code jvm=true}) instead of at the first scrape: from then on GC
+     * pauses and allocations are recorded. The agent calls it on its initialisation thread right after start.
+     */
+    public void bindJvmMeters() {
+        bindJvm();
     }
 
     private void bindJvm() {

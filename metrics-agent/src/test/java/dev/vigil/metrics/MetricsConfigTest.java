@@ -14,7 +14,17 @@ class MetricsConfigTest {
         assertThat(c.portFrom()).isEqualTo(9464);
         assertThat(c.path()).isEqualTo("/metrics");
         assertThat(c.naming()).isEqualTo(MetricsConfig.Naming.MICROMETER);
-        assertThat(c.toString()).contains("port=9464", "auth=none");
+        assertThat(c.toString()).contains("port=9464", "auth=none", "coexist=app");
+        assertThat(c.coexist()).isEqualTo(MetricsConfig.Coexist.APP);
+        assertThat(c.portDefaulted()).isTrue();
+        assertThat(MetricsConfig.parse("coexist=AGENT", Map.of(), Map.of()).coexist())
+                .isEqualTo(MetricsConfig.Coexist.AGENT);
+        // a port given anywhere, even 9464 itself, is never failed over
+        assertThat(MetricsConfig.parse("port=9464", Map.of(), Map.of()).portDefaulted())
+                .isFalse();
+        assertThat(MetricsConfig.parse("", Map.of(), Map.of("VIGIL_METRICS_PORT", "9464"))
+                        .portDefaulted())
+                .isFalse();
     }
 
     @Test
@@ -40,7 +50,7 @@ class MetricsConfigTest {
     @Test
     void reportsEveryProblemAtOnce() {
         assertThatThrownBy(() -> MetricsConfig.parse(
-                        "port=99999,naming=prom,histogram=yes,prot=1,maxRoutes=0", Map.of(), Map.of()))
+                        "port=99999,naming=prom,histogram=yes,prot=1,maxRoutes=0,coexist=none", Map.of(), Map.of()))
                 .isInstanceOf(InvalidMetricsConfigException.class)
                 .satisfies(e -> assertThat(((InvalidMetricsConfigException) e).problems())
                         .containsExactlyInAnyOrder(
@@ -48,6 +58,7 @@ class MetricsConfigTest {
                                 "port was '99999' but it must be a port 0-65535 (0 = any free port) or a range like"
                                         + " 9464-9470",
                                 "naming was 'prom' but it must be 'micrometer' or 'otel'",
+                                "coexist was 'none' but it must be 'app', 'agent' or 'both'",
                                 "histogram was 'yes' but it must be true or false",
                                 "maxRoutes was '0' but it must be a positive integer"));
     }

@@ -197,4 +197,30 @@ class MetricsEndpointTest {
                     .hasMessageContaining("cannot bind 127.0.0.1:" + taken.getLocalPort());
         }
     }
+
+    @Test
+    void aBusyDefaultPortFailsOverButAGivenOneDoesNot() throws Exception {
+        java.net.ServerSocket taken = null;
+        try {
+            try { // 9464 as OpenTelemetry's exporter would hold it (if something else already does, the same)
+                taken = new java.net.ServerSocket(9464, 1, java.net.InetAddress.getLoopbackAddress());
+            } catch (java.net.BindException alreadyBusy) {
+                // busy anyway
+            }
+            metrics = VigilMetrics.create(MetricsConfig.defaults());
+            int port = metrics.startEndpoint().port();
+            assertThat(port).isBetween(9465, 9474);
+            assertThat(get(port, "/metrics").statusCode()).isEqualTo(200);
+            metrics.close();
+
+            metrics = VigilMetrics.create(MetricsConfig.parse("", Map.of("vigil.metrics.port", "9464"), Map.of()));
+            org.assertj.core.api.Assertions.assertThatThrownBy(metrics::startEndpoint)
+                    .isInstanceOf(java.net.BindException.class)
+                    .hasMessageContaining("cannot bind 127.0.0.1:9464:");
+        } finally {
+            if (taken != null) {
+                taken.close();
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.vigil.metrics.agent;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * Emits the bytecode that finds an agent callback from woven JDK or application code using only {@code java.base}
@@ -87,6 +88,15 @@ final class HookBytecode {
      * retransforming an already loaded class. The frame after it repeats {@code frameLocals}.
      */
     static void callBiConsumer(MethodVisitor mv, String callbackClass, String event, Object[] frameLocals) {
+        callBiConsumer(mv, callbackClass, event, frameLocals, null);
+    }
+
+    /**
+     * Like {@link #callBiConsumer(MethodVisitor, String, String, Object[])}, but passes the class {@code staticOwner}
+     * instead of {@code this} when it is not null (for a static initialiser).
+     */
+    static void callBiConsumer(
+            MethodVisitor mv, String callbackClass, String event, Object[] frameLocals, String staticOwner) {
         Label start = new Label();
         Label end = new Label();
         Label handler = new Label();
@@ -95,7 +105,11 @@ final class HookBytecode {
         mv.visitLabel(start);
         lookup(mv, callbackClass);
         mv.visitTypeInsn(Opcodes.CHECKCAST, "java/util/function/BiConsumer");
-        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        if (staticOwner != null) {
+            mv.visitLdcInsn(Type.getObjectType(staticOwner));
+        } else {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+        }
         mv.visitLdcInsn(event);
         mv.visitMethodInsn(
                 Opcodes.INVOKEINTERFACE,

@@ -48,6 +48,8 @@ public final class JakartaServletAdvice {
                 req.getContextPath(),
                 ((HttpServletResponse) response).getStatus(),
                 thrown,
+                req.getAttribute(Exceptions.SPRING_ERROR),
+                req.getAttribute("jakarta.servlet.error.exception"),
                 req.getHeader("traceparent"),
                 ServletRecorder.routePending()
                         ? ServletRecorder.servletPrefix(req.getServletPath(), req.getPathInfo())

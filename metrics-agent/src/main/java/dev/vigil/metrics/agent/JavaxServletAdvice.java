@@ -45,6 +45,8 @@ public final class JavaxServletAdvice {
                 req.getContextPath(),
                 ((HttpServletResponse) response).getStatus(),
                 thrown,
+                req.getAttribute(Exceptions.SPRING_ERROR),
+                req.getAttribute("javax.servlet.error.exception"),
                 req.getHeader("traceparent"),
                 ServletRecorder.routePending()
                         ? ServletRecorder.servletPrefix(req.getServletPath(), req.getPathInfo())

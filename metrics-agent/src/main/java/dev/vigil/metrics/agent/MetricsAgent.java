@@ -52,6 +52,16 @@ public final class MetricsAgent {
             if (config.servlet()) {
                 ServletInstrumentation.install(inst, attached);
             }
+            try {
+                AdviceInstrumentation.install(inst, config.servlet(), config.httpClient());
+            } catch (Throwable t) {
+                AgentLog.warn("WebFlux and Reactor Netty calls are not measured: " + t);
+            }
+            try {
+                MicrometerInstrumentation.install(inst);
+            } catch (Throwable t) {
+                AgentLog.warn("the application's Micrometer registries are not bridged: " + t);
+            }
             if (config.httpClient() && !attached) {
                 try {
                     HttpClientInstrumentation.install(inst);
@@ -96,9 +106,17 @@ public final class MetricsAgent {
             }
             long t1 = System.nanoTime();
             VigilMetrics m = VigilMetrics.create(config);
-            m.bridgeGlobalRegistries(() -> loadedMicrometers(inst));
+            m.bridgeApplicationRegistries(MicrometerCallback::applicationRegistries, () -> {
+                for (Class<?> metricsClass : loadedMicrometers(inst)) {
+                    MicrometerCallback.attach(metricsClass);
+                }
+                return MicrometerCallback.agentRegistries();
+            });
+            m.httpServer().errorTagWhen(MicrometerCallback::applicationRegistryCreated);
             metrics = m;
             ServletRecorder.install(m.httpServer());
+            WebFluxRecorder.install(m.httpServer());
+            ReactorNettyRecorder.install(m.httpClient());
             HttpClientCallback.use(m.httpClient());
             JdbcCallback.use(m.jdbc());
             UrlConnectionCallback.use(m.httpClient());
@@ -108,6 +126,8 @@ public final class MetricsAgent {
             if (config.endpoint()) {
                 startEndpoint(m, config);
             }
+            // GC pauses and allocations count from start, not from the first scrape (still off the main thread)
+            m.bindJvmMeters();
             long t3 = System.nanoTime();
             if (Boolean.getBoolean("vigil.metrics.debug")) {
                 AgentLog.info("initialised in the background: instrumentation warm-up " + (t1 - t0) / 1_000_000
@@ -121,6 +141,11 @@ public final class MetricsAgent {
     private static void startEndpoint(VigilMetrics m, MetricsConfig config) {
         try {
             MetricsEndpoint endpoint = m.startEndpoint();
+            if (config.portDefaulted() && endpoint.port() != config.portFrom()) {
+                AgentLog.info(
+                        "port " + config.portFrom() + " is in use (OpenTelemetry's Prometheus exporter defaults to"
+                                + " it too); set port= to choose one");
+            }
             AgentLog.info(
                     "serving metrics on http://" + hostForUrl(config.host()) + ":" + endpoint.port() + config.path());
         } catch (Exception e) {

@@ -60,6 +60,45 @@ public final class ServletRecorder {
             String servletPrefix,
             Class<?> asyncListener,
             Object response) {
+        return record(
+                startNanos,
+                method,
+                springPattern,
+                mappingMatch,
+                mappingPattern,
+                requestUri,
+                contextPath,
+                status,
+                thrown,
+                null,
+                null,
+                traceparent,
+                servletPrefix,
+                asyncListener,
+                response);
+    }
+
+    /**
+     * Like the other {@code record}, with the exception the framework handled into an error reply: Spring MVC's
+     * {@code DispatcherServlet.EXCEPTION} and the container's {@code …servlet.error.exception} request attributes
+     * (labelled when the status is 400 or more and nothing escaped).
+     */
+    public static Object record(
+            long startNanos,
+            String method,
+            Object springPattern,
+            String mappingMatch,
+            String mappingPattern,
+            String requestUri,
+            String contextPath,
+            int status,
+            Throwable thrown,
+            Object springError,
+            Object containerError,
+            String traceparent,
+            String servletPrefix,
+            Class<?> asyncListener,
+            Object response) {
         try {
             String template = template(springPattern, mappingMatch, mappingPattern, servletPrefix);
             if (asyncListener != null && thrown == null) {
@@ -67,6 +106,13 @@ public final class ServletRecorder {
                         asyncListener, startNanos, method, template, requestUri, contextPath, traceparent, response);
                 if (listener != null) {
                     return listener;
+                }
+            }
+            if (thrown == null && asyncListener == null) {
+                Throwable handled = Exceptions.labelled(null, status, springError, containerError);
+                if (handled != null) { // an error status (400+): never forced to 500
+                    measure(startNanos, method, template, requestUri, contextPath, status, handled, traceparent);
+                    return null;
                 }
             }
             measure(startNanos, method, template, requestUri, contextPath, status, thrown, traceparent);
@@ -129,14 +175,15 @@ public final class ServletRecorder {
             int status,
             Throwable thrown,
             String traceparent) {
+        Throwable label = Exceptions.unwrap(thrown);
         long nanos = System.nanoTime() - startNanos;
         HttpServerMetrics h = http;
         if (h == null) {
             EarlyMeasurements.add(
-                    () -> measure(http, nanos, method, template, requestUri, contextPath, status, thrown, null));
+                    () -> measure(http, nanos, method, template, requestUri, contextPath, status, label, null));
             return;
         }
-        measure(h, nanos, method, template, requestUri, contextPath, status, thrown, traceparent);
+        measure(h, nanos, method, template, requestUri, contextPath, status, label, traceparent);
     }
 
     private static void measure(

@@ -269,6 +269,15 @@ final class ServletServiceWrapper extends ClassVisitor {
         mv.visitTypeInsn(Opcodes.CHECKCAST, hres);
         mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, hres, "getStatus", "()I", true);
         mv.visitVarInsn(Opcodes.ALOAD, 4);
+        // the exception a framework handled into an error reply: Spring MVC's attribute, the container's
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitLdcInsn(Exceptions.SPRING_ERROR);
+        mv.visitMethodInsn(
+                Opcodes.INVOKEINTERFACE, req(), "getAttribute", "(Ljava/lang/String;)Ljava/lang/Object;", true);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitLdcInsn((jakarta ? "jakarta" : "javax") + ".servlet.error.exception");
+        mv.visitMethodInsn(
+                Opcodes.INVOKEINTERFACE, req(), "getAttribute", "(Ljava/lang/String;)Ljava/lang/Object;", true);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
         mv.visitTypeInsn(Opcodes.CHECKCAST, hreq);
         mv.visitLdcInsn("traceparent");
@@ -289,8 +298,8 @@ final class ServletServiceWrapper extends ClassVisitor {
                 RECORDER,
                 "record",
                 "(JLjava/lang/String;Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;"
-                        + "Ljava/lang/String;ILjava/lang/Throwable;Ljava/lang/String;Ljava/lang/String;"
-                        + "Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;",
+                        + "Ljava/lang/String;ILjava/lang/Throwable;Ljava/lang/Object;Ljava/lang/Object;"
+                        + "Ljava/lang/String;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;",
                 false);
         // an async request gets a listener that records it when the async cycle ends
         mv.visitVarInsn(Opcodes.ALOAD, 2);

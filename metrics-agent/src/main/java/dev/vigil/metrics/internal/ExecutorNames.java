@@ -88,7 +88,11 @@ public final class ExecutorNames {
     /**
      * The name of the class that created the pool: the first frame of the current stack that is not a JDK class, not in
      * the pool's own class hierarchy and not {@code skip}; package removed, {@code $} as {@code .}. Null when that class
-     * starts with {@code ownPrefix} (the pool is the agent's own); {@code fallback} when there is no such frame.
+     * starts with {@code ownPrefix} (the pool is the agent's own); {@code fallback} when there is no such frame. A pool
+     * the JDK creates for itself (a JDK class other than {@code java.util.concurrent}'s factories called
+     * {@code Executors}) is named by its JDK role instead of the application class that happened to trigger it:
+     * {@code process-reaper} for the reaper of child processes, {@code HttpClient} for the default executor of a
+     * {@code java.net.http.HttpClient}, else {@code jdk.<class>}.
      */
     public static String fromCallSite(Class<?> poolClass, Class<?> skip, String ownPrefix, String fallback) {
         try {
@@ -96,16 +100,45 @@ public final class ExecutorNames {
                     .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
                             .filter(c -> c != skip
                                     && c != ExecutorNames.class
-                                    && !isJdk(c)
-                                    && !c.isAssignableFrom(poolClass))
+                                    && !c.isAssignableFrom(poolClass)
+                                    && !(isJdk(c) && isPlumbing(c.getName())))
                             .findFirst()
                             .orElse(null));
             if (creator == null) {
                 return fallback;
             }
+            if (isJdk(creator)) {
+                return jdkRole(creator);
+            }
             return ownPrefix != null && creator.getName().startsWith(ownPrefix) ? null : withoutPackage(creator);
         } catch (Throwable t) {
             return fallback;
+        }
+    }
+
+    /** JDK frames between a pool's constructor and whoever wanted the pool: factories, privileged actions, reflection. */
+    private static boolean isPlumbing(String name) {
+        return name.startsWith("java.util.concurrent.")
+                || name.startsWith("java.security.")
+                || name.startsWith("java.lang.invoke.")
+                || name.startsWith("java.lang.reflect.")
+                || name.startsWith("jdk.internal.reflect.")
+                || name.startsWith("jdk.internal.misc.")
+                || name.equals("java.lang.Thread");
+    }
+
+    private static String jdkRole(Class<?> creator) {
+        String n = creator.getName();
+        int nested = n.indexOf('$');
+        String outer = nested > 0 ? n.substring(0, nested) : n;
+        switch (outer) {
+            case "java.lang.ProcessHandleImpl":
+            case "java.lang.ProcessImpl":
+                return "process-reaper";
+            case "jdk.internal.net.http.HttpClientImpl":
+                return "HttpClient";
+            default:
+                return "jdk." + withoutPackage(creator);
         }
     }
 

@@ -37,9 +37,10 @@ public final class JvmBinders implements AutoCloseable {
     }
 
     /**
-     * Binds on the first {@link #bind()}: the agent calls it before the first scrape, so the binders' classes (MXBeans,
-     * GC notification listeners, about 40 ms of CPU) stay off the application's start-up. Counters such as
-     * {@code jvm_gc_memory_allocated_bytes_total} then count from the first scrape on.
+     * Binds on the first {@link #bind()}, which the agent calls on its background initialisation thread right after
+     * start (so the binders' classes, MXBeans and GC notification listeners, about 40 ms of CPU, stay off the
+     * application's main thread while no GC pause or allocation goes unrecorded), or at the latest before the first
+     * scrape.
      */
     public static JvmBinders lazy(MeterRegistry registry) {
         return new JvmBinders(registry);
@@ -68,7 +69,26 @@ public final class JvmBinders implements AutoCloseable {
             gc.bindTo(registry);
             heapPressure = new JvmHeapPressureMetrics();
             heapPressure.bindTo(registry);
+            primeCpuLoad();
             bound = true;
+        }
+    }
+
+    /**
+     * The JDK computes {@code process_cpu_usage} and {@code system_cpu_usage} over the time since the previous call; the
+     * very first call has no previous one (it read 0 and 1.0). One call now, at binding, gives the first scrape a real
+     * interval.
+     */
+    private static void primeCpuLoad() {
+        try {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean) {
+                com.sun.management.OperatingSystemMXBean os =
+                        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                os.getProcessCpuLoad();
+                os.getCpuLoad();
+            }
+        } catch (RuntimeException | LinkageError ignored) {
+            // the gauges then read what the JDK reports
         }
     }
 

@@ -180,6 +180,16 @@ public final class SampleApp implements AutoCloseable {
         return r.statusCode();
     }
 
+    /** GET on the application; returns the body (status 200 expected). */
+    String body(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
+        return r.body();
+    }
+
     /** The scrape endpoint's body, text format unless an Accept header is given. */
     String scrape(String accept) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"));
