@@ -154,6 +154,7 @@ class RemoteSecretKeysIT {
                         .trust(TrustedIssuer.jwksUri("https://a.example.test", idp.uri())
                                 .withAlgorithms(Set.of("RS256", "HS256")))
                         .trust(TrustedIssuer.discovery("https://b.example.test").withAlgorithms(Set.of("HS384")))
+                        .acceptAnyAudience(true)
                         .build())
                 .isInstanceOfSatisfying(
                         InvalidConfigException.class,
