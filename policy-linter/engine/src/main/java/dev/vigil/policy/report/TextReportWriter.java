@@ -1,10 +1,14 @@
 package dev.vigil.policy.report;
 
 import dev.vigil.policy.Finding;
+import dev.vigil.policy.PssCheck;
 import dev.vigil.policy.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The human format: findings grouped by file, each line starting with {@code file:line:col} (so terminals and
@@ -49,9 +53,34 @@ public final class TextReportWriter implements ReportWriter {
         if (currentFile != null) {
             out.write('\n');
         }
+        writePssLevels(result.report().pssChecks(), out);
         out.write(summaryLine(result.summary(), colour));
         out.write('\n');
         out.flush();
+    }
+
+    /**
+     * For inputs with Namespaces that carry Pod Security labels: at which level their workloads were checked and
+     * why, one line per namespace and reason, e.g.
+     * {@code   kube-system  privileged (latest)  2 objects  namespace kube-system: pod-security.kubernetes.io/enforce=privileged}.
+     */
+    private void writePssLevels(List<PssCheck> checks, Writer out) throws IOException {
+        if (checks.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (PssCheck c : checks) {
+            String key = c.resource().namespace() + "  " + c.level() + " (" + c.version() + ")\u0000" + c.reason();
+            counts.merge(key, 1, Integer::sum);
+        }
+        out.write(paint(BOLD, "Pod Security Standards levels of namespaces with Pod Security labels"));
+        out.write('\n');
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            String[] parts = e.getKey().split("\u0000", 2);
+            out.write("  " + parts[0] + "  " + plural(e.getValue(), "object") + "  " + paint(DIM, parts[1]));
+            out.write('\n');
+        }
+        out.write('\n');
     }
 
     private String line(Finding f) {

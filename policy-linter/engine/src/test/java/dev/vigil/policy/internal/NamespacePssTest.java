@@ -172,6 +172,14 @@ class NamespacePssTest {
                         + "\"name\":\"p\"},\"file\":\"in.yaml\",\"line\":27,\"level\":\"restricted\","
                         + "\"version\":\"latest\",\"reason\":\"namespace prod:"
                         + " pod-security.kubernetes.io/enforce=restricted\"}]");
+        java.io.StringWriter text = new java.io.StringWriter();
+        new dev.vigil.policy.report.TextReportWriter(false).write(result, text);
+        assertThat(text.toString())
+                .contains("Pod Security Standards levels of namespaces with Pod Security labels\n"
+                        + "  kube-system  privileged (latest)  1 object  namespace kube-system:"
+                        + " pod-security.kubernetes.io/enforce=privileged\n"
+                        + "  prod  restricted (latest)  1 object  namespace prod:"
+                        + " pod-security.kubernetes.io/enforce=restricted\n\n");
         for (var f : json.get("findings")) {
             boolean pss = f.get("ruleId").asText().startsWith("pss-");
             assertThat(f.has("pss")).as(f.toString()).isEqualTo(pss);

@@ -40,6 +40,10 @@ public final class SecretLiterals {
             "ACCESSKEY",
             "SECRETKEY",
             "PRIVATEKEY");
+    /** Words before {@code SECRET} that make the variable name a Secret object rather than hold a secret. */
+    private static final Set<String> SECRET_OBJECT_QUALIFIERS =
+            Set.of("PULL", "TLS", "CERT", "CERTIFICATE", "CA", "KUBECONFIG", "DOCKERCONFIG", "REGISTRY");
+
     /** Endings that make a one-word compound a secret word ({@code PASS} is not one: BYPASS, COMPASS). */
     private static final List<String> SECRET_SUFFIXES = List.of("PASSWORD", "PASSWD", "SECRET", "TOKEN");
 
@@ -83,7 +87,8 @@ public final class SecretLiterals {
      * {@code clientSecret}, {@code DB_PASS}) or ends in one ({@code PGPASSWORD}), or {@code KEY} qualified as a secret one ({@code API_KEY},
      * {@code SECRET_KEY}, {@code APP_KEY}). The last word decides: {@code TOKEN_AUDIENCE}, {@code PASSWORD_MIN_LENGTH},
      * {@code DB_PASSWORD_FILE}, {@code TLS_KEY_PATH}, {@code WEBHOOK_SECRET_NAME} and {@code AWS_ACCESS_KEY_ID} name
-     * a setting, a file or an identifier, not the secret itself.
+     * a setting, a file or an identifier, not the secret itself; so do {@code IMAGE_PULL_SECRET} and
+     * {@code TLS_SECRET}, which operators take as the name of a Secret object.
      */
     public static boolean secretName(String name) {
         List<String> parts = words(name);
@@ -92,6 +97,11 @@ public final class SecretLiterals {
         }
         String last = parts.get(parts.size() - 1);
         if (SECRET_WORDS.contains(last)) {
+            if (last.equals("SECRET")
+                    && parts.size() > 1
+                    && SECRET_OBJECT_QUALIFIERS.contains(parts.get(parts.size() - 2))) {
+                return false; // IMAGE_PULL_SECRET, TLS_SECRET: the name of a Secret object, as operators take it
+            }
             // PWD alone is the shell's working directory
             return !(last.equals("PWD") && parts.size() == 1);
         }
