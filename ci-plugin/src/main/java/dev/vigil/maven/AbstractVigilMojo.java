@@ -6,6 +6,7 @@ import dev.vigil.archrules.SecurityRules;
 import dev.vigil.policy.PolicyConfig;
 import dev.vigil.policy.config.ConfigException;
 import dev.vigil.policy.config.ConfigFile;
+import dev.vigil.policy.load.HelmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,6 +87,22 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     /** The Vigil configuration file ({@code .vigil.yaml} format); used when it exists. */
     @Parameter(property = "vigil.config", defaultValue = "${project.basedir}/.vigil.yaml")
     File config;
+
+    /** Helm chart directories among the manifests: values files, as {@code helm template --values}. */
+    @Parameter(property = "vigil.helm.values")
+    List<File> helmValues;
+
+    /** Helm chart directories: {@code key=value} entries, as {@code helm template --set}. */
+    @Parameter(property = "vigil.helm.set")
+    List<String> helmSet;
+
+    /** Helm chart directories: the release name (default {@code release-name}). */
+    @Parameter(property = "vigil.helm.releaseName")
+    String helmReleaseName;
+
+    /** Helm chart directories: the release namespace (default {@code default}). */
+    @Parameter(property = "vigil.helm.namespace")
+    String helmNamespace;
 
     /** Lint even when no input changed since the last report. */
     @Parameter(property = "vigil.lint.force", defaultValue = "false")
@@ -178,6 +195,22 @@ abstract class AbstractVigilMojo extends AbstractMojo {
             }
         }
         return out;
+    }
+
+    /** How chart directories among the manifests are rendered (the CLI's --values, --set, ... ). */
+    HelmOptions helmOptions() throws MojoExecutionException {
+        List<Path> values = new ArrayList<>();
+        for (File f : helmValues == null ? List.<File>of() : helmValues) {
+            if (!f.isFile()) {
+                throw new MojoExecutionException("vigil.helm.values: no such file: " + f);
+            }
+            values.add(f.toPath());
+        }
+        try {
+            return new HelmOptions(values, helmSet == null ? List.of() : helmSet, helmReleaseName, helmNamespace, null);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("vigil.helm.set: " + e.getMessage());
+        }
     }
 
     PolicyConfig policyConfig() throws MojoExecutionException {

@@ -7,6 +7,7 @@ import dev.vigil.policy.PolicyEngine;
 import dev.vigil.policy.Report;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.RuleMetadata;
+import dev.vigil.policy.load.HelmOptions;
 import dev.vigil.policy.load.LoadResult;
 import dev.vigil.policy.load.ManifestLoader;
 import dev.vigil.policy.report.LintResult;
@@ -33,11 +34,16 @@ final class LintRun {
     private LintRun() {}
 
     static LintResult lint(String toolVersion, Path root, List<Path> inputs, PolicyConfig config) {
+        return lint(toolVersion, root, inputs, config, HelmOptions.DEFAULT);
+    }
+
+    /** Lints {@code inputs}; Helm chart directories among them are rendered with {@code helm}. */
+    static LintResult lint(String toolVersion, Path root, List<Path> inputs, PolicyConfig config, HelmOptions helm) {
         List<String> paths = new ArrayList<>();
         for (Path p : inputs) {
             paths.add(p.toAbsolutePath().normalize().toString());
         }
-        LoadResult load = new ManifestLoader().load(paths);
+        LoadResult load = new ManifestLoader().withHelm(helm).load(paths);
         PolicyEngine engine = PolicyEngine.create(config);
         Report report = engine.evaluate(load.resources());
         return LintResult.of(toolVersion, root, load, engine, report);

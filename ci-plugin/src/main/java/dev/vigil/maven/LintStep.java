@@ -1,6 +1,7 @@
 package dev.vigil.maven;
 
 import dev.vigil.policy.PolicyConfig;
+import dev.vigil.policy.load.HelmOptions;
 import dev.vigil.policy.load.LoadProblem;
 import dev.vigil.policy.report.JsonReportWriter;
 import dev.vigil.policy.report.JunitReportWriter;
@@ -38,7 +39,8 @@ final class LintStep {
         if (inputs.isEmpty()) {
             return List.of();
         }
-        LintResult result = LintRun.lint(mojo.toolVersion(), mojo.root(), inputs, mojo.policyConfig());
+        LintResult result =
+                LintRun.lint(mojo.toolVersion(), mojo.root(), inputs, mojo.policyConfig(), mojo.helmOptions());
         return LintRun.issues(result, mojo.root());
     }
 
@@ -57,7 +59,8 @@ final class LintStep {
         Path out = mojo.outputDirectory.toPath();
         PolicyConfig config = mojo.policyConfig();
         FailOn failOn = mojo.failOnLevel();
-        String hash = inputsHash(inputs, config, failOn);
+        HelmOptions helm = mojo.helmOptions();
+        String hash = inputsHash(inputs, config, failOn) + helmHash(helm);
         Path stampFile = out.resolve(STAMP);
         UpToDate.Stamp stamp = UpToDate.read(stampFile);
         // strict mode (CI) always lints: stale baseline entries must fail every run, not only the first
@@ -74,7 +77,7 @@ final class LintStep {
         }
 
         Path root = mojo.root();
-        LintResult result = LintRun.lint(mojo.toolVersion(), root, inputs, config);
+        LintResult result = LintRun.lint(mojo.toolVersion(), root, inputs, config, helm);
         Baseline.Applied applied = baseline.apply(LintRun.issues(result, root), Baseline.LINT, mojo.today());
         LintResult reported = LintRun.withSuppressions(result, applied.issues());
         writeReports(out, reported, applied.issues());
@@ -126,6 +129,13 @@ final class LintStep {
             }
         }
         return true;
+    }
+
+    /** The Helm options and values files, so that changing them lints again. */
+    private static String helmHash(HelmOptions helm) {
+        UpToDate h = new UpToDate().add(helm.toString());
+        helm.valuesFiles().forEach(h::addTree);
+        return h.hash();
     }
 
     private String inputsHash(List<Path> inputs, PolicyConfig config, FailOn failOn) {

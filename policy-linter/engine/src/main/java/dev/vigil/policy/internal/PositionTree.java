@@ -1,8 +1,7 @@
 package dev.vigil.policy.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -20,8 +19,12 @@ public final class PositionTree {
     private final int line;
     private final int column;
     private final byte note;
-    private Map<String, PositionTree> fields;
-    private List<PositionTree> items;
+    // compact: a document has as many of these as nodes, so no map or list object per node. Fields are looked up
+    // by a linear scan while few (mappings are small), through an index map built once they are many.
+    private String[] keys;
+    private PositionTree[] children;
+    private int size;
+    private Map<String, PositionTree> index;
 
     public PositionTree(int line, int column) {
         this(line, column, EXACT);
@@ -58,20 +61,18 @@ public final class PositionTree {
             Mapped m = remapping.apply(t.line, t.column);
             copies.put(t, new PositionTree(m.line(), m.column(), m.note()));
             order.add(t);
-            if (t.fields != null) {
-                t.fields.values().forEach(todo::push);
-            }
-            if (t.items != null) {
-                t.items.forEach(todo::push);
+            for (int i = 0; i < t.size; i++) {
+                todo.push(t.children[i]);
             }
         }
         for (PositionTree t : order) {
             PositionTree c = copies.get(t);
-            if (t.fields != null) {
-                t.fields.forEach((k, v) -> c.putField(k, copies.get(v)));
-            }
-            if (t.items != null) {
-                t.items.forEach(v -> c.addItem(copies.get(v)));
+            for (int i = 0; i < t.size; i++) {
+                if (t.keys != null) {
+                    c.putField(t.keys[i], copies.get(t.children[i]));
+                } else {
+                    c.addItem(copies.get(t.children[i]));
+                }
             }
         }
         return copies.get(this);
@@ -90,26 +91,65 @@ public final class PositionTree {
         return column;
     }
 
+    /** Adds a mapping entry (keys are unique: the loader refuses duplicate keys). */
     public void putField(String key, PositionTree child) {
-        if (fields == null) {
-            fields = new LinkedHashMap<>();
+        if (keys == null) {
+            if (size > 0) {
+                throw new IllegalStateException("a sequence's positions cannot take a field");
+            }
+            keys = new String[4];
         }
-        fields.put(key, child);
+        grow();
+        keys[size] = key;
+        children[size++] = child;
+        if (index != null) {
+            index.put(key, child);
+        } else if (size > INDEX_AT) {
+            index = new HashMap<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                index.put(keys[i], children[i]);
+            }
+        }
     }
 
     public void addItem(PositionTree child) {
-        if (items == null) {
-            items = new ArrayList<>();
+        if (keys != null) {
+            throw new IllegalStateException("a mapping's positions cannot take an item");
         }
-        items.add(child);
+        grow();
+        children[size++] = child;
+    }
+
+    private static final int INDEX_AT = 16;
+
+    private void grow() {
+        if (children == null) {
+            children = new PositionTree[4];
+        } else if (size == children.length) {
+            children = Arrays.copyOf(children, size * 2);
+            if (keys != null) {
+                keys = Arrays.copyOf(keys, size * 2);
+            }
+        }
     }
 
     public PositionTree field(String key) {
-        return fields == null ? null : fields.get(key);
+        if (keys == null) {
+            return null;
+        }
+        if (index != null) {
+            return index.get(key);
+        }
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                return children[i];
+            }
+        }
+        return null;
     }
 
     public PositionTree item(int index) {
-        return items == null || index < 0 || index >= items.size() ? null : items.get(index);
+        return keys != null || index < 0 || index >= size ? null : children[index];
     }
 
     /**

@@ -103,6 +103,9 @@ public final class YamlComposer {
                 .build();
         Deque<Frame> stack = new ArrayDeque<>();
         Map<String, Anchored> anchors = new HashMap<>();
+        // manifests repeat the same keys and short values thousands of times: one String / node each per stream
+        Map<String, String> keys = new HashMap<>();
+        Map<String, JsonNode> shortValues = new HashMap<>();
         JsonNode root = null;
         PositionTree rootPositions = null;
         int nodes = 0;
@@ -163,13 +166,14 @@ public final class YamlComposer {
                             root = toJson(scalar);
                             rootPositions = pos;
                         } else if (parent.expectsKey()) {
-                            parent.pendingKey = scalar.getValue();
+                            String key = scalar.getValue();
+                            parent.pendingKey = key.length() <= SHARED_LENGTH ? keys.computeIfAbsent(key, k -> k) : key;
                             parent.pendingKeyPosition = pos;
                             if (parent.container.has(parent.pendingKey)) {
                                 throw error(event, "duplicate key '" + parent.pendingKey + "'");
                             }
                         } else {
-                            JsonNode value = toJson(scalar);
+                            JsonNode value = shared(scalar, shortValues);
                             if (scalar.getAnchor().isPresent()) {
                                 anchors.put(scalar.getAnchor().get().getValue(), new Anchored(value, pos, 1));
                             }
@@ -216,6 +220,27 @@ public final class YamlComposer {
      */
     static int bufferSize(int textLength) {
         return Math.max(64 * 1024, textLength / 8 + 1);
+    }
+
+    /** Scalars up to this length are shared within a stream (keys, and values without tag or anchor). */
+    private static final int SHARED_LENGTH = 64;
+
+    /** Value nodes are immutable: equal short scalars of one stream share one node. */
+    private static JsonNode shared(ScalarEvent scalar, Map<String, JsonNode> cache) {
+        String value = scalar.getValue();
+        if (value.length() > SHARED_LENGTH
+                || scalar.getTag().isPresent()
+                || scalar.getAnchor().isPresent()) {
+            return toJson(scalar);
+        }
+        // plain and quoted scalars resolve differently ("1" vs 1): the style is part of the cache key
+        String key = (scalar.isPlain() ? 'p' : 'q') + value;
+        JsonNode node = cache.get(key);
+        if (node == null) {
+            node = toJson(scalar);
+            cache.put(key, node);
+        }
+        return node;
     }
 
     private static String describe(String context, String problem) {
