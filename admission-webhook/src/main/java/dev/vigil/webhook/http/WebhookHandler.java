@@ -27,8 +27,15 @@ import org.slf4j.LoggerFactory;
  * Routes {@code POST /validate}, {@code POST /mutate}, {@code GET /healthz}, {@code /readyz} and {@code /metrics}.
  * Transport only: checks method, content type, size and client certificate, reads the body without blocking,
  * hands it to the {@link WorkerPool} and writes the answer. Decisions come from {@link AdmissionReviewer}.
+ *
+ * <p>Declared blocking on purpose (issue 15): a non-blocking handler lets Jetty run the whole connection — TLS
+ * handshakes included — on its selector thread (one on a 2-CPU pod), so a burst of new connections (the API server
+ * reconnects after timeouts, restarts, load balancer resets) queued every request on every open connection behind
+ * 1–3 ms of handshake CPU each: hundreds of milliseconds, and more timeouts, more reconnects. Declared blocking,
+ * Jetty hands ready connections to pool threads (execute-produce-consume: the thread that saw the event goes on to
+ * run it, no extra hand-off), so handshakes run beside the requests instead of in front of them.
  */
-final class WebhookHandler extends Handler.Abstract.NonBlocking {
+final class WebhookHandler extends Handler.Abstract {
     /** Largest accepted body: the API server's own request limit is 3 MiB, objects with old objects double it. */
     static final int MAX_BODY_BYTES = 7 * 1024 * 1024;
 
@@ -56,6 +63,7 @@ final class WebhookHandler extends Handler.Abstract.NonBlocking {
             Readiness readiness,
             boolean requireClientCert,
             Duration maxQueueWait) {
+        super(InvocationType.BLOCKING);
         this.reviewer = reviewer;
         this.workers = workers;
         this.metrics = metrics;
