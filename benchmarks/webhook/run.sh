@@ -14,6 +14,7 @@
 #      transport before issue 15: TLS handshakes ran on Jetty's selector thread).
 # Pinning: with 2+ CPUs and taskset, the servers run on SERVER_CPUS (default 0) and every load generator on
 # GEN_CPUS (default 1), so the generator does not take CPU from the server it measures; PIN=0 turns it off.
+# NICE=N runs servers and generators with that niceness (e.g. -10 as root on a machine shared with builds).
 # Environment: DURATION (s, default 20), WARMUP (s, default 8), CONCURRENCY (closed loop, default 32),
 # OVERLOAD_DURATION (s, default 10), SKIP_BUILD=1 (reuse the built jars). The server's CPU time per request (all
 # threads, /proc) is printed per phase: unlike throughput it does not depend on what else runs on this machine.
@@ -35,6 +36,11 @@ GEN_PIN=()
 if [[ "${PIN:-1}" != 0 ]] && command -v taskset >/dev/null && (($(nproc) >= 2)); then
   SERVER_PIN=(taskset -c "${SERVER_CPUS:-0}")
   GEN_PIN=(taskset -c "${GEN_CPUS:-1}")
+fi
+# NICE=-10 (root): the benchmark's processes get the CPU before other work on a shared machine (say so when quoting)
+if [[ -n "${NICE:-}" ]]; then
+  SERVER_PIN=(nice -n "$NICE" "${SERVER_PIN[@]}")
+  GEN_PIN=(nice -n "$NICE" "${GEN_PIN[@]}")
 fi
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then # SKIP_BUILD=1 reuses the jars already built
@@ -120,7 +126,7 @@ stall() { # label: HandshakeStall against the running server
 
 echo "== machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo "== date: $(date -u +%Y-%m-%dT%H:%M:%SZ), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== pinning: server ${SERVER_PIN[*]:-none}, generator ${GEN_PIN[*]:-none}; server JVM: ${SERVER_JVM[*]}"
+echo "== pinning/priority: server ${SERVER_PIN[*]:-none}, generator ${GEN_PIN[*]:-none}; server JVM: ${SERVER_JVM[*]}"
 
 echo "== transport ceiling (TransportCeilingServer: same Jetty/TLS settings, fixed answer)"
 start_server ceiling
