@@ -27,8 +27,15 @@ import org.slf4j.LoggerFactory;
  * Routes {@code POST /validate}, {@code POST /mutate}, {@code GET /healthz}, {@code /readyz} and {@code /metrics}.
  * Transport only: checks method, content type, size and client certificate, reads the body without blocking,
  * hands it to the {@link WorkerPool} and writes the answer. Decisions come from {@link AdmissionReviewer}.
+ *
+ * <p>Declared blocking on purpose (issue 15): a non-blocking handler lets Jetty run the whole connection — TLS
+ * handshakes included — on its selector thread (one on a 2-CPU pod), so a burst of new connections (the API server
+ * reconnects after timeouts, restarts, load balancer resets) queued every request on every open connection behind
+ * 1–3 ms of handshake CPU each: hundreds of milliseconds, and more timeouts, more reconnects. Declared blocking,
+ * Jetty hands ready connections to pool threads (execute-produce-consume: the thread that saw the event goes on to
+ * run it, no extra hand-off), so handshakes run beside the requests instead of in front of them.
  */
-final class WebhookHandler extends Handler.Abstract.NonBlocking {
+final class WebhookHandler extends Handler.Abstract {
     /** Largest accepted body: the API server's own request limit is 3 MiB, objects with old objects double it. */
     static final int MAX_BODY_BYTES = 7 * 1024 * 1024;
 
@@ -56,12 +63,38 @@ final class WebhookHandler extends Handler.Abstract.NonBlocking {
             Readiness readiness,
             boolean requireClientCert,
             Duration maxQueueWait) {
+        super(InvocationType.BLOCKING);
         this.reviewer = reviewer;
         this.workers = workers;
         this.metrics = metrics;
         this.readiness = readiness;
         this.requireClientCert = requireClientCert;
         this.maxQueueWaitNanos = maxQueueWait.toNanos();
+    }
+
+    /**
+     * Runs the whole decision path once per endpoint on a built-in review (read, decide, write, and the shed
+     * answer) before readiness: Jackson builds its serializers and the JVM loads those classes now, not on the
+     * first requests after a pod starts, where concurrent workers waited on class-loading locks (15-68 ms each in a
+     * JFR recording, issue 15). Nothing is counted in /metrics.
+     */
+    void warmUp() {
+        byte[] review = AdmissionReviewCodec.utf8(
+                "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\","
+                        + "\"request\":{\"uid\":\"warm-up\",\"kind\":{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"},"
+                        + "\"resource\":{\"group\":\"\",\"version\":\"v1\",\"resource\":\"pods\"},\"namespace\":\"vigil-warm-up\","
+                        + "\"operation\":\"CREATE\",\"userInfo\":{\"username\":\"vigil-warm-up\"},\"object\":{\"apiVersion\":\"v1\","
+                        + "\"kind\":\"Pod\",\"metadata\":{\"name\":\"warm-up\",\"namespace\":\"vigil-warm-up\"},\"spec\":"
+                        + "{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\",\"securityContext\":{\"privileged\":true}}]}}}}");
+        try {
+            AdmissionRequestView req = codec.read(review);
+            codec.write(reviewer.validate(req));
+            codec.write(reviewer.mutate(req));
+            AdmissionReviewCodec.Peek peek = codec.peek(review);
+            codec.write(AdmissionDecision.shed(peek.uid(), peek.kind(), peek.operation(), true, "warm-up"));
+        } catch (AdmissionReviewCodec.BadReviewException | RuntimeException e) {
+            LOG.warn("warm-up review failed (first requests may be slower): {}", e.toString());
+        }
     }
 
     @Override

@@ -102,6 +102,7 @@ public final class WebhookServer implements AutoCloseable {
         background.scheduleWithFixedDelay(reloader::check, interval, interval, TimeUnit.MILLISECONDS);
 
         reviewer.warmUp();
+        handler.warmUp();
         readiness.engineLoaded();
         background.execute(this::probe);
         LOG.info(

@@ -54,11 +54,13 @@ public final class LoadGenerator {
         double warmup = Double.parseDouble(a.getOrDefault("warmup", "5"));
         double duration = Double.parseDouble(a.getOrDefault("duration", "20"));
         int connections = Integer.parseInt(a.getOrDefault("connections", "64"));
+        // the API server gives up after the webhook's timeoutSeconds and closes the connection; 10 s by default
+        long timeoutMillis = (long) (1000 * Double.parseDouble(a.getOrDefault("timeout", "10")));
         List<Corpus.Entry> corpus = Corpus.mixed();
 
         HttpClient client = client(Path.of(a.get("ca")), connections);
         try {
-            Run run = new Run(client, url, corpus);
+            Run run = new Run(client, url, corpus, timeoutMillis);
             if (mode.equals("open")) {
                 run.open(rate, warmup, duration);
             } else {
@@ -117,7 +119,10 @@ public final class LoadGenerator {
         private volatile String firstError;
         private long measuredNanos;
 
-        Run(HttpClient client, String url, List<Corpus.Entry> corpus) {
+        private final long timeoutMillis;
+
+        Run(HttpClient client, String url, List<Corpus.Entry> corpus, long timeoutMillis) {
+            this.timeoutMillis = timeoutMillis;
             this.client = client;
             this.url = url;
             this.corpus = corpus;
@@ -176,7 +181,7 @@ public final class LoadGenerator {
                     .method(HttpMethod.POST)
                     .headers(h -> h.put(HttpHeader.CONTENT_TYPE, "application/json"))
                     .body(new BytesRequestContent(e.body()))
-                    .timeout(10, TimeUnit.SECONDS)
+                    .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                     .send(new BufferingResponseListener(1 << 20) {
                         @Override
                         public void onComplete(Result result) {

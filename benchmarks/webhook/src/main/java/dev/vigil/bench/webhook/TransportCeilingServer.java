@@ -31,6 +31,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -39,7 +40,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * reading the body — no parsing, no engine. It measures the TLS/HTTP ceiling of this machine. It lives here, not in
  * the webhook: a security webhook must not ship a switch that allows every request.
  *
- * <p>Usage: {@code TransportCeilingServer --port N --tls-cert FILE --tls-key FILE}; {@code /readyz} answers 200.
+ * <p>Usage: {@code TransportCeilingServer --port N --tls-cert FILE --tls-key FILE [--invocation blocking|non-blocking]};
+ * {@code /readyz} answers 200. {@code --invocation non-blocking} declares the handler non-blocking, as the webhook
+ * did before issue 15: Jetty then runs TLS (handshakes included) and HTTP parsing on its one selector thread.
  */
 public final class TransportCeilingServer {
     private static final byte[] FIXED = ("{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\","
@@ -54,12 +57,14 @@ public final class TransportCeilingServer {
         int port = 8443;
         Path cert = null;
         Path key = null;
+        boolean nonBlocking = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--address" -> host = args[i + 1];
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
                 case "--tls-cert" -> cert = Path.of(args[i + 1]);
                 case "--tls-key" -> key = Path.of(args[i + 1]);
+                case "--invocation" -> nonBlocking = args[i + 1].equals("non-blocking");
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -83,27 +88,30 @@ public final class TransportCeilingServer {
         connector.setPort(port);
         connector.setIdleTimeout(120_000);
         server.addConnector(connector);
-        server.setHandler(new Handler.Abstract.NonBlocking() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                if ("/readyz".equals(Request.getPathInContext(request))) {
-                    response.setStatus(200);
-                    Content.Sink.write(response, true, "ready\n", callback);
-                    return true;
-                }
-                Content.Source.asByteArrayAsync(request, 7 * 1024 * 1024).whenComplete((body, failure) -> {
-                    if (failure != null) {
-                        callback.failed(failure);
-                        return;
+        server.setHandler(
+                new Handler.Abstract(
+                        nonBlocking ? Invocable.InvocationType.NON_BLOCKING : Invocable.InvocationType.BLOCKING) {
+                    @Override
+                    public boolean handle(Request request, Response response, Callback callback) {
+                        if ("/readyz".equals(Request.getPathInContext(request))) {
+                            response.setStatus(200);
+                            Content.Sink.write(response, true, "ready\n", callback);
+                            return true;
+                        }
+                        Content.Source.asByteArrayAsync(request, 7 * 1024 * 1024)
+                                .whenComplete((body, failure) -> {
+                                    if (failure != null) {
+                                        callback.failed(failure);
+                                        return;
+                                    }
+                                    response.setStatus(200);
+                                    response.getHeaders().put(JSON);
+                                    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, FIXED.length);
+                                    response.write(true, ByteBuffer.wrap(FIXED), callback);
+                                });
+                        return true;
                     }
-                    response.setStatus(200);
-                    response.getHeaders().put(JSON);
-                    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, FIXED.length);
-                    response.write(true, ByteBuffer.wrap(FIXED), callback);
                 });
-                return true;
-            }
-        });
         server.start();
         server.join();
     }
