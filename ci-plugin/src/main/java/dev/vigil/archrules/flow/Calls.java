@@ -341,7 +341,14 @@ final class Calls {
             String text = FlowInterpreter.simple(owner) + "." + name + "()";
             Taint t = Taint.source(Taint.RANDOM, Trace.of(ctx.step(m, text)));
             if (owner.equals("java/lang/Math") || owner.equals("java/lang/StrictMath")) {
-                ctx.hit(m, new Hit(SinkKind.RANDOM_USE, t, text, FlowValue.NO_ALLOC));
+                String sink = FlowInterpreter.simple(owner) + "." + name;
+                ctx.hit(
+                        m,
+                        new Hit(
+                                SinkKind.RANDOM_USE,
+                                t.withTrace(t.trace.then(ctx.step(m, sink))),
+                                sink,
+                                FlowValue.NO_ALLOC));
             }
             return done(result.withTaint(t));
         }
