@@ -180,12 +180,12 @@ final class CryptoRules {
                         if (f.kind() == SinkKind.RANDOM_SECRET) {
                             FlowRules.report(findings, f);
                         } else if (f.kind() == SinkKind.RANDOM_USE && security) {
-                            String what = f.source();
+                            // the drawing call, as the rule named it before the data-flow engine (stable fingerprints)
                             findings.report(
                                     f.method(),
                                     f.line(),
-                                    what,
-                                    what + " is predictable; security code needs SecureRandom",
+                                    f.sink(),
+                                    f.source() + " is predictable; security code needs SecureRandom",
                                     f.path());
                         }
                     }

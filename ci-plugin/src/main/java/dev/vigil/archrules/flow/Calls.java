@@ -99,7 +99,11 @@ final class Calls {
             }
             return NONE;
         }
-        return done(typed(result, allTaint(all)));
+        Taint t = recv == null ? null : effective(recv);
+        if (result != null && (Models.dataLike(result.type) || Models.numeric(result.type))) {
+            t = Taint.join(t, allTaint(args));
+        }
+        return done(typed(result, t));
     }
 
     // ---------------------------------------------------------------- sinks and events
@@ -163,10 +167,7 @@ final class Calls {
 
     private void hit(SinkKind kind, FlowValue v, String sink) {
         Taint t = effective(v);
-        if (t == null || (t.sanitized & kind.bit()) != 0) {
-            return;
-        }
-        if ((t.kinds & kind.kinds) == 0 && t.params == 0 && t.nparams == 0) {
+        if (t == null || !t.sourceHits(kind) && !t.paramHits(kind)) {
             return;
         }
         Step at = ctx.step(m, sink);
@@ -200,6 +201,9 @@ final class Calls {
             String arg = args.isEmpty() ? "" : args.get(0).constant instanceof String s ? "\"" + s + "\"" : "..";
             Step step = ctx.step(m, "request." + name + "(" + arg + ")");
             return done(result.withTaint(Taint.source(Taint.REQUEST, Trace.of(step))));
+        }
+        if (Models.RESPONSE_TYPES.contains(owner) && contentType()) {
+            ctx.notHtml();
         }
         if (Models.RESPONSE_TYPES.contains(owner) && (name.equals("getWriter") || name.equals("getOutputStream"))) {
             return done(result.withMarks(FlowValue.RESPONSE_OUT));
@@ -284,6 +288,23 @@ final class Calls {
         return null;
     }
 
+    /** {@code setContentType("application/json")} and the like: a response that is not HTML. */
+    private boolean contentType() {
+        Object type = null;
+        if (name.equals("setContentType") && args.size() == 1) {
+            type = args.get(0).constant;
+        } else if ((name.equals("setHeader") || name.equals("addHeader"))
+                && args.size() == 2
+                && "content-type".equals(String.valueOf(args.get(0).constant).toLowerCase(java.util.Locale.ROOT))) {
+            type = args.get(1).constant;
+        }
+        if (!(type instanceof String t)) {
+            return false;
+        }
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        return !lower.contains("html") && !lower.contains("xml") && !lower.contains("svg");
+    }
+
     private boolean mutator() {
         return (Models.MAP_TYPES.contains(owner)
                         || Models.LIST_TYPES.contains(owner)
@@ -341,7 +362,14 @@ final class Calls {
             String text = FlowInterpreter.simple(owner) + "." + name + "()";
             Taint t = Taint.source(Taint.RANDOM, Trace.of(ctx.step(m, text)));
             if (owner.equals("java/lang/Math") || owner.equals("java/lang/StrictMath")) {
-                ctx.hit(m, new Hit(SinkKind.RANDOM_USE, t, text, FlowValue.NO_ALLOC));
+                String sink = FlowInterpreter.simple(owner) + "." + name;
+                ctx.hit(
+                        m,
+                        new Hit(
+                                SinkKind.RANDOM_USE,
+                                t.withTrace(t.trace.then(ctx.step(m, sink))),
+                                sink,
+                                FlowValue.NO_ALLOC));
             }
             return done(result.withTaint(t));
         }
@@ -586,18 +614,25 @@ final class Calls {
                 if (a != null && !whole) {
                     a = a.numeric();
                 }
-                if (a == null || ((a.sanitized | inner.sanitized) & h.kind().bit()) != 0) {
+                if (a == null) {
                     continue;
                 }
-                if ((a.kinds & h.kind().kinds) == 0 && a.params == 0 && a.nparams == 0) {
+                a = new Taint(
+                        a.kinds,
+                        a.params,
+                        a.nparams,
+                        a.sanitized | inner.psanitized,
+                        a.psanitized | inner.psanitized,
+                        a.normalizedAt,
+                        a.trace);
+                if (!a.sourceHits(h.kind()) && !a.paramHits(h.kind())) {
                     continue;
                 }
                 Trace tr = a.trace == null ? Trace.of(call) : a.trace.then(call);
                 if (inner.trace != null) {
                     tr = tr.then(inner.trace);
                 }
-                Taint combined =
-                        new Taint(a.kinds, a.params, a.nparams, a.sanitized | inner.sanitized, a.normalizedAt, tr);
+                Taint combined = a.withTrace(tr);
                 ctx.hit(m, new Hit(h.kind(), combined, h.sink(), callArgs.get(i).alloc));
             }
         }
@@ -668,7 +703,7 @@ final class Calls {
         if (t == null) {
             return null;
         }
-        Taint out = t.kinds != 0 ? new Taint(t.kinds, 0, t.sanitized, -1, t.trace) : null;
+        Taint out = t.kinds != 0 ? new Taint(t.kinds, 0, 0, t.sanitized, t.sanitized, -1, t.trace) : null;
         for (int i = 0; i < callArgs.size() && i < 63; i++) {
             boolean whole = (t.params & (1L << i)) != 0;
             if (whole || (t.nparams & (1L << i)) != 0) {
@@ -683,7 +718,14 @@ final class Calls {
                     }
                     out = Taint.join(
                             out,
-                            new Taint(a.kinds, a.params, a.nparams, a.sanitized | t.sanitized, a.normalizedAt, tr));
+                            new Taint(
+                                    a.kinds,
+                                    a.params,
+                                    a.nparams,
+                                    a.sanitized | t.psanitized,
+                                    a.psanitized | t.psanitized,
+                                    a.normalizedAt,
+                                    tr));
                 }
             }
         }

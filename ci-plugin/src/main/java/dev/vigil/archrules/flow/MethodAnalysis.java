@@ -54,6 +54,7 @@ final class MethodAnalysis {
     private final Map<Integer, Integer> normalizedFrom = new HashMap<>();
     private final Map<Integer, Taint> contents = new HashMap<>();
     private FlowValue returned;
+    private boolean notHtml;
 
     /** The outcome: findings from sources to sinks, value events, and the summary for callers. */
     record Result(List<Found> findings, List<Event> events, Summary summary) {}
@@ -117,6 +118,7 @@ final class MethodAnalysis {
         normalizedFrom.clear();
         contents.clear();
         returned = null;
+        notHtml = false;
     }
 
     private void prepare() {
@@ -301,6 +303,11 @@ final class MethodAnalysis {
         }
     }
 
+    /** The method declares a response content type that browsers do not render as HTML: no XSS sinks here. */
+    void notHtml() {
+        notHtml = true;
+    }
+
     void contents(long params, Taint t) {
         if (t == null) {
             return;
@@ -379,21 +386,24 @@ final class MethodAnalysis {
             }
             for (Hit h : e.getValue()) {
                 Taint t = h.taint();
+                if (h.kind() == SinkKind.XSS && notHtml) {
+                    continue;
+                }
                 if (h.kind() == SinkKind.PATH
                         && (t.normalizedAt >= 0 && checked.contains(t.normalizedAt)
                                 || checkedAllocs.contains(h.alloc()))) {
                     continue;
                 }
-                if ((t.kinds & h.kind().kinds) != 0 && t.trace != null) {
+                if (t.sourceHits(h.kind()) && t.trace != null) {
                     Step first = t.trace.first();
                     unique.putIfAbsent(
                             h.kind() + "|" + e.getKey() + "|" + first.text() + "|" + first.line(),
                             new Found(h, method.name, lineAt(e.getKey())));
                 }
-                if (t.params != 0 || t.nparams != 0) {
+                if (t.paramHits(h.kind())) {
                     summaryHits.add(new Hit(
                             h.kind(),
-                            new Taint(0, t.params, t.nparams, t.sanitized, -1, t.trace),
+                            new Taint(0, t.params, t.nparams, t.psanitized, t.psanitized, -1, t.trace),
                             h.sink(),
                             FlowValue.NO_ALLOC));
                 }
@@ -412,7 +422,7 @@ final class MethodAnalysis {
             if (t.normalizedAt >= 0 && checked.contains(t.normalizedAt)) {
                 t = t.sanitizedFor(SinkKind.PATH.bit());
             }
-            ret = ret.withTaint(new Taint(t.kinds, t.params, t.nparams, t.sanitized, -1, t.trace));
+            ret = ret.withTaint(new Taint(t.kinds, t.params, t.nparams, t.sanitized, t.psanitized, -1, t.trace));
         }
         Map<Object, FlowValue> receiverFields = Map.of();
         if (isInstance()) {

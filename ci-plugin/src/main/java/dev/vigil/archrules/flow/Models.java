@@ -118,6 +118,8 @@ final class Models {
         SANITIZERS.put("org/owasp/encoder/Encode.forUri*", HTML);
         SANITIZERS.put("org/owasp/encoder/Encode.forXml*", HTML | SinkKind.mask(SinkKind.XPATH));
         SANITIZERS.put("org/springframework/web/util/HtmlUtils.htmlEscape*", HTML);
+        SANITIZERS.put("org/apache/tomcat/util/security/Escape.html*", HTML);
+        SANITIZERS.put("org/apache/tomcat/util/security/Escape.xml", HTML);
         SANITIZERS.put("org/springframework/web/util/JavaScriptUtils.javaScriptEscape", HTML);
         for (String escape : List.of(
                 "org/apache/commons/text/StringEscapeUtils",
@@ -132,6 +134,17 @@ final class Models {
         SANITIZERS.put("java/nio/file/Path.getFileName", SinkKind.mask(SinkKind.PATH));
         SANITIZERS.put("java/io/File.getName", SinkKind.mask(SinkKind.PATH));
         SANITIZERS.put("org/springframework/ldap/support/LdapEncoder.filterEncode", SinkKind.mask(SinkKind.LDAP));
+        // a digest or MAC of attacker data cannot carry an injection (its predictability is another matter)
+        int injections = SinkKind.mask(
+                SinkKind.COMMAND,
+                SinkKind.SQL,
+                SinkKind.LDAP,
+                SinkKind.PATH,
+                SinkKind.XPATH,
+                SinkKind.XSS,
+                SinkKind.TRUST_BOUNDARY);
+        SANITIZERS.put("java/security/MessageDigest.digest", injections);
+        SANITIZERS.put("javax/crypto/Mac.doFinal", injections);
         SANITIZERS.put("org/springframework/ldap/support/LdapEncoder.nameEncode", SinkKind.mask(SinkKind.LDAP));
     }
 
@@ -305,6 +318,32 @@ final class Models {
 
     static boolean randomDraw(String name) {
         return name.startsWith("next") || name.equals("ints") || name.equals("longs") || name.equals("doubles");
+    }
+
+    /**
+     * Types that carry the data they were made from (strings, arrays, buffers, streams, containers, paths, and
+     * {@code Object} for generic results). An unknown library call passes its arguments' taint on only to results of
+     * these types; a domain object looked up by a tainted key (a session, an account) is not request data. The
+     * receiver's taint always passes on: the parts of request data are request data.
+     */
+    static boolean dataLike(String type) {
+        if (type == null || type.startsWith("[")) {
+            return true;
+        }
+        return type.equals("java/lang/String")
+                || type.equals("java/lang/CharSequence")
+                || type.equals("java/lang/Object")
+                || type.equals("java/lang/StringBuilder")
+                || type.equals("java/lang/StringBuffer")
+                || type.startsWith("java/util/") && !type.startsWith("java/util/concurrent/locks/")
+                || type.startsWith("java/io/")
+                || type.startsWith("java/nio/")
+                || type.equals("java/net/URI")
+                || type.equals("java/net/URL")
+                || type.startsWith("javax/servlet/http/Part")
+                || type.startsWith("jakarta/servlet/http/Part")
+                || type.startsWith("org/w3c/dom/")
+                || type.startsWith("com/fasterxml/jackson/databind/JsonNode");
     }
 
     /** Boxed numbers and booleans: values of these types cannot carry an injection. */
