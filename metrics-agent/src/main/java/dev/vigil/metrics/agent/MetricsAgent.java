@@ -112,6 +112,12 @@ public final class MetricsAgent {
                 }
                 return MicrometerCallback.agentRegistries();
             });
+            if (attached) {
+                // the agent's JVM meters first, then the application's Micrometer (found before the first request is
+                // timed): coexist decides between the two
+                m.bindJvmMeters();
+                m.syncApplicationMeters();
+            }
             m.httpServer().errorTagWhen(MicrometerCallback::applicationRegistryCreated);
             metrics = m;
             ServletRecorder.install(m.httpServer());
