@@ -42,6 +42,7 @@ public final class VigilMetrics implements AutoCloseable {
     private final HttpClientMetrics httpClient;
     private final JdbcMetrics jdbc;
     private final ExecutorMetrics executors;
+    private final GrpcMetrics grpc;
     private final Counter droppedRoutes;
     private final JvmBinders jvmBinders;
     private volatile MetricsEndpoint endpoint;
@@ -85,6 +86,7 @@ public final class VigilMetrics implements AutoCloseable {
         httpClient.standingDown(standDown.names()::contains);
         this.jdbc = new JdbcMetrics(registry);
         this.executors = new ExecutorMetrics(registry, config.maxRoutes(), dropped("executor_name"));
+        this.grpc = new GrpcMetrics(registry, config.maxRoutes(), dropped("grpc_method"));
         Gauge.builder(INFO, () -> 1)
                 .description("Vigil metrics agent; the value is always 1")
                 .tag("version", version())
@@ -208,6 +210,11 @@ public final class VigilMetrics implements AutoCloseable {
     /** The JDBC statement recorder and HikariCP pool gauges. */
     public JdbcMetrics jdbc() {
         return jdbc;
+    }
+
+    /** The gRPC server and client call recorder. */
+    public GrpcMetrics grpc() {
+        return grpc;
     }
 
     /** The thread pool meters ({@code executor.*}). */

@@ -53,9 +53,9 @@ public final class MetricsAgent {
                 ServletInstrumentation.install(inst, attached);
             }
             try {
-                AdviceInstrumentation.install(inst, config.servlet(), config.httpClient());
+                AdviceInstrumentation.install(inst, config.servlet(), config.httpClient(), config.grpc());
             } catch (Throwable t) {
-                AgentLog.warn("WebFlux and Reactor Netty calls are not measured: " + t);
+                AgentLog.warn("WebFlux, Reactor Netty and gRPC calls are not measured: " + t);
             }
             try {
                 MicrometerInstrumentation.install(inst);
@@ -123,6 +123,7 @@ public final class MetricsAgent {
             ServletRecorder.install(m.httpServer());
             WebFluxRecorder.install(m.httpServer());
             ReactorNettyRecorder.install(m.httpClient());
+            GrpcRecorder.install(m.grpc());
             HttpClientCallback.use(m.httpClient());
             JdbcCallback.use(m.jdbc());
             UrlConnectionCallback.use(m.httpClient());

@@ -83,8 +83,9 @@ class PrometheusIT {
             assertThat(items).contains("\"status\":\"200\"").contains(",\"2\"]");
             String targets = get(port, "/api/v1/targets");
             assertThat(targets).contains("\"health\":\"up\"").contains("\"lastError\":\"\"");
-            // the sample makes no outgoing calls: WebFluxIT runs the dashboard's client panels on a real one
-            assertDashboardQueriesRunAndFindData(port, "jvm_threads_virtual", "jvm_gc_pause", "http_client_requests");
+            // the sample makes no outgoing calls nor gRPC: WebFluxIT and GrpcIT run those panels on real ones
+            assertDashboardQueriesRunAndFindData(
+                    port, "jvm_threads_virtual", "jvm_gc_pause", "http_client_requests", "grpc_");
         } finally {
             stop(server);
         }

@@ -75,7 +75,7 @@ class WebFluxIT {
                 PrometheusIT.poll(port, "http_client_requests_seconds_count{client_name=\"localhost\"}", "\"1\"");
                 PrometheusIT.poll(port, "http_server_requests_seconds_count{uri=\"/items/{id}\"}", "\"3\"");
                 // every panel of the shipped dashboard, the outgoing-call ones included, finds its series here
-                PrometheusIT.assertDashboardQueriesRunAndFindData(port, "jvm_gc_pause");
+                PrometheusIT.assertDashboardQueriesRunAndFindData(port, "jvm_gc_pause", "grpc_");
             } finally {
                 PrometheusIT.stop(server);
             }
