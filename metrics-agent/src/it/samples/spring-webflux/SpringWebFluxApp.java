@@ -47,6 +47,12 @@ public class SpringWebFluxApp {
         return Mono.just("item " + id).delayElement(Duration.ofMillis(5));
     }
 
+    /** Answered at once, on the event loop: the benchmark's route (benchmarks/metrics-agent/webflux.sh). */
+    @GetMapping("/fast/{id}")
+    Mono<String> fast(@PathVariable("id") String id) {
+        return Mono.just(id);
+    }
+
     @GetMapping("/boom")
     Mono<String> boom() {
         return Mono.error(new IllegalStateException("signalled by the Mono"));

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Records outgoing HTTP calls as {@code http.client.requests} (Prometheus: {@code http_client_requests_seconds}) with
@@ -21,6 +22,13 @@ public final class HttpClientMetrics {
     private final Counter dropped;
     private final Set<String> hosts = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+
+    private volatile Predicate<String> standingDown = name -> false;
+
+    /** Names the agent no longer records itself: checked before a call is recorded. */
+    void standingDown(Predicate<String> names) {
+        this.standingDown = names;
+    }
 
     HttpClientMetrics(MeterRegistry registry, int maxHosts, Counter dropped) {
         this.registry = registry;
@@ -42,6 +50,9 @@ public final class HttpClientMetrics {
             String s = status == 0 ? "CLIENT_ERROR" : Integer.toString(status);
             String e = cause == null ? "none" : cause.getClass().getSimpleName();
             String key = method + ' ' + s + ' ' + e + ' ' + h;
+            if (standingDown.test("http.client.requests")) {
+                return; // the application records this name itself (coexist=app)
+            }
             Timer timer = timers.computeIfAbsent(
                     key,
                     k -> Timer.builder("http.client.requests")

@@ -3,8 +3,11 @@ package dev.vigil.metrics;
 import dev.vigil.metrics.internal.Outcome;
 import dev.vigil.metrics.internal.TraceparentExemplars;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.noop.NoopTimer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * Records server-side HTTP requests as {@code http.server.requests} (Prometheus: {@code http_server_requests_seconds})
@@ -47,6 +51,7 @@ public final class HttpServerMetrics {
     private final Counter dropped;
     private volatile RouteTimers overflow;
     private volatile BooleanSupplier errorTagWanted = () -> false;
+    private volatile Predicate<String> standingDown = name -> false;
     /** Decided once, when the first timer is created: Prometheus wants one set of label names per metric. */
     private volatile Boolean errorTag;
 
@@ -55,6 +60,11 @@ public final class HttpServerMetrics {
         this.maxRoutes = maxRoutes;
         this.histogram = histogram;
         this.dropped = dropped;
+    }
+
+    /** Names the agent no longer records itself: checked before a timer is created. */
+    void standingDown(Predicate<String> names) {
+        this.standingDown = names;
     }
 
     /**
@@ -181,6 +191,9 @@ public final class HttpServerMetrics {
     }
 
     private Timer newTimer(String method, String uri, int status, String exception) {
+        if (standingDown.test(NAME)) { // the application records this name itself (coexist=app)
+            return new NoopTimer(new Meter.Id(NAME, Tags.empty(), null, null, Meter.Type.TIMER));
+        }
         Timer.Builder b = Timer.builder(NAME)
                 .description("Duration of HTTP server requests")
                 .tag("method", method)

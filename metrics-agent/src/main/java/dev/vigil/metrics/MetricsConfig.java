@@ -44,6 +44,7 @@ public final class MetricsConfig {
     private final boolean httpClient;
     private final boolean executors;
     private final boolean jdbc;
+    private final boolean grpc;
     private final List<String> allow;
     private final List<String> deny;
     private final String basicAuthUser;
@@ -97,6 +98,7 @@ public final class MetricsConfig {
         this.httpClient = bool("httpClient", v.get("httpClient"), problems);
         this.executors = bool("executors", v.get("executors"), problems);
         this.jdbc = bool("jdbc", v.get("jdbc"), problems);
+        this.grpc = bool("grpc", v.get("grpc"), problems);
         this.endpoint = bool("endpoint", v.get("endpoint"), problems);
         this.allow = list(v.get("allow"));
         this.deny = list(v.get("deny"));
@@ -193,6 +195,7 @@ public final class MetricsConfig {
         d.put("httpClient", "true");
         d.put("executors", "true");
         d.put("jdbc", "true");
+        d.put("grpc", "true");
         d.put("endpoint", "true");
         d.put("allow", "");
         d.put("deny", "");
@@ -410,6 +413,11 @@ public final class MetricsConfig {
         return executors;
     }
 
+    /** Whether gRPC server and client calls are timed ({@code grpc_*_processing_duration_seconds}); default true. */
+    public boolean grpc() {
+        return grpc;
+    }
+
     /** Whether the agent times JDBC statements and watches HikariCP pools. Default true. */
     public boolean jdbc() {
         return jdbc;
@@ -472,6 +480,7 @@ public final class MetricsConfig {
                 + ", httpClient=" + httpClient
                 + ", executors=" + executors
                 + ", jdbc=" + jdbc
+                + ", grpc=" + grpc
                 + ", endpoint=" + endpoint + ", allow=" + allow + ", deny=" + deny + ", auth="
                 + (basicAuthUser != null ? "basic(" + basicAuthUser + ")" : bearerTokenFile != null ? "bearer" : "none")
                 + ", allowInsecure=" + allowInsecure + ", tls=" + (tlsKeystore != null) + "}";

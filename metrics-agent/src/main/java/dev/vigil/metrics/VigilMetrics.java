@@ -42,6 +42,7 @@ public final class VigilMetrics implements AutoCloseable {
     private final HttpClientMetrics httpClient;
     private final JdbcMetrics jdbc;
     private final ExecutorMetrics executors;
+    private final GrpcMetrics grpc;
     private final Counter droppedRoutes;
     private final JvmBinders jvmBinders;
     private volatile MetricsEndpoint endpoint;
@@ -57,6 +58,7 @@ public final class VigilMetrics implements AutoCloseable {
         // exemplars sampled without the Prometheus client's scheduler thread
         this.registry = TraceparentExemplars.newRegistry(config.exemplars());
         Counter[] droppedByCap = new Counter[1];
+        filters.add(StandDown.unprefix()); // first: bridged meters get their application name back
         if (config.naming() == MetricsConfig.Naming.OTEL) {
             filters.add(new OtelNaming());
             filters.add(new JdbcOtelNaming());
@@ -80,8 +82,11 @@ public final class VigilMetrics implements AutoCloseable {
         this.droppedRoutes = dropped("uri");
         this.httpServer = new HttpServerMetrics(registry, config.maxRoutes(), config.histogram(), droppedRoutes);
         this.httpClient = new HttpClientMetrics(registry, config.maxRoutes(), dropped("client_host"));
+        httpServer.standingDown(standDown.names()::contains);
+        httpClient.standingDown(standDown.names()::contains);
         this.jdbc = new JdbcMetrics(registry);
         this.executors = new ExecutorMetrics(registry, config.maxRoutes(), dropped("executor_name"));
+        this.grpc = new GrpcMetrics(registry, config.maxRoutes(), dropped("grpc_method"));
         Gauge.builder(INFO, () -> 1)
                 .description("Vigil metrics agent; the value is always 1")
                 .tag("version", version())
@@ -138,7 +143,7 @@ public final class VigilMetrics implements AutoCloseable {
                 standDown,
                 this::exportedId);
         this.bridge = b;
-        this.beforeScrape = b::sync;
+        this.beforeScrape = this::syncApplicationMeters;
     }
 
     /** Mirrors new application meters now (the endpoint does this before every scrape). */
@@ -146,6 +151,9 @@ public final class VigilMetrics implements AutoCloseable {
         ForeignMicrometerBridge b = bridge;
         if (b != null) {
             b.sync();
+            if (jvmBinders != null && standDown.names().contains("jvm.gc.pause")) {
+                jvmBinders.closeGc(); // the application's GC meters win: stop listening for notifications
+            }
         }
     }
 
@@ -202,6 +210,11 @@ public final class VigilMetrics implements AutoCloseable {
     /** The JDBC statement recorder and HikariCP pool gauges. */
     public JdbcMetrics jdbc() {
         return jdbc;
+    }
+
+    /** The gRPC server and client call recorder. */
+    public GrpcMetrics grpc() {
+        return grpc;
     }
 
     /** The thread pool meters ({@code executor.*}). */

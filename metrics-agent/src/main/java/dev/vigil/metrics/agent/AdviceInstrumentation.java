@@ -1,5 +1,6 @@
 package dev.vigil.metrics.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -25,7 +26,8 @@ import net.bytebuddy.pool.TypePool;
 
 /**
  * Weaves Byte Buddy advice into a few named framework classes that only some applications have: Spring WebFlux's
- * {@code HttpWebHandlerAdapter} ({@link WebFluxAdvice}), Reactor Netty's HTTP client ({@link ReactorNettyAdvice}).
+ * {@code HttpWebHandlerAdapter} ({@link WebFluxAdvice}), Reactor Netty's HTTP client ({@link ReactorNettyAdvice}),
+ * grpc-java's server and client calls ({@link GrpcAdvice}).
  * {@code Advice} changes no class shape, so the same weaving serves a class being loaded, a runtime attach (loaded
  * classes are retransformed) and a later retransformation by another agent; and Byte Buddy is only loaded when such a
  * class shows up, so the start-up of other applications does not pay for it. The transformer compares class names
@@ -53,9 +55,24 @@ final class AdviceInstrumentation implements ClassFileTransformer {
         return this;
     }
 
-    /** Installs the WebFlux server ({@code servlet=true}) and Reactor Netty client ({@code httpClient=true}) advice. */
-    static void install(Instrumentation inst, boolean webFlux, boolean reactorNettyClient) {
+    /**
+     * Installs the WebFlux server ({@code servlet=true}), Reactor Netty client ({@code httpClient=true}) and gRPC
+     * ({@code grpc=true}) advice.
+     */
+    static void install(Instrumentation inst, boolean webFlux, boolean reactorNettyClient, boolean grpc) {
         AdviceInstrumentation t = new AdviceInstrumentation();
+        if (grpc) {
+            t.on("io/grpc/internal/ServerCallImpl", GrpcAdvice.ServerCallCreated.class, isConstructor())
+                    .on(
+                            "io/grpc/internal/ServerCallImpl",
+                            GrpcAdvice.ServerClose.class,
+                            named("close").and(takesArguments(2)))
+                    .on("io/grpc/internal/ClientCallImpl", GrpcAdvice.ClientCallCreated.class, isConstructor())
+                    .on(
+                            "io/grpc/internal/ClientCallImpl",
+                            GrpcAdvice.ClientClose.class,
+                            named("closeObserver").and(takesArguments(3)));
+        }
         if (webFlux) {
             t.on(
                             "org/springframework/web/server/adapter/HttpWebHandlerAdapter",

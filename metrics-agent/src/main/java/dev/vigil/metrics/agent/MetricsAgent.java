@@ -53,9 +53,9 @@ public final class MetricsAgent {
                 ServletInstrumentation.install(inst, attached);
             }
             try {
-                AdviceInstrumentation.install(inst, config.servlet(), config.httpClient());
+                AdviceInstrumentation.install(inst, config.servlet(), config.httpClient(), config.grpc());
             } catch (Throwable t) {
-                AgentLog.warn("WebFlux and Reactor Netty calls are not measured: " + t);
+                AgentLog.warn("WebFlux, Reactor Netty and gRPC calls are not measured: " + t);
             }
             try {
                 MicrometerInstrumentation.install(inst);
@@ -112,11 +112,18 @@ public final class MetricsAgent {
                 }
                 return MicrometerCallback.agentRegistries();
             });
+            if (attached) {
+                // the agent's JVM meters first, then the application's Micrometer (found before the first request is
+                // timed): coexist decides between the two
+                m.bindJvmMeters();
+                m.syncApplicationMeters();
+            }
             m.httpServer().errorTagWhen(MicrometerCallback::applicationRegistryCreated);
             metrics = m;
             ServletRecorder.install(m.httpServer());
             WebFluxRecorder.install(m.httpServer());
             ReactorNettyRecorder.install(m.httpClient());
+            GrpcRecorder.install(m.grpc());
             HttpClientCallback.use(m.httpClient());
             JdbcCallback.use(m.jdbc());
             UrlConnectionCallback.use(m.httpClient());

@@ -114,6 +114,27 @@ public final class MicrometerCallback implements BiConsumer<Object, Object> {
 
     /** Whether the application created a registry of its own (the agent's and composites do not count). */
     static boolean applicationRegistryCreated() {
+        if (!applicationRegistry) {
+            // after a runtime attach: a registry the application added to its global registry before
+            List<Object> own = agentRegistries();
+            for (Object registry : applicationRegistries()) {
+                if (!isComposite(registry.getClass()) && !own.contains(registry)) {
+                    applicationRegistry = true;
+                }
+                try {
+                    if (isComposite(registry.getClass())) {
+                        for (Object child : (Iterable<?>)
+                                registry.getClass().getMethod("getRegistries").invoke(registry)) {
+                            if (!own.contains(child)) {
+                                applicationRegistry = true;
+                            }
+                        }
+                    }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // not readable: not counted
+                }
+            }
+        }
         return applicationRegistry;
     }
 

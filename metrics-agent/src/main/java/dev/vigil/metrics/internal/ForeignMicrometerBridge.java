@@ -187,9 +187,10 @@ public final class ForeignMicrometerBridge {
                 agentOwn.add(m);
             }
         }
-        if (!agentOwn.isEmpty() || standDown.names().contains(exported.getName())) {
+        boolean agentName = !agentOwn.isEmpty() || isAgentFamily(exported.getName()) || isAgentFamily(name);
+        if (agentName || standDown.names().contains(exported.getName())) {
             if (mode != Mode.APP || !application) {
-                return; // the agent's own meter wins
+                return; // the agent's own meter wins (also one it records later, e.g. at the next GC)
             }
             standDown.names().add(exported.getName());
             for (Meter m : agentOwn) {
@@ -197,11 +198,35 @@ public final class ForeignMicrometerBridge {
             }
         }
         Meter[] registered = new Meter[1];
-        StandDown.bridging(() -> registered[0] = register(f, meter, name, tags, meterType, description, unit));
+        String prefixed = StandDown.BRIDGED + name;
+        StandDown.bridging(() -> registered[0] = register(f, meter, prefixed, tags, meterType, description, unit));
         if (registered[0] != null) {
             bridged.add(registered[0]);
         }
     }
+
+    /** Names the agent records itself, now or later (a GC pause, a first request, a new pool). */
+    private static boolean isAgentFamily(String name) {
+        for (String prefix : AGENT_FAMILIES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] AGENT_FAMILIES = {
+        "http.server.request",
+        "http.client.request",
+        "jvm.",
+        "process.",
+        "system.",
+        "executor",
+        "jdbc.",
+        "hikaricp.",
+        "db.client.",
+        "metrics.agent."
+    };
 
     private Meter register(
             Reader f, Object meter, String name, List<Tag> tags, Meter.Type type, String description, String unit) {

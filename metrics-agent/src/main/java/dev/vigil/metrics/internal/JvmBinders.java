@@ -55,22 +55,35 @@ public final class JvmBinders implements AutoCloseable {
             if (bound) {
                 return;
             }
-            new JvmMemoryMetrics().bindTo(registry);
-            new JvmThreadMetrics().bindTo(registry);
-            new ClassLoaderMetrics().bindTo(registry);
-            new JvmCompilationMetrics().bindTo(registry);
-            new JvmInfoMetrics().bindTo(registry);
-            new ProcessorMetrics().bindTo(registry);
-            new FileDescriptorMetrics().bindTo(registry);
-            new UptimeMetrics().bindTo(registry);
-            new VirtualThreadGauges().bindTo(registry);
-            bindSecondsCounters(registry);
-            gc = new JvmGcMetrics();
-            gc.bindTo(registry);
-            heapPressure = new JvmHeapPressureMetrics();
-            heapPressure.bindTo(registry);
+            bindSafely(() -> new JvmMemoryMetrics().bindTo(registry));
+            bindSafely(() -> new JvmThreadMetrics().bindTo(registry));
+            bindSafely(() -> new ClassLoaderMetrics().bindTo(registry));
+            bindSafely(() -> new JvmCompilationMetrics().bindTo(registry));
+            bindSafely(() -> new JvmInfoMetrics().bindTo(registry));
+            bindSafely(() -> new ProcessorMetrics().bindTo(registry));
+            bindSafely(() -> new FileDescriptorMetrics().bindTo(registry));
+            bindSafely(() -> new UptimeMetrics().bindTo(registry));
+            bindSafely(() -> new VirtualThreadGauges().bindTo(registry));
+            bindSafely(() -> bindSecondsCounters(registry));
+            bindSafely(() -> {
+                gc = new JvmGcMetrics();
+                gc.bindTo(registry);
+            });
+            bindSafely(() -> {
+                heapPressure = new JvmHeapPressureMetrics();
+                heapPressure.bindTo(registry);
+            });
             primeCpuLoad();
             bound = true;
+        }
+    }
+
+    /** One binder; a meter another source already registered under its name (another type) must not stop the rest. */
+    private static void bindSafely(Runnable binder) {
+        try {
+            binder.run();
+        } catch (RuntimeException ignored) {
+            // that binder's meters are left out
         }
     }
 
@@ -109,6 +122,14 @@ public final class JvmBinders implements AutoCloseable {
                     .description("CPU time used by the JVM process")
                     .baseUnit("seconds")
                     .register(registry);
+        }
+    }
+
+    /** Stops the GC meters' notification listeners (their names are the application's now). */
+    public synchronized void closeGc() {
+        if (gc != null) {
+            gc.close();
+            gc = null;
         }
     }
 

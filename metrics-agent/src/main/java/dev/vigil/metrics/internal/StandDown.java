@@ -12,12 +12,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * those names.
  */
 public final class StandDown implements MeterFilter {
+    /**
+     * The bridge registers application meters under this prefix, which {@link #unprefix()} (the registry's first filter)
+     * takes off again: so an agent meter and a bridged one never share a pre-filter id, which Micrometer caches.
+     */
+    static final String BRIDGED = "vigil.bridged.";
+
     private static final ThreadLocal<Boolean> BRIDGING = new ThreadLocal<>();
     private final Set<String> names = ConcurrentHashMap.newKeySet();
 
     /** Names (as exported, after the other filters) the agent no longer records itself. */
     public Set<String> names() {
         return names;
+    }
+
+    /** The first filter of the agent's registry: bridged meters get their application name back. */
+    public static MeterFilter unprefix() {
+        return new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                String name = id.getName();
+                return name.startsWith(BRIDGED) ? id.withName(name.substring(BRIDGED.length())) : id;
+            }
+        };
     }
 
     /** Runs {@code registration} as the bridge: its meters pass. */

@@ -76,7 +76,9 @@ class SpringBootIT {
                                 "http_server_requests_seconds_max",
                                 "jvm_memory_used_bytes");
             }
-            assertThat(app.log()).doesNotContain("[vigil-metrics] WARN");
+            assertThat(app.log())
+                    .doesNotContain(
+                            "[vigil-metrics] WARN", "already registered", "registered meter of a different type");
         }
     }
 
@@ -134,6 +136,9 @@ class SpringBootIT {
                                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
             }
             assertSingleDefinitions(text);
+            assertThat(app.log())
+                    .doesNotContain(
+                            "[vigil-metrics] WARN", "already registered", "registered meter of a different type");
         }
     }
 

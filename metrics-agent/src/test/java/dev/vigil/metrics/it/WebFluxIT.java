@@ -1,0 +1,144 @@
+package dev.vigil.metrics.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.tools.attach.VirtualMachine;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Spring Boot 4 WebFlux application on Reactor Netty ({@code src/it/samples/spring-webflux}): with {@code -javaagent}
+ * on Java 25, and attached at run time on Java 17 after its WebFlux and Reactor Netty client classes were in use.
+ * The agent records {@code http_server_requests_seconds} with WebFlux's best matching pattern as {@code uri} and the
+ * same series as Actuator's own, and Reactor Netty {@code HttpClient} calls as {@code http_client_requests_seconds}.
+ */
+class WebFluxIT {
+    private static final String MAIN = "sample.webflux.SpringWebFluxApp";
+    private static final String LIB = "boot4-webflux";
+    private static final String SERVER = "http_server_requests_seconds_count{";
+    private static final String CLIENT = "http_client_requests_seconds_count{";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void recordsTheSameServerSeriesAsActuatorAndTheReactorNettyClient() throws Exception {
+        String home = SampleApp.java25();
+        assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK 25 at " + home);
+        try (SampleApp app =
+                SampleApp.start("spring-webflux", home, "port=0,coexist=agent", List.of(LIB), MAIN, List.of(), "0")) {
+            requests(app);
+            String text = app.scrape(null);
+            Map<String, String> own = SpringBootIT.series(app.body("/actuator/prometheus"), SERVER);
+            // the same routes, statuses, outcomes, exceptions and counts as WebFlux's own observation
+            assertThat(SpringBootIT.series(text, SERVER))
+                    .isEqualTo(own)
+                    .containsEntry(
+                            "{error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                                    + "uri=\"/items/{id}\"}",
+                            "3")
+                    .containsEntry(
+                            "{error=\"IllegalStateException\",exception=\"IllegalStateException\",method=\"GET\","
+                                    + "outcome=\"SERVER_ERROR\",status=\"500\",uri=\"/boom\"}",
+                            "1")
+                    .containsEntry(
+                            "{error=\"UnsupportedOperationException\",exception=\"UnsupportedOperationException\","
+                                    + "method=\"GET\",outcome=\"SERVER_ERROR\",status=\"500\",uri=\"/thrown\"}",
+                            "1");
+            assertThat(SpringBootIT.series(text, CLIENT))
+                    .containsExactly(Map.entry(
+                            "{client_name=\"localhost\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\","
+                                    + "status=\"200\"}",
+                            "1"));
+            assertThat(text)
+                    .contains("http_server_requests_seconds_bucket{error=\"none\"")
+                    .doesNotContain("/items/1")
+                    .doesNotContain("/items/7")
+                    .doesNotContain("/nope");
+            Path promtool = Tools.onPath("promtool");
+            assumeTrue(promtool != null, "promtool not on PATH (Debian package 'prometheus'): skipping the rest");
+            Tools.Result r = Tools.promtoolCheckMetrics(promtool, text);
+            assertThat(r.output()).as("promtool check metrics").isEmpty();
+            Path prometheus = Tools.onPath("prometheus");
+            assumeTrue(prometheus != null, "prometheus not on PATH (Debian package 'prometheus'): skipping the rest");
+            int port = Tools.freePort();
+            Process server = PrometheusIT.startPrometheus(prometheus, tmp, app.metricsPort(), port);
+            try {
+                PrometheusIT.poll(port, "http_client_requests_seconds_count{client_name=\"localhost\"}", "\"1\"");
+                PrometheusIT.poll(port, "http_server_requests_seconds_count{uri=\"/items/{id}\"}", "\"3\"");
+                // every panel of the shipped dashboard, the outgoing-call ones included, finds its series here
+                PrometheusIT.assertDashboardQueriesRunAndFindData(port, "jvm_gc_pause", "grpc_");
+            } finally {
+                PrometheusIT.stop(server);
+            }
+            assertThat(app.log())
+                    .doesNotContain(
+                            "[vigil-metrics] WARN", "already registered", "registered meter of a different type");
+        }
+    }
+
+    @Test
+    void attachedAtRunTimeAfterWebFluxAndTheClientWereInUse() throws Exception {
+        try (SampleApp app =
+                SampleApp.start("spring-webflux", SampleApp.java17(), null, List.of(LIB), MAIN, List.of(), "0")) {
+            assertThat(app.get("/items/1")).isEqualTo(200);
+            assertThat(app.body("/call?to=http://localhost:" + app.port() + "/items/7"))
+                    .isEqualTo("200");
+            Path portFile = tmp.resolve("port");
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
+            try {
+                vm.loadAgent(
+                        SampleApp.AGENT_JAR.toAbsolutePath().toString(), "port=0,coexist=agent,portFile=" + portFile);
+            } finally {
+                vm.detach();
+            }
+            int metricsPort = Integer.parseInt(Files.readString(portFile).trim());
+
+            assertThat(app.get("/items/2")).isEqualTo(200);
+            assertThat(app.get("/boom")).isEqualTo(500);
+            assertThat(app.body("/call?to=http://localhost:" + app.port() + "/items/8"))
+                    .isEqualTo("200");
+            String text = SampleApp.HTTP
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(SpringBootIT.series(text, SERVER))
+                    .containsEntry(
+                            "{error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                                    + "uri=\"/items/{id}\"}",
+                            "2") // /items/2 and the client's /items/8
+                    .containsEntry(
+                            "{error=\"IllegalStateException\",exception=\"IllegalStateException\",method=\"GET\","
+                                    + "outcome=\"SERVER_ERROR\",status=\"500\",uri=\"/boom\"}",
+                            "1");
+            assertThat(SpringBootIT.series(text, CLIENT))
+                    .containsExactly(Map.entry(
+                            "{client_name=\"localhost\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\","
+                                    + "status=\"200\"}",
+                            "1"));
+            assertThat(app.log())
+                    .doesNotContain(
+                            "[vigil-metrics] WARN", "already registered", "registered meter of a different type");
+        }
+    }
+
+    private static void requests(SampleApp app) throws Exception {
+        assertThat(app.get("/items/1")).isEqualTo(200);
+        assertThat(app.get("/items/2")).isEqualTo(200);
+        assertThat(app.get("/boom")).isEqualTo(500);
+        assertThat(app.get("/thrown")).isEqualTo(500);
+        assertThat(app.get("/nope/42")).isEqualTo(404);
+        assertThat(app.body("/call?to=http://localhost:" + app.port() + "/items/7"))
+                .isEqualTo("200");
+    }
+}
