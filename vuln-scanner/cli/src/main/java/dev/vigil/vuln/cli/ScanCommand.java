@@ -293,8 +293,16 @@ public final class ScanCommand implements Callable<Integer> {
     /** The version from the jar manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         static String version() {
-            String v = ScanCommand.class.getPackage().getImplementationVersion();
-            return v == null ? "dev" : v;
+            try (var in = ScanCommand.class.getResourceAsStream("version.properties")) {
+                java.util.Properties p = new java.util.Properties();
+                if (in != null) {
+                    p.load(in);
+                }
+                // SARIF consumers want a numeric version: 0.1.0 of 0.1.0-SNAPSHOT
+                return p.getProperty("version", "0.0.0").replace("-SNAPSHOT", "");
+            } catch (IOException e) {
+                return "0.0.0";
+            }
         }
 
         @Override

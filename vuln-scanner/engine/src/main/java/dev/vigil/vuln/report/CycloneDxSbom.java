@@ -1,69 +1,74 @@
 package dev.vigil.vuln.report;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.vuln.PackageRef;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cyclonedx.Version;
-import org.cyclonedx.generators.BomGeneratorFactory;
-import org.cyclonedx.model.Bom;
-import org.cyclonedx.model.Component;
-import org.cyclonedx.model.Metadata;
-import org.cyclonedx.model.Property;
+import java.util.UUID;
 
-/** {@code --sbom-out}: a CycloneDX 1.6 JSON SBOM of the packages a scan found (one component per purl). */
+/**
+ * {@code --sbom-out}: a CycloneDX 1.6 JSON SBOM of the packages a scan found, one component per purl with its
+ * location as the {@code vigil:location} property. Written with Jackson: cyclonedx-core-java 10.2.1's generator
+ * needs json-schema-validator 1.x, and the reactor pins 2.x.
+ */
 public final class CycloneDxSbom {
     private CycloneDxSbom() {}
 
-    /** Writes the SBOM to {@code file}. */
+    /** Writes the SBOM to {@code file}, creating its folder. */
     public static void write(List<PackageRef> packages, Path file, String toolVersion) throws IOException {
-        Bom bom = new Bom();
-        Metadata md = new Metadata();
-        Component tool = new Component();
-        tool.setType(Component.Type.APPLICATION);
-        tool.setName("vigil-scan");
-        tool.setVersion(toolVersion);
-        md.setToolChoice(new org.cyclonedx.model.metadata.ToolInformation());
-        md.getToolChoice().setComponents(List.of(tool));
-        bom.setMetadata(md);
-        Map<String, Component> byPurl = new LinkedHashMap<>();
-        for (PackageRef p : packages) {
-            if (byPurl.containsKey(p.purl())) {
-                continue;
-            }
-            Component c = new Component();
-            c.setType(Component.Type.LIBRARY);
-            int colon = p.name().indexOf(':');
-            if (p.ecosystem().equals("Maven") && colon > 0) {
-                c.setGroup(p.name().substring(0, colon));
-                c.setName(p.name().substring(colon + 1));
-            } else {
-                c.setName(p.name());
-            }
-            c.setVersion(p.version());
-            c.setPurl(p.purl());
-            c.setBomRef(p.purl());
-            Property location = new Property();
-            location.setName("vigil:location");
-            location.setValue(p.location());
-            c.setProperties(List.of(location));
-            byPurl.put(p.purl(), c);
-        }
-        bom.setComponents(List.copyOf(byPurl.values()));
-        String json;
-        try {
-            json = BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString();
-        } catch (org.cyclonedx.exception.GeneratorException e) {
-            throw new IOException("CycloneDX generation failed: " + e.getMessage(), e);
-        }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, json, StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            JsonWriter.MAPPER.writeValue(w, toJson(packages, toolVersion));
+            w.write('\n');
+        }
+    }
+
+    /** The SBOM as a JSON tree. */
+    public static ObjectNode toJson(List<PackageRef> packages, String toolVersion) {
+        ObjectNode bom = JsonWriter.MAPPER.createObjectNode();
+        bom.put("bomFormat", "CycloneDX");
+        bom.put("specVersion", "1.6");
+        bom.put(
+                "serialNumber",
+                "urn:uuid:" + UUID.nameUUIDFromBytes(String.valueOf(packages).getBytes(StandardCharsets.UTF_8)));
+        bom.put("version", 1);
+        ObjectNode tool = bom.putObject("metadata")
+                .putObject("tools")
+                .putArray("components")
+                .addObject();
+        tool.put("type", "application");
+        tool.put("name", "vigil-scan");
+        tool.put("version", toolVersion);
+        Map<String, PackageRef> byPurl = new LinkedHashMap<>();
+        for (PackageRef p : packages) {
+            byPurl.putIfAbsent(p.purl(), p);
+        }
+        ArrayNode components = bom.putArray("components");
+        for (PackageRef p : byPurl.values()) {
+            ObjectNode c = components.addObject();
+            c.put("type", "library");
+            c.put("bom-ref", p.purl());
+            int colon = p.name().indexOf(':');
+            if (p.ecosystem().equals("Maven") && colon > 0) {
+                c.put("group", p.name().substring(0, colon));
+                c.put("name", p.name().substring(colon + 1));
+            } else {
+                c.put("name", p.name());
+            }
+            c.put("version", p.version());
+            c.put("purl", p.purl());
+            c.putArray("properties").addObject().put("name", "vigil:location").put("value", p.location());
+        }
+        return bom;
     }
 }
