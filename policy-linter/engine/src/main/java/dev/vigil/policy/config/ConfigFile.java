@@ -212,6 +212,7 @@ public final class ConfigFile {
                         }
                     }
                     case CustomRulesSection.KEY, "ruleFiles" -> {}
+                    case "vulnerabilities" -> {} // vigil scan's section, read by vuln-scanner's VulnConfig
                     default -> {
                         if (frontEndKeys.contains(key)) {
                             sections.put(key, value);

@@ -1,0 +1,205 @@
+package dev.vigil.vuln;
+
+import dev.vigil.vuln.suppress.Suppressions;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * The {@code vulnerabilities:} section of {@code .vigil.yaml}; the linter's keys are left to the linter.
+ *
+ * <pre>
+ * vulnerabilities:
+ *   db: osv/                      # advisory folder or zip (--db wins)
+ *   maxDbAge: 7d                  # --max-db-age wins
+ *   vex: [vex/openvex.json]       # OpenVEX / CycloneDX VEX documents, relative to the file
+ *   ignore:
+ *     - id: CVE-2022-1471         # any id or alias
+ *       package: org.yaml:snakeyaml   # optional: group:artifact, package name or purl
+ *       reason: we only load trusted YAML   # required
+ *       expires: 2027-06-30       # optional: afterwards it stops applying and the scan warns
+ * </pre>
+ *
+ * Every problem is reported at once, one line each ({@code .vigil.yaml:LINE: key: what is wrong}).
+ *
+ * @param db the database path, or null
+ * @param maxDbAge the maximum database age as written, or null
+ * @param vex VEX documents
+ * @param ignores suppressions
+ * @param problems configuration errors (exit 2)
+ */
+public record VulnConfig(
+        Path db, String maxDbAge, List<Path> vex, List<Suppressions.Ignore> ignores, List<String> problems) {
+    private static final Set<String> IGNORE_KEYS = Set.of("id", "package", "reason", "expires");
+
+    /** An empty configuration. */
+    public static VulnConfig empty() {
+        return new VulnConfig(null, null, List.of(), List.of(), List.of());
+    }
+
+    /** Reads the section from {@code file}; an absent section is an empty configuration. */
+    public static VulnConfig load(Path file) {
+        String name = file.toString();
+        List<String> problems = new ArrayList<>();
+        Node root;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            LoadSettings settings = LoadSettings.builder()
+                    .setMaxAliasesForCollections(50)
+                    .setCodePointLimit(4 << 20)
+                    .build();
+            Optional<Node> n =
+                    new Composer(settings, new ParserImpl(settings, new StreamReader(settings, r))).getSingleNode();
+            if (n.isEmpty()) {
+                return empty();
+            }
+            root = n.get();
+        } catch (IOException e) {
+            return new VulnConfig(null, null, List.of(), List.of(), List.of(name + ": unreadable: " + e.getMessage()));
+        } catch (YamlEngineException e) {
+            return new VulnConfig(
+                    null, null, List.of(), List.of(), List.of(name + ": invalid YAML: " + firstLine(e.getMessage())));
+        }
+        Node section = root instanceof MappingNode m ? get(m, "vulnerabilities") : null;
+        if (section == null) {
+            return empty();
+        }
+        if (!(section instanceof MappingNode sec)) {
+            return new VulnConfig(
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(where(name, section) + ": vulnerabilities: expected a map"));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        Path db = null;
+        String maxAge = null;
+        List<Path> vex = new ArrayList<>();
+        List<Suppressions.Ignore> ignores = new ArrayList<>();
+        for (NodeTuple t : sec.getValue()) {
+            String key = scalar(t.getKeyNode());
+            Node v = t.getValueNode();
+            switch (key == null ? "" : key) {
+                case "db" -> db = base.resolve(scalar(v) == null ? "" : scalar(v));
+                case "maxDbAge" -> maxAge = scalar(v);
+                case "vex" -> {
+                    if (v instanceof SequenceNode s) {
+                        s.getValue().forEach(n -> vex.add(base.resolve(String.valueOf(scalar(n)))));
+                    } else {
+                        problems.add(where(name, v) + ": vulnerabilities.vex: expected a list of VEX files");
+                    }
+                }
+                case "ignore" -> ignores(name, v, ignores, problems);
+                default ->
+                    problems.add(where(name, t.getKeyNode()) + ": vulnerabilities." + key
+                            + ": unknown key, expected one of db, maxDbAge, vex, ignore");
+            }
+        }
+        return new VulnConfig(db, maxAge, vex, ignores, problems);
+    }
+
+    private static void ignores(String name, Node v, List<Suppressions.Ignore> out, List<String> problems) {
+        if (!(v instanceof SequenceNode s)) {
+            problems.add(where(name, v) + ": vulnerabilities.ignore: expected a list of suppressions");
+            return;
+        }
+        for (int i = 0; i < s.getValue().size(); i++) {
+            Node item = s.getValue().get(i);
+            String key = "vulnerabilities.ignore[" + i + "]";
+            if (!(item instanceof MappingNode m)) {
+                problems.add(where(name, item) + ": " + key + ": expected a map with id and reason");
+                continue;
+            }
+            for (NodeTuple t : m.getValue()) {
+                String k = scalar(t.getKeyNode());
+                if (!IGNORE_KEYS.contains(k)) {
+                    problems.add(where(name, t.getKeyNode()) + ": " + key + "." + k
+                            + ": unknown key, expected one of id, package, reason, expires");
+                }
+            }
+            String id = scalar(get(m, "id"));
+            String reason = scalar(get(m, "reason"));
+            String expires = scalar(get(m, "expires"));
+            LocalDate exp = null;
+            boolean ok = true;
+            if (id == null || id.isBlank()) {
+                problems.add(where(name, item) + ": " + key + ": has no id, expected an advisory id or alias");
+                ok = false;
+            }
+            if (reason == null || reason.isBlank()) {
+                problems.add(where(name, item) + ": " + key
+                        + ": has no reason, expected a reason saying why the suppression is needed");
+                ok = false;
+            }
+            if (expires != null) {
+                try {
+                    exp = LocalDate.parse(expires);
+                } catch (DateTimeParseException e) {
+                    problems.add(where(name, get(m, "expires")) + ": " + key + ".expires: '" + expires
+                            + "' is not a date, expected YYYY-MM-DD");
+                    ok = false;
+                }
+            }
+            if (ok) {
+                out.add(new Suppressions.Ignore(id, scalar(get(m, "package")), reason, exp, where(name, item)));
+            }
+        }
+    }
+
+    private static Node get(MappingNode m, String key) {
+        for (NodeTuple t : m.getValue()) {
+            if (key.equals(scalar(t.getKeyNode()))) {
+                return t.getValueNode();
+            }
+        }
+        return null;
+    }
+
+    private static String scalar(Node n) {
+        return n instanceof ScalarNode s ? s.getValue() : null;
+    }
+
+    private static String where(String file, Node n) {
+        return file + ":" + n.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    /** Parses {@code 7d}, {@code 12h}, {@code 2w}, {@code 30m}, {@code 45s} into seconds. */
+    public static long parseDurationSeconds(String s) {
+        var m = java.util.regex.Pattern.compile("(\\d{1,9})([smhdw])").matcher(s.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "'" + s + "' is not a duration, expected a number and s, m, h, d or w" + " (e.g. 7d)");
+        }
+        long n = Long.parseLong(m.group(1));
+        return n
+                * switch (m.group(2)) {
+                    case "s" -> 1L;
+                    case "m" -> 60L;
+                    case "h" -> 3600L;
+                    case "d" -> 86400L;
+                    default -> 604800L;
+                };
+    }
+}
