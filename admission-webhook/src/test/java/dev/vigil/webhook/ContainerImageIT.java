@@ -1,11 +1,10 @@
 package dev.vigil.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
+import dev.vigil.testsupport.Requirements;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -56,12 +55,8 @@ class ContainerImageIT {
 
     @BeforeAll
     static void buildImages() throws Exception {
-        boolean podman = onPath("podman") && onPath("runc");
-        if (!podman) {
-            System.err.println(
-                    "ContainerImageIT SKIPPED: podman and runc are not installed (bash .ci/run installs them)");
-        }
-        assumeTrue(podman, "podman and runc are not installed (bash .ci/run installs them)");
+        Requirements.tool("podman", "builds and runs the images (bash .ci/run installs it)");
+        Requirements.tool("runc", "podman's runtime here (bash .ci/run installs it)", "/usr/sbin/runc");
         Path conf = Files.writeString(dir.resolve("containers.conf"), "[containers]\ndefault_ulimits = []\n");
         env = new HashMap<>(Map.of("CONTAINERS_CONF", conf.toString(), "VIGIL_IMAGE_BASE", "local"));
         List<String> build = new ArrayList<>(List.of("bash", "deploy/images/build.sh", "vigil-admission-webhook"));
@@ -201,7 +196,7 @@ class ContainerImageIT {
     @Test
     @Order(4)
     void linterImageLintsAMountedFolderWithTheCliExitCodes() throws Exception {
-        assumeTrue(Files.isRegularFile(LINTER_JAR), "linter CLI not built at " + LINTER_JAR + "; skipped");
+        Requirements.path("policy-linter.jar", LINTER_JAR, "the linter CLI built by the reactor (policy-linter/cli)");
         Path good = Files.createDirectories(dir.resolve("lint/good"));
         Files.writeString(good.resolve("pod.yaml"), yaml("good", RESTRICTED));
         Path bad = Files.createDirectories(dir.resolve("lint/bad"));
@@ -316,14 +311,5 @@ class ContainerImageIT {
                 p.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private static boolean onPath(String tool) {
-        for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(p, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

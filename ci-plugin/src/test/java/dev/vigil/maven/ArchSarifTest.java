@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.archrules.SecurityRule;
 import dev.vigil.archrules.SecurityRules;
+import dev.vigil.testsupport.Requirements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,9 +59,11 @@ class ArchSarifTest {
     @Test
     void passesTheMultitoolWithGitHubRules() throws Exception {
         Path tool = SarifValidator.multitool();
-        Assumptions.assumeTrue(
+        Requirements.require(
+                "sarif-multitool",
                 tool != null,
-                "SARIF Multitool not installed (set VIGIL_SARIF_MULTITOOL or run .ci/run): validation skipped");
+                "VIGIL_SARIF_MULTITOOL or ~/.cache/vigil-tools",
+                "validates SARIF with GitHub's rules (npm @microsoft/sarif-multitool; .ci/run installs it)");
         assertThat(SarifValidator.multitoolProblems(tool, sarif, dir)).isEmpty();
     }
 

@@ -2,12 +2,12 @@ package dev.vigil.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testsupport.Requirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ class InvokerSarifIT {
     @BeforeAll
     static void collect() throws Exception {
         Path it = Path.of("target/it");
-        Assumptions.assumeTrue(Files.isDirectory(it), "no invoker builds in target/it (invoker.skip?): skipped");
+        Requirements.path("invoker-builds", it, "the sample builds of src/it (run without -Dinvoker.skip)");
         try (Stream<Path> walk = Files.walk(it)) {
             files = walk.filter(p -> p.toString().endsWith(".sarif")
                             && p.getParent().getFileName().toString().equals("vigil"))
@@ -41,6 +41,16 @@ class InvokerSarifIT {
         assertThat(files).anyMatch(p -> p.toString().contains("reactor/module-b/target/vigil/arch.sarif"));
     }
 
+    /** The profile it-maven-3.8 runs the samples under the machine's Maven 3.8 when it is installed. */
+    @Test
+    void theSamplesAlsoRanUnderMaven38() {
+        Requirements.path(
+                "maven-3.8",
+                Path.of(System.getProperty("vigil.it.maven38.home", "/usr/share/maven"), "bin", "mvn"),
+                "the it-maven-3.8 profile builds the samples under Maven 3.8 (Debian package maven)");
+        assertThat(files).anyMatch(p -> p.toString().contains("maven-3.8/reactor/module-b/target/vigil/arch.sarif"));
+    }
+
     @Test
     void allValidAgainstTheOfficialSchema() throws Exception {
         List<String> errors = new ArrayList<>();
@@ -53,9 +63,11 @@ class InvokerSarifIT {
     @Test
     void allPassTheMultitoolWithGitHubRules() throws Exception {
         Path tool = SarifValidator.multitool();
-        Assumptions.assumeTrue(
+        Requirements.require(
+                "sarif-multitool",
                 tool != null,
-                "SARIF Multitool not installed (set VIGIL_SARIF_MULTITOOL or run .ci/run): validation skipped");
+                "VIGIL_SARIF_MULTITOOL or ~/.cache/vigil-tools",
+                "validates SARIF with GitHub's rules (npm @microsoft/sarif-multitool; .ci/run installs it)");
         List<String> problems = new ArrayList<>();
         for (Path f : distinctContent(files)) {
             problems.addAll(SarifValidator.multitoolProblems(tool, f, work));

@@ -2,9 +2,9 @@ package dev.vigil.jwt;
 
 import static dev.vigil.jwt.DpopIT.proof;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.jwk.ECKey;
+import dev.vigil.testsupport.Requirements;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -29,9 +29,7 @@ class DpopSharedReplayIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(
-                RedisProcess.binary().isPresent(),
-                "redis-server is not installed (apt-get install redis-server); skipping the shared DPoP replay test");
+        Requirements.tool("redis-server", "a real Redis for the shared stores (apt-get install redis-server)");
         redis = RedisProcess.start();
         keyFile = Files.createTempFile("session-key", ".jwk");
         Files.writeString(keyFile, TestKeys.rsa("session-1", 2048).toJSONString());

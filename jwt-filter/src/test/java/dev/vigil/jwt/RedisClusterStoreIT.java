@@ -1,8 +1,8 @@
 package dev.vigil.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vigil.testsupport.Requirements;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +32,9 @@ class RedisClusterStoreIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(
-                RedisProcess.binary().isPresent() && Files.isExecutable(Path.of("/usr/bin/redis-cli")),
-                "redis-server / redis-cli are not installed (apt-get install redis-server); skipping the cluster tests");
+        Requirements.tool("redis-server", "a real Redis cluster (apt-get install redis-server)");
+        Requirements.path(
+                "redis-cli", Path.of("/usr/bin/redis-cli"), "creates the cluster (apt-get install redis-server)");
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             int port = freePortWithFreeBus();

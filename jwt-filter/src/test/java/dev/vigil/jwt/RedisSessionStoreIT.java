@@ -1,8 +1,8 @@
 package dev.vigil.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vigil.testsupport.Requirements;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Files;
@@ -26,9 +26,7 @@ class RedisSessionStoreIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(
-                RedisProcess.binary().isPresent(),
-                "redis-server is not installed (apt-get install redis-server); skipping the Redis store tests");
+        Requirements.tool("redis-server", "a real Redis for the shared stores (apt-get install redis-server)");
         redis = RedisProcess.start();
         keyFile = Files.createTempFile("session-key", ".jwk");
         Files.writeString(keyFile, TestKeys.rsa("session-1", 2048).toJSONString());

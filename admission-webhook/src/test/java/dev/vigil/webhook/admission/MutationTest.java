@@ -10,6 +10,7 @@ import dev.vigil.policy.PolicyConfig;
 import dev.vigil.policy.PolicyEngine;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.load.ManifestLoader;
+import dev.vigil.testsupport.Requirements;
 import io.fabric8.zjsonpatch.JsonPatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.Test;
 class MutationTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final tools.jackson.databind.ObjectMapper JSON3 = new tools.jackson.databind.ObjectMapper();
-    static final Path CONFORMANCE =
-            Path.of(System.getProperty("vigil.conformance.dir", "../../shared/conformance/pss"));
+    static final Path CONFORMANCE = Path.of(System.getProperty(
+            "vigil.conformance.dir",
+            Requirements.sharedDir().resolve("conformance/pss").toString()));
     static final Path RULES = Path.of(
             System.getProperty("vigil.rules.dir", "../policy-linter/engine/src/main/resources/dev/vigil/policy/rules"));
 
@@ -69,17 +71,22 @@ class MutationTest {
     @Test
     void everyFixtureIsPatchedAddOnlyAndASecondCallYieldsNoPatch() throws Exception {
         List<ObjectNode> objects = new ArrayList<>();
+        Requirements.path("pss-fixtures", CONFORMANCE, "the upstream PSS conformance fixtures");
+        Requirements.path("rule-fixtures", RULES, "the linter's rule fixtures (policy-linter/engine)");
+        int fixtures = 0;
         for (Path root : List.of(CONFORMANCE, RULES)) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                    new ManifestLoader().load(List.of(f.toString())).resources().forEach(r -> objects.add(r.json()));
+                    fixtures++;
+                    List<ObjectNode> loaded = new ArrayList<>();
+                    new ManifestLoader().load(List.of(f.toString())).resources().forEach(r -> loaded.add(r.json()));
+                    assertThat(loaded).as("objects in %s", f).isNotEmpty();
+                    objects.addAll(loaded);
                 }
             }
         }
-        assertThat(objects).hasSizeGreaterThan(10);
+        // every fixture means every one: the PSS copy alone holds about a thousand files
+        assertThat(fixtures).isGreaterThan(1000);
         int patched = 0;
         for (ObjectNode o : objects) {
             AdmissionDecision first = reviewer.mutate(request(o, "opt-in"));

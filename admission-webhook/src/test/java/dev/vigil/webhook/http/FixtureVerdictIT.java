@@ -1,7 +1,6 @@
 package dev.vigil.webhook.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +13,7 @@ import dev.vigil.policy.Resource;
 import dev.vigil.policy.Severity;
 import dev.vigil.policy.load.LoadResult;
 import dev.vigil.policy.load.ManifestLoader;
+import dev.vigil.testsupport.Requirements;
 import dev.vigil.webhook.Reviews;
 import dev.vigil.webhook.TestPki;
 import dev.vigil.webhook.TestServer;
@@ -47,8 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (and the rule ids it names) to equal the engine's lint verdict for the same object, profile and version.
  */
 class FixtureVerdictIT {
-    private static final Path CONFORMANCE =
-            Path.of(System.getProperty("vigil.conformance.dir", "../../shared/conformance/pss"));
+    private static final Path CONFORMANCE = Path.of(System.getProperty(
+            "vigil.conformance.dir",
+            Requirements.sharedDir().resolve("conformance/pss").toString()));
     private static final Path RULES = Path.of(
             System.getProperty("vigil.rules.dir", "../policy-linter/engine/src/main/resources/dev/vigil/policy/rules"));
     private static final String RULES_NAMESPACE = "fixtures";
@@ -97,9 +98,7 @@ class FixtureVerdictIT {
 
     @TestFactory
     Stream<DynamicTest> everyPssFixtureAsPodAndInEveryControllerGetsTheLintersVerdict() throws IOException {
-        assumeTrue(
-                Files.isDirectory(CONFORMANCE.resolve("baseline")),
-                "upstream PSS fixtures not found at " + CONFORMANCE.toAbsolutePath() + "; skipped");
+        Requirements.path("pss-fixtures", CONFORMANCE.resolve("baseline"), "the upstream PSS conformance fixtures");
         List<PssCase> cases = pssCases();
         assertThat(cases).hasSizeGreaterThan(1000);
         List<Reviews.Wrapper> kinds = new ArrayList<>();
@@ -126,7 +125,7 @@ class FixtureVerdictIT {
 
     @TestFactory
     Stream<DynamicTest> everyRuleFixtureGetsTheLintersVerdict() throws IOException {
-        assumeTrue(Files.isDirectory(RULES), "rule fixtures not found at " + RULES.toAbsolutePath() + "; skipped");
+        Requirements.path("rule-fixtures", RULES, "the linter's rule fixtures (policy-linter/engine)");
         List<Check> checks = new ArrayList<>();
         PolicyConfig recommended = PolicyConfig.builder().profile("recommended").build();
         try (Stream<Path> files = Files.walk(RULES)) {

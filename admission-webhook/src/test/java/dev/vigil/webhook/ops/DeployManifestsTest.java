@@ -1,7 +1,6 @@
 package dev.vigil.webhook.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +11,9 @@ import dev.vigil.policy.Report;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.load.LoadResult;
 import dev.vigil.policy.load.ManifestLoader;
+import dev.vigil.testsupport.Requirements;
 import dev.vigil.webhook.admission.AdmissionSettings;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,9 +88,11 @@ class DeployManifestsTest {
 
     @Test
     void kustomizeOutputPipedIntoTheLinterCliIsClean() throws Exception {
-        assumeTrue(kubectlAvailable(), "kubectl not found on PATH; skipped");
-        Path cli = DEPLOY.resolveSibling("policy-linter/cli/target/policy-linter.jar");
-        assumeTrue(Files.isRegularFile(cli), "linter CLI not built at " + cli.toAbsolutePath() + "; skipped");
+        Requirements.tool("kubectl", "kubectl kustomize renders deploy/base");
+        Path cli = Requirements.path(
+                "policy-linter.jar",
+                DEPLOY.resolveSibling("policy-linter/cli/target/policy-linter.jar"),
+                "the linter CLI built by the reactor (policy-linter/cli)");
         Process p = new ProcessBuilder(
                         "bash",
                         "-c",
@@ -119,19 +120,10 @@ class DeployManifestsTest {
     }
 
     private static List<Resource> kustomize(Path dir) throws Exception {
-        assumeTrue(kubectlAvailable(), "kubectl not found on PATH; kustomize checks skipped");
+        Requirements.tool("kubectl", "kubectl kustomize renders the overlays");
         assertThat(dir).isDirectory();
         LoadResult result = new ManifestLoader().load(List.of(dir.toString()));
         assertThat(result.problems()).as("problems building " + dir).isEmpty();
         return result.resources();
-    }
-
-    private static boolean kubectlAvailable() {
-        for (String p : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(p, "kubectl"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

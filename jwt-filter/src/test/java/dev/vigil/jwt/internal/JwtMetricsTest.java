@@ -37,6 +37,35 @@ class JwtMetricsTest {
                         .counter()
                         .count())
                 .isEqualTo(1);
+        // every event above lands on its own series, and nowhere else
+        assertThat(registry.get("vigil.jwt.validations")
+                        .tag("result", "rejected")
+                        .tag("reason", Reason.values()[0].code())
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("vigil.jwt.validations").tag("result", "rejected").counters().stream()
+                        .mapToDouble(c -> c.count())
+                        .sum())
+                .as("rejections over all reasons")
+                .isEqualTo(1);
+        assertThat(registry.get("vigil.jwt.validation.latency").timer().count()).isEqualTo(2);
+        assertThat(registry.get("vigil.jwt.validation.latency")
+                        .timer()
+                        .totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+                .isEqualTo(3_000);
+        assertThat(registry.get("vigil.jwt.cache")
+                        .tag("result", "hit")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("vigil.jwt.cache")
+                        .tag("result", "miss")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("vigil.jwt.refresh.reuse.detected").counter().count())
+                .isEqualTo(1);
         assertThat(registry.get("vigil.jwt.keyset.fetches")
                         .tag("issuer", "https://issuer.example")
                         .tag("result", "ok")

@@ -1,9 +1,9 @@
 package dev.vigil.metrics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.tools.attach.VirtualMachine;
+import dev.vigil.testsupport.Requirements;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,7 +31,7 @@ class AsyncServletIT {
     @MethodSource("containers")
     void timesAsyncRequestsToCompletion(String container, String java) throws Exception {
         String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
-        assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
+        Requirements.path("java-" + java, Path.of(home, "bin", "java"), "runs the sample app on JDK " + java);
         try (SampleApp app =
                 SampleApp.start("async-" + container, home, "port=0", List.of(container), "AsyncApp", List.of(), "0")) {
             assertThat(app.get("/async/slow")).isEqualTo(202);

@@ -1,9 +1,8 @@
 package dev.vigil.metrics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import dev.vigil.testsupport.Requirements;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +14,7 @@ class HttpClientIT {
     @ValueSource(strings = {"17", "25"})
     void timesOutgoingCallsByHostOnly(String java) throws Exception {
         String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
-        assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
+        Requirements.path("java-" + java, Path.of(home, "bin", "java"), "runs the sample app on JDK " + java);
         try (SampleApp app = SampleApp.start("client", home, "port=0", List.of(), "ClientApp", List.of(), "0")) {
             String text = app.scrape(null);
 

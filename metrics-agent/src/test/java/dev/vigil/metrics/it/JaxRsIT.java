@@ -1,9 +1,9 @@
 package dev.vigil.metrics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.tools.attach.VirtualMachine;
+import dev.vigil.testsupport.Requirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +46,7 @@ class JaxRsIT {
     void labelsRequestsWithTheJaxRsRouteTemplate(
             String framework, String container, String main, String resources, String java) throws Exception {
         String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
-        assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
+        Requirements.path("java-" + java, Path.of(home, "bin", "java"), "runs the sample app on JDK " + java);
         try (SampleApp app = SampleApp.start(
                 framework, home, "port=0", List.of(framework, container), main, List.of(resources), "0")) {
             assertThat(app.get("/api/orders/42")).isEqualTo(200);

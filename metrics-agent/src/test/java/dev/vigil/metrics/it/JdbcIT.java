@@ -1,9 +1,8 @@
 package dev.vigil.metrics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import dev.vigil.testsupport.Requirements;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,7 +24,7 @@ class JdbcIT {
 
     private static SampleApp start(String java, String args) throws Exception {
         String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
-        assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
+        Requirements.path("java-" + java, Path.of(home, "bin", "java"), "runs the sample app on JDK " + java);
         return SampleApp.start("jdbc", home, args, List.of("jdbc"), "JdbcApp", List.of(), "0");
     }
 
@@ -58,8 +57,7 @@ class JdbcIT {
             assertNoSql(app.log());
             assertThat(app.log()).doesNotContain("[vigil-metrics] WARN");
 
-            Path promtool = Tools.onPath("promtool");
-            assumeTrue(promtool != null, "promtool not on PATH (Debian package 'prometheus'): skipping the lint");
+            Path promtool = Requirements.tool("promtool", "Debian package prometheus");
             Tools.Result r = Tools.promtoolCheckMetrics(promtool, text);
             assertThat(r.output()).as("promtool check metrics").isEmpty();
             assertThat(r.exitCode()).isZero();
@@ -94,8 +92,7 @@ class JdbcIT {
                     .doesNotContain("hikaricp_");
             assertNoSql(text);
 
-            Path promtool = Tools.onPath("promtool");
-            assumeTrue(promtool != null, "promtool not on PATH (Debian package 'prometheus'): skipping the lint");
+            Path promtool = Requirements.tool("promtool", "Debian package prometheus");
             Tools.Result r = Tools.promtoolCheckMetrics(promtool, text);
             assertThat(r.output()).as("promtool check metrics").isEmpty();
             assertThat(r.exitCode()).isZero();

@@ -1,9 +1,8 @@
 package dev.vigil.metrics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import dev.vigil.testsupport.Requirements;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +24,7 @@ class PoolsIT {
     @ValueSource(strings = {"17", "25"})
     void timesUrlConnectionsAndMeasuresThreadPools(String java) throws Exception {
         String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
-        assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
+        Requirements.path("java-" + java, Path.of(home, "bin", "java"), "runs the sample app on JDK " + java);
         try (SampleApp app = SampleApp.start("pools", home, "port=0", List.of(), "PoolsApp", List.of(), "0")) {
             String text = app.scrape(null);
 
@@ -67,8 +66,7 @@ class PoolsIT {
             assertThat(names(text)).containsExactly("PoolsApp", "orders-worker", "process-reaper", "ticker", "tiny");
             assertThat(app.log()).doesNotContain("WARN");
 
-            Path promtool = Tools.onPath("promtool");
-            assumeTrue(promtool != null, "promtool not on PATH (Debian package 'prometheus'): skipping the lint");
+            Path promtool = Requirements.tool("promtool", "Debian package prometheus");
             Tools.Result r = Tools.promtoolCheckMetrics(promtool, text);
             assertThat(r.output()).as("promtool check metrics").isEmpty();
             assertThat(r.exitCode()).isZero();

@@ -1,8 +1,8 @@
 package dev.vigil.metrics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vigil.testsupport.Requirements;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -44,8 +44,7 @@ class PrometheusIT {
 
     @Test
     void promtoolFindsNothingInTheTextFormat() throws Exception {
-        Path promtool = Tools.onPath("promtool");
-        assumeTrue(promtool != null, "promtool not on PATH (Debian package 'prometheus'): skipping the lint");
+        Path promtool = Requirements.tool("promtool", "Debian package prometheus");
         String text = app.scrape(null);
         assertThat(text).contains("http_server_requests_seconds_count{");
 
@@ -57,8 +56,7 @@ class PrometheusIT {
 
     @Test
     void promtoolFindsNothingInTheOpenMetricsFormat() throws Exception {
-        Path promtool = Tools.onPath("promtool");
-        assumeTrue(promtool != null, "promtool not on PATH (Debian package 'prometheus'): skipping the lint");
+        Path promtool = Requirements.tool("promtool", "Debian package prometheus");
         String om = app.scrape("application/openmetrics-text; version=1.0.0");
         assertThat(om).endsWith("# EOF\n").contains("# TYPE metrics_agent info");
 
@@ -72,8 +70,7 @@ class PrometheusIT {
 
     @Test
     void aRealPrometheusScrapesTheRouteTemplatedSeries() throws Exception {
-        Path prometheus = Tools.onPath("prometheus");
-        assumeTrue(prometheus != null, "prometheus not on PATH (Debian package 'prometheus'): skipping");
+        Path prometheus = Requirements.tool("prometheus", "Debian package prometheus");
         int port = Tools.freePort();
         Process server = startPrometheus(prometheus, tmp, app.metricsPort(), port);
         try {

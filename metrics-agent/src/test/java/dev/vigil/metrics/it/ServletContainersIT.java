@@ -1,9 +1,9 @@
 package dev.vigil.metrics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.tools.attach.VirtualMachine;
+import dev.vigil.testsupport.Requirements;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -60,7 +60,7 @@ class ServletContainersIT {
     void recordsRouteTemplatedRequestsAndJvmMetrics(String sample, String container, String api, String java)
             throws Exception {
         String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
-        assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
+        Requirements.path("java-" + java, Path.of(home, "bin", "java"), "runs the sample app on JDK " + java);
         try (SampleApp app = SampleApp.start(sample, home, "port=0", List.of(container), "SampleApp", List.of(), "0")) {
             // first, so that the exemplar sampler's rate limit (one sample per 90 ms) has not been used yet
             assertThat(app.get("/healthz", "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))

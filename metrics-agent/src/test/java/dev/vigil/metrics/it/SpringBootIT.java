@@ -1,9 +1,8 @@
 package dev.vigil.metrics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import dev.vigil.testsupport.Requirements;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +143,7 @@ class SpringBootIT {
 
     private static SampleApp start(String lib, String java, String agentArgs) throws Exception {
         String home = java.equals("17") ? SampleApp.java17() : SampleApp.java25();
-        assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK " + java + " at " + home);
+        Requirements.path("java-" + java, Path.of(home, "bin", "java"), "runs the sample app on JDK " + java);
         return SampleApp.start("spring-web", home, agentArgs, List.of(lib), MAIN, List.of(), "0");
     }
 

@@ -1,10 +1,10 @@
 package dev.vigil.lint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.testsupport.Requirements;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +28,7 @@ class KustomizeAndHelmOptionsTest {
     }
 
     private static void assumeKubectl() throws IOException, InterruptedException {
-        boolean kubectl =
-                new ProcessBuilder("sh", "-c", "command -v kubectl").start().waitFor() == 0;
-        assumeTrue(kubectl, "kubectl is not on PATH: kustomize test skipped");
+        Requirements.tool("kubectl", "kubectl kustomize renders the kustomization under test");
     }
 
     /** app/: a kustomization using two of its files (a resource and a patch) and a generator file; three strays. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.testsupport.Requirements;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -388,9 +389,7 @@ class LintCommandTest {
 
     @Test
     void kustomizeDirectoriesAreRendered() throws IOException, InterruptedException {
-        boolean kubectl =
-                new ProcessBuilder("sh", "-c", "command -v kubectl").start().waitFor() == 0;
-        org.junit.jupiter.api.Assumptions.assumeTrue(kubectl, "kubectl is not on PATH: kustomize test skipped");
+        Requirements.tool("kubectl", "kubectl kustomize renders the kustomization under test");
         file("app/deployment.yaml", PRIVILEGED);
         file("app/kustomization.yaml", "resources: [deployment.yaml]\nnamespace: prod\n");
         Cli r = lint(
@@ -411,9 +410,7 @@ class LintCommandTest {
 
     @Test
     void kustomizeOverlayFindingsPointAtTheBaseFileLineAndFixLeavesThemAlone() throws Exception {
-        boolean kubectl =
-                new ProcessBuilder("sh", "-c", "command -v kubectl").start().waitFor() == 0;
-        org.junit.jupiter.api.Assumptions.assumeTrue(kubectl, "kubectl is not on PATH: kustomize test skipped");
+        Requirements.tool("kubectl", "kubectl kustomize renders the kustomization under test");
         file("k/base/deployment.yaml", PRIVILEGED);
         file("k/base/kustomization.yaml", "resources: [deployment.yaml]\n");
         file(
@@ -440,9 +437,7 @@ class LintCommandTest {
 
     @Test
     void aBrokenKustomizationSaysWhyInOneLine() throws Exception {
-        boolean kubectl =
-                new ProcessBuilder("sh", "-c", "command -v kubectl").start().waitFor() == 0;
-        org.junit.jupiter.api.Assumptions.assumeTrue(kubectl, "kubectl is not on PATH: kustomize test skipped");
+        Requirements.tool("kubectl", "kubectl kustomize renders the kustomization under test");
         file("bad/kustomization.yaml", "resources: [missing.yaml]\n");
         Cli r = lint("--profile", "pss-baseline", dir.resolve("bad").toString());
         assertThat(r.exit()).isEqualTo(2);

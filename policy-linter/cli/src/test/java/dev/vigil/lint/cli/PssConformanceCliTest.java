@@ -2,30 +2,29 @@ package dev.vigil.lint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testsupport.PssFixtures;
+import dev.vigil.testsupport.PssFixtures.Range;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The upstream Pod Security Admission fixtures of {@code shared/conformance/pss} (found by walking up from the
- * module directory; nothing is copied into the repository) replayed through the CLI, as a CI job runs it:
+ * The upstream Pod Security Admission fixtures of {@code shared/conformance/pss} (the shared fixtures folder beside the
+ * repository, or {@code VIGIL_SHARED_DIR}; nothing is copied into the repository) replayed through the CLI, as a CI job runs it:
  * {@code vigil lint --profile pss-<level> --pss-version <version> FILE} must exit 0 for every {@code pass/*.yaml}
  * and 1 for every {@code fail/*.yaml}, at every version v1.0 … v1.37 that {@code version-ranges.tsv} maps to the
- * file's directory, and at {@code latest} for the newest directory. Skipped, visibly, when the folder is absent.
+ * file's directory, and at {@code latest} for the newest directory. Skipped, visibly, when the folder is absent
+ * (a failure under {@code -Dvigil.strict=true}); a partial or edited copy fails.
  *
  * <p>The engine's {@code PssConformanceTest} additionally checks that the named upstream check is among a fail
  * fixture's findings and documents how the README's quirks are handled; here only the exit codes are asserted.
@@ -33,23 +32,18 @@ import org.junit.jupiter.api.TestFactory;
  * profiles run no schema rules, so those files exit 1 for the policy violation, not 2.
  */
 class PssConformanceCliTest {
-    private static final Pattern VERSIONS = Pattern.compile("^1\\.(\\d+)(?:-1\\.(\\d+))?(?:\\(.*\\))?$");
     private static final AtomicInteger PLANNED = new AtomicInteger();
     private static final AtomicInteger PASSED = new AtomicInteger();
 
-    /** One directory of version-ranges.tsv. */
-    private record Range(String level, int fromMinor, int toMinor, Path dir) {}
-
     @TestFactory
     Stream<DynamicTest> everyUpstreamFixtureExitsAsExpected() throws IOException {
-        Path root = conformanceRoot();
-        Assumptions.assumeTrue(
-                root != null,
-                "upstream PSS fixtures not found: no shared/conformance/pss next to "
-                        + Path.of("").toAbsolutePath() + " or any parent; CLI conformance not checked");
-        List<Range> ranges = ranges(root);
-        assertThat(ranges).as("ranges in version-ranges.tsv").isNotEmpty();
+        Path root = PssFixtures.root();
+        List<Range> ranges = PssFixtures.ranges(root);
         List<DynamicTest> tests = new ArrayList<>();
+        // a partial copy (an empty pass/ or fail/, a missing or edited file) fails here instead of running fewer tests
+        tests.add(DynamicTest.dynamicTest(
+                "the fixtures are the complete unmodified upstream copy",
+                () -> assertThat(PssFixtures.problems(root)).isEmpty()));
         for (Range range : ranges) {
             int newest = ranges.stream()
                     .filter(r -> r.level().equals(range.level()))
@@ -64,10 +58,10 @@ class PssConformanceCliTest {
                 versions.add("latest");
             }
             for (String version : versions) {
-                for (Path p : yamlFiles(range.dir().resolve("pass"))) {
+                for (Path p : PssFixtures.yamlFiles(range.dir().resolve("pass"))) {
                     tests.add(lint(range.level(), version, p, ExitCode.OK));
                 }
-                for (Path p : yamlFiles(range.dir().resolve("fail"))) {
+                for (Path p : PssFixtures.yamlFiles(range.dir().resolve("fail"))) {
                     tests.add(lint(range.level(), version, p, ExitCode.FINDINGS));
                 }
             }
@@ -97,44 +91,6 @@ class PssConformanceCliTest {
                     .isEqualTo(expected.code());
             PASSED.incrementAndGet();
         });
-    }
-
-    /** {@code shared/conformance/pss} next to an ancestor of the working directory, or null. */
-    private static Path conformanceRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("conformance").resolve("pss");
-            if (Files.isRegularFile(candidate.resolve("version-ranges.tsv"))) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static List<Range> ranges(Path root) throws IOException {
-        List<Range> out = new ArrayList<>();
-        for (String line : Files.readAllLines(root.resolve("version-ranges.tsv"))) {
-            String[] cols = line.split("\t");
-            if (cols.length < 4 || cols[0].equals("level")) {
-                continue;
-            }
-            Matcher m = VERSIONS.matcher(cols[1].strip());
-            if (!m.matches()) {
-                throw new IllegalStateException("version-ranges.tsv: cannot read versions '" + cols[1] + "'");
-            }
-            int from = Integer.parseInt(m.group(1));
-            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
-            out.add(new Range(cols[0], from, to, root.resolve(cols[2])));
-        }
-        return out;
-    }
-
-    private static List<Path> yamlFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        }
     }
 
     @AfterAll

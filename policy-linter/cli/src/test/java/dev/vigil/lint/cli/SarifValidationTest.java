@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.vigil.testsupport.Requirements;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,9 +81,11 @@ class SarifValidationTest {
     @Test
     void passesTheSarifMultitoolWithGitHubRules() throws Exception {
         Path tool = multitool();
-        Assumptions.assumeTrue(
+        Requirements.require(
+                "sarif-multitool",
                 tool != null,
-                "SARIF Multitool not installed (set VIGIL_SARIF_MULTITOOL or run .ci/run): validation skipped");
+                "VIGIL_SARIF_MULTITOOL or ~/.cache/vigil-tools",
+                "validates SARIF with GitHub's rules (npm @microsoft/sarif-multitool; .ci/run installs it)");
         Path out = dir.resolve("out/validation.sarif");
         Process p = new ProcessBuilder(
                         tool.toString(),

@@ -9,12 +9,11 @@ import dev.vigil.policy.Rule;
 import dev.vigil.policy.load.LoadResult;
 import dev.vigil.policy.load.ManifestLoader;
 import dev.vigil.policy.rules.BuiltInRules;
-import java.nio.file.Files;
+import dev.vigil.testsupport.Requirements;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -131,7 +130,7 @@ class KubeLinterParityTest {
     @MethodSource("cases")
     void vigilReportsWhatKubeLinterReportsOrSaysWhyNot(Case c) {
         Path fixture = fixtures().resolve(c.check() + ".yml");
-        Assumptions.assumeTrue(Files.isRegularFile(fixture), "kube-linter fixtures not found: " + fixture);
+        Requirements.path("kube-linter-fixtures", fixture, "kube-linter's own check fixtures");
         LoadResult loaded = new ManifestLoader().load(List.of(fixture.toString()));
         assertThat(loaded.problems()).isEmpty();
         List<Rule> rules = BuiltInRules.all().stream()
@@ -153,14 +152,8 @@ class KubeLinterParityTest {
         return f.ruleId() + " " + f.resource().kind() + "/" + f.resource().name();
     }
 
-    /** {@code shared/conformance/kube-linter/tests/checks} in the working directory or one of its parents. */
+    /** {@code conformance/kube-linter/tests/checks} of the shared fixtures folder. */
     static Path fixtures() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/conformance/kube-linter/tests/checks");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of("shared/conformance/kube-linter/tests/checks");
+        return Requirements.sharedDir().resolve("conformance/kube-linter/tests/checks");
     }
 }

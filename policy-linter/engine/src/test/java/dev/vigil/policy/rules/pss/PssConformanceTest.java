@@ -9,6 +9,7 @@ import dev.vigil.policy.PssVersion;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.load.LoadResult;
 import dev.vigil.policy.load.ManifestLoader;
+import dev.vigil.testsupport.Requirements;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -104,23 +104,13 @@ class PssConformanceTest {
     /** One directory of version-ranges.tsv: a level, the minor versions it covers, and its folder. */
     record Range(String level, int fromMinor, int toMinor, Path dir, int files) {}
 
-    /** {@code shared/conformance/pss} next to an ancestor of the working directory, or null. */
-    static Path conformanceRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("conformance").resolve("pss");
-            if (Files.isRegularFile(candidate.resolve("version-ranges.tsv"))) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
+    /**
+     * {@code conformance/pss} of the shared fixtures folder ({@link Requirements#sharedDir()}); skipped when absent,
+     * a failure under {@code -Dvigil.strict=true}.
+     */
     static Path requireRoot() {
-        Path root = conformanceRoot();
-        Assumptions.assumeTrue(
-                root != null,
-                "upstream PSS fixtures not found: no shared/conformance/pss next to "
-                        + Path.of("").toAbsolutePath() + " or any parent; conformance not checked");
+        Path root = Requirements.sharedDir().resolve("conformance").resolve("pss");
+        Requirements.path("pss-fixtures", root.resolve("version-ranges.tsv"), "the upstream PSS conformance fixtures");
         return root;
     }
 
@@ -155,7 +145,11 @@ class PssConformanceTest {
             List<Path> fail = yamlFiles(range.dir().resolve("fail"));
             tests.add(DynamicTest.dynamicTest(
                     range.level() + " " + root.relativize(range.dir()) + " holds " + range.files() + " fixtures",
-                    () -> assertThat(pass.size() + fail.size()).isEqualTo(range.files())));
+                    () -> {
+                        assertThat(pass).as("pass fixtures").isNotEmpty();
+                        assertThat(fail).as("fail fixtures").isNotEmpty();
+                        assertThat(pass.size() + fail.size()).isEqualTo(range.files());
+                    }));
             List<PssVersion> versions = new ArrayList<>();
             for (int minor = range.fromMinor(); minor <= range.toMinor(); minor++) {
                 versions.add(PssVersion.v1(minor));
