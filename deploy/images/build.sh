@@ -39,7 +39,9 @@ esac
 build() { # name context-dir jar
   local name="$1" dir="$2" jar="$3" tag="localhost/$1:$VERSION"
   [[ -f "$dir/target/$jar" ]] || { echo "vigil image: $dir/target/$jar missing; build first (./vigil build)" >&2; exit 2; }
-  $PODMAN build --quiet --network=host --timestamp "$SOURCE_DATE_EPOCH" "${base_args[@]}" \
+  # --no-cache: buildah's layer cache kept an older image when only a build argument (the revision label) changed;
+  # the base is an image, not a step, so this rebuilds only the jar layer and the metadata (seconds)
+  $PODMAN build --quiet --no-cache --network=host --timestamp "$SOURCE_DATE_EPOCH" "${base_args[@]}" \
     --build-arg "VERSION=$VERSION" --build-arg "REVISION=$REVISION" \
     -t "$tag" -f "$dir/Containerfile" "$dir" >/dev/null
   rm -f "$OUT/$name-$VERSION.oci.tar"

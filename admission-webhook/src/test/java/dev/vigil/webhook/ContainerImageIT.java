@@ -162,6 +162,28 @@ class ContainerImageIT {
     }
 
     @Test
+    @Order(2)
+    void imageCarriesTheOciLabelsOfThisBuildAndRunsAsNonRoot() throws Exception {
+        Run head = run(ROOT, 30, "git", "rev-parse", "HEAD");
+        Run inspect = podman(
+                30,
+                "image",
+                "inspect",
+                "--format",
+                "{{.Config.User}}|{{index .Config.Labels \"org.opencontainers.image.version\"}}|"
+                        + "{{index .Config.Labels \"org.opencontainers.image.revision\"}}|"
+                        + "{{index .Config.Labels \"org.opencontainers.image.licenses\"}}|"
+                        + "{{index .Config.Labels \"org.opencontainers.image.source\"}}",
+                WEBHOOK_IMAGE);
+        assertThat(inspect.code()).as(inspect.err()).isZero();
+        // the revision of this checkout, not of an earlier build (buildah's cache once kept a stale label)
+        String revision = head.code() == 0 ? head.out().strip() : "unknown";
+        assertThat(inspect.out().strip())
+                .isEqualTo(
+                        "65532:65532|" + VERSION + "|" + revision + "|Apache-2.0|https://github.com/vigil-dev/vigil");
+    }
+
+    @Test
     @Order(3)
     void stopsCleanlyOnSigtermWithinTheDrainTime() throws Exception {
         long t0 = System.nanoTime();
