@@ -6,7 +6,7 @@
 #      and with the cache warm; peer: Python's json module reading the same files (the parse floor)
 #   2. scan of a PACKAGES-package CycloneDX SBOM against that database (warm cache)
 #   3. scan of an IMAGE_MB MB Docker archive (dpkg status, real jars, filler, whiteout); peer: tar reading
-#      every layer (`tar -xOf` piped to `tar -t`), the I/O floor
+#      every layer (`tar -xOf` piped to `tar -t --ignore-zeros`), the I/O floor
 #   4. peak memory (maximum resident set size, /usr/bin/time -v) of each
 # Peers that do the same job (osv-scanner, grype, trivy) ship as Go binaries outside the reachable registries.
 set -euo pipefail
@@ -39,7 +39,7 @@ cat "$WORK/index.md"
 
 echo
 echo "== 2. SBOM of $PKG packages (warm cache); 3. image archive; peer: tar reading every layer"
-PEER="tar -xOf $WORK/image.tar --wildcards '*/layer.tar' | tar -t >/dev/null"
+PEER="tar -xOf $WORK/image.tar --wildcards '*/layer.tar' | tar -t --ignore-zeros >/dev/null"
 hyperfine --runs "$RUNS" -i --export-markdown "$WORK/scan.md" \
   -n "scan SBOM ($PKG packages)" "$S $WORK/sbom.json --db $WORK/osv --cache-dir $WORK/cache --fail-on never -f json -o /dev/null" \
   -n "scan image ($MB MB)" "$S $WORK/image.tar --db $WORK/osv --cache-dir $WORK/cache --fail-on never -f json -o /dev/null" \

@@ -30,7 +30,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * {@code vigil:deps}: known vulnerabilities in the project's resolved dependencies (runtime scope and below), each
+ * Finds known vulnerabilities in the project's resolved dependencies (runtime scope and below), each
  * with the path through which it was pulled in ({@code introducedThrough}), matched offline against an OSV database.
  * Reports go to {@code target/vigil/deps.{txt,json,sarif,junit.xml}}; suppressions and VEX come from the
  * {@code vulnerabilities:} section of {@code .vigil.yaml}.

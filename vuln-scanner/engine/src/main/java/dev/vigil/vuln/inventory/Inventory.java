@@ -25,6 +25,11 @@ public final class Inventory {
         problems.add(line);
     }
 
+    /** How many packages were identified so far. */
+    public int size() {
+        return packages.size();
+    }
+
     public List<PackageRef> packages() {
         return List.copyOf(packages);
     }

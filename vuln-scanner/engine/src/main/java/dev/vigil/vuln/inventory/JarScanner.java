@@ -70,9 +70,9 @@ public final class JarScanner {
                 byte[] bytes = read(zip, MAX_NESTED_BYTES, display + "!/" + name);
                 List<String> path = new ArrayList<>(through);
                 path.add(display);
-                int before = inventory.packages().size();
+                int before = inventory.size();
                 scan(new ByteArrayInputStream(bytes), display + "!/" + name, path, depth + 1);
-                if (inventory.packages().size() > before) {
+                if (inventory.size() > before) {
                     nestedIdentified++;
                 }
             }
