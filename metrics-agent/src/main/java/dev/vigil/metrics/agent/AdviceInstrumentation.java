@@ -1,8 +1,10 @@
 package dev.vigil.metrics.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.ClassFileTransformer;
@@ -31,17 +33,32 @@ import net.bytebuddy.pool.TypePool;
  * {@code Advice} changes no class shape, so the same weaving serves a class being loaded, a runtime attach (loaded
  * classes are retransformed) and a later retransformation by another agent; and Byte Buddy is only loaded when such a
  * class shows up, so the start-up of other applications does not pay for it. The transformer compares class names
- * only.
+ * only, and Byte Buddy itself (matchers included) is first touched when a target class is woven.
  */
 final class AdviceInstrumentation implements ClassFileTransformer {
-    /** One advice class on the methods a matcher selects. */
+    /**
+     * One advice class (by name) on the instance methods of one name and argument count, or ({@code <init>}) on the
+     * constructors that take {@code type} at {@code index}. Plain data: no Byte Buddy class is loaded until a target
+     * class shows up.
+     */
     private static final class Visit {
-        final Class<?> advice;
-        final ElementMatcher<? super MethodDescription> methods;
+        final String advice;
+        final String method;
+        final int arguments;
+        final String type;
 
-        Visit(Class<?> advice, ElementMatcher<? super MethodDescription> methods) {
+        Visit(String advice, String method, int arguments, String type) {
             this.advice = advice;
-            this.methods = methods;
+            this.method = method;
+            this.arguments = arguments;
+            this.type = type;
+        }
+
+        ElementMatcher<? super MethodDescription> matcher() {
+            if (method.equals("<init>")) { // the arity changes between versions, the position of the type does not
+                return isConstructor().and(takesArgument(arguments, named(type)));
+            }
+            return named(method).and(not(isStatic())).and(takesArguments(arguments));
         }
     }
 
@@ -49,9 +66,14 @@ final class AdviceInstrumentation implements ClassFileTransformer {
 
     private AdviceInstrumentation() {}
 
+    private AdviceInstrumentation on(String internalName, Class<?> advice, String method, int arguments) {
+        return on(internalName, advice, method, arguments, null);
+    }
+
     private AdviceInstrumentation on(
-            String internalName, Class<?> advice, ElementMatcher<? super MethodDescription> methods) {
-        targets.computeIfAbsent(internalName, k -> new ArrayList<>()).add(new Visit(advice, methods));
+            String internalName, Class<?> advice, String method, int arguments, String argumentType) {
+        targets.computeIfAbsent(internalName, k -> new ArrayList<>())
+                .add(new Visit(advice.getName(), method, arguments, argumentType));
         return this;
     }
 
@@ -62,44 +84,27 @@ final class AdviceInstrumentation implements ClassFileTransformer {
     static void install(Instrumentation inst, boolean webFlux, boolean reactorNettyClient, boolean grpc) {
         AdviceInstrumentation t = new AdviceInstrumentation();
         if (grpc) {
-            t.on("io/grpc/internal/ServerCallImpl", GrpcAdvice.ServerCallCreated.class, isConstructor())
-                    .on(
-                            "io/grpc/internal/ServerCallImpl",
-                            GrpcAdvice.ServerClose.class,
-                            named("close").and(takesArguments(2)))
-                    .on("io/grpc/internal/ClientCallImpl", GrpcAdvice.ClientCallCreated.class, isConstructor())
-                    .on(
-                            "io/grpc/internal/ClientCallImpl",
-                            GrpcAdvice.ClientClose.class,
-                            named("closeObserver").and(takesArguments(3)));
+            String descriptor = "io.grpc.MethodDescriptor";
+            t.on("io/grpc/internal/ServerCallImpl", GrpcAdvice.ServerCallCreated.class, "<init>", 1, descriptor)
+                    .on("io/grpc/internal/ServerCallImpl", GrpcAdvice.ServerClose.class, "close", 2)
+                    .on("io/grpc/internal/ClientCallImpl", GrpcAdvice.ClientCallCreated.class, "<init>", 0, descriptor)
+                    .on("io/grpc/internal/ClientCallImpl", GrpcAdvice.ClientClose.class, "closeObserver", 3);
         }
         if (webFlux) {
-            t.on(
-                            "org/springframework/web/server/adapter/HttpWebHandlerAdapter",
-                            WebFluxAdvice.Handle.class,
-                            named("handle").and(isPublic()).and(takesArguments(2)))
-                    .on(
-                            "org/springframework/web/server/adapter/HttpWebHandlerAdapter",
-                            WebFluxAdvice.CreateExchange.class,
-                            named("createExchange").and(takesArguments(2)));
+            String adapter = "org/springframework/web/server/adapter/HttpWebHandlerAdapter";
+            t.on(adapter, WebFluxAdvice.Handle.class, "handle", 2)
+                    .on(adapter, WebFluxAdvice.CreateExchange.class, "createExchange", 2);
         }
         if (reactorNettyClient) {
+            String operations = "reactor/netty/http/client/HttpClientOperations";
             t.on(
                             "reactor/netty/http/client/HttpClientConnect$HttpClientHandler",
                             ReactorNettyAdvice.RequestSent.class,
-                            named("requestWithBody").and(takesArguments(1)))
-                    .on(
-                            "reactor/netty/http/client/HttpClientOperations",
-                            ReactorNettyAdvice.Inbound.class,
-                            named("onInboundNext").and(takesArguments(2)))
-                    .on(
-                            "reactor/netty/http/client/HttpClientOperations",
-                            ReactorNettyAdvice.OutboundError.class,
-                            named("onOutboundError").and(takesArguments(1)))
-                    .on(
-                            "reactor/netty/http/client/HttpClientOperations",
-                            ReactorNettyAdvice.InboundClose.class,
-                            named("onInboundClose").and(takesArguments(0)));
+                            "requestWithBody",
+                            1)
+                    .on(operations, ReactorNettyAdvice.Inbound.class, "onInboundNext", 2)
+                    .on(operations, ReactorNettyAdvice.OutboundError.class, "onOutboundError", 1)
+                    .on(operations, ReactorNettyAdvice.InboundClose.class, "onInboundClose", 0);
         }
         if (t.targets.isEmpty()) {
             return;
@@ -115,7 +120,7 @@ final class AdviceInstrumentation implements ClassFileTransformer {
             try {
                 inst.retransformClasses(loaded.toArray(new Class<?>[0]));
             } catch (Throwable e) {
-                AgentLog.warn("could not instrument the loaded WebFlux / Reactor Netty classes: " + e);
+                AgentLog.warn("could not instrument the loaded WebFlux / Reactor Netty / gRPC classes: " + e);
             }
         }
     }
@@ -139,6 +144,14 @@ final class AdviceInstrumentation implements ClassFileTransformer {
         }
     }
 
+    private static Class<?> loadAdvice(String name) {
+        try {
+            return Class.forName(name, false, AdviceInstrumentation.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("advice class missing from the agent: " + name, e);
+        }
+    }
+
     private static byte[] weave(ClassLoader loader, String internalName, byte[] bytes, List<Visit> visits) {
         String name = internalName.replace('/', '.');
         ClassFileLocator locator = new ClassFileLocator.Compound(
@@ -152,7 +165,7 @@ final class AdviceInstrumentation implements ClassFileTransformer {
                 .with(Implementation.Context.Disabled.Factory.INSTANCE)
                 .redefine(type, locator);
         for (Visit v : visits) {
-            AsmVisitorWrapper wrapper = Advice.to(v.advice).on(v.methods);
+            AsmVisitorWrapper wrapper = Advice.to(loadAdvice(v.advice)).on(v.matcher());
             builder = builder.visit(wrapper);
         }
         return builder.make().getBytes();
