@@ -26,10 +26,6 @@ TARGETS=$(grep -rl --include='*FuzzTest.java' '@FuzzTest' --exclude-dir=target .
 done)
 
 echo "fuzz: $(echo "$TARGETS" | grep -c .) targets, ${SECONDS_PER_TARGET}s each; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-# build once (main and test classes, test-support), then fuzz each target without rebuilding
-modules=$(echo "$TARGETS" | cut -d' ' -f1 | sort -u | paste -sd, -)
-./mvnw -B -q -o test-compile -pl "$modules" -am >/dev/null || { echo "fuzz: build failed"; exit 2; }
-
 status=0
 summary=()
 while read -r module class method; do
@@ -38,7 +34,8 @@ while read -r module class method; do
   log="$LOGS/$class-$method.log"
   start=$(date +%s)
   # jazzer.internal.arg.N are libFuzzer arguments; appended last, they override the annotation's maxDuration
-  JAZZER_FUZZ=1 ./mvnw -B -o surefire:test -pl "$module" \
+  # (-am: the module's reactor dependencies, test-support among them, compile up to date; only this target runs)
+  JAZZER_FUZZ=1 ./mvnw -B -o test -pl "$module" -am \
     -Dtest="$class#$method" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time="$SECONDS_PER_TARGET" \
     >"$log" 2>&1
