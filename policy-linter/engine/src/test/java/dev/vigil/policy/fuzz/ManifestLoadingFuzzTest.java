@@ -102,6 +102,23 @@ class ManifestLoadingFuzzTest {
                           containers: [{name: app, image: "registry.example/app:1.0"}]
                     """, "workload.yaml").resources();
 
+    static {
+        // one-time start-up (rule catalogue, CEL environment) is not a per-input cost
+        try {
+            ENGINE.evaluate(WORKLOAD);
+            PolicyEngine.create(ConfigFile.parse(
+                                    "customRules:\n- id: warm-up\n  severity: info\n  title: Warm-up\n"
+                                            + "  kinds: [Deployment]\n  cel: \"true\"\n  message: m\n",
+                                    ".vigil.yaml",
+                                    Set.of())
+                            .builder()
+                            .build())
+                    .evaluate(WORKLOAD);
+        } catch (ConfigException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A YAML double-quoted scalar holding {@code s} exactly. */
     private static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
