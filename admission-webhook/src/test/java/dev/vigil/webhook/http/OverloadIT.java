@@ -35,6 +35,10 @@ class OverloadIT {
 
     /** A custom rule that takes 300 ms per object. */
     static final class SlowRule implements Rule {
+        /** Checks begun, so that tests wait for a request to be in flight instead of sleeping. */
+        static final java.util.concurrent.atomic.AtomicInteger STARTED =
+                new java.util.concurrent.atomic.AtomicInteger();
+
         private static final RuleMetadata META = new RuleMetadata(
                 "slow-rule",
                 "Takes its time",
@@ -53,6 +57,7 @@ class OverloadIT {
 
         @Override
         public void checkResource(Resource resource, RuleContext ctx) {
+            STARTED.incrementAndGet();
             try {
                 Thread.sleep(300);
             } catch (InterruptedException e) {

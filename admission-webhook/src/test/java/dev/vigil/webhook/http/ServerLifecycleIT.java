@@ -46,6 +46,7 @@ class ServerLifecycleIT {
                 ServerOptions.defaults(pki.tlsCert(), pki.tlsKey())
                         .withShutdown(Duration.ofSeconds(3), Duration.ofSeconds(5)));
         var review = Reviews.create(AdmissionEndpointIT.privileged(), "team-a");
+        int started = OverloadIT.SlowRule.STARTED.get();
         CompletableFuture<JsonNode> inFlight = CompletableFuture.supplyAsync(() -> {
             try {
                 return server.client.review("/validate", review);
@@ -53,7 +54,7 @@ class ServerLifecycleIT {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(100); // the slow rule holds the request for 300 ms
+        TlsReloadIT.waitFor(() -> OverloadIT.SlowRule.STARTED.get() > started); // in flight: held for 300 ms
         CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
             try {
                 server.close();
@@ -61,8 +62,8 @@ class ServerLifecycleIT {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(100);
-        assertThat(server.server.ready()).isFalse();
+        TlsReloadIT.waitFor(() -> !server.server.ready());
+        assertThat(inFlight).as("the in-flight request is still being answered").isNotDone();
         HttpResponse<String> readyz = new ApiServerClient(pki.caCert(), server.server.port()).get("/readyz");
         assertThat(readyz.statusCode()).isEqualTo(503);
         assertThat(readyz.body()).isEqualTo("not ready: shutting down\n");
@@ -123,7 +124,7 @@ class ServerLifecycleIT {
             SSLContext signedByOld = ApiServerClient.sslContext(pki.caCert(), oldCa.clientKeys("kube-apiserver"));
             SSLContext signedByNew = ApiServerClient.sslContext(pki.caCert(), newCa.clientKeys("kube-apiserver"));
             assertThat(status(signedByOld, port, review)).isEqualTo(200);
-            assertThat(status(signedByNew, port, review)).isNotEqualTo(200);
+            assertRefused(signedByNew, server, review);
 
             Files.copy(newCa.caCert(), bundle, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
@@ -133,13 +134,22 @@ class ServerLifecycleIT {
                         .isLessThan(deadline);
                 Thread.sleep(100);
             }
-            assertThat(status(signedByOld, port, review)).isNotEqualTo(200);
+            assertRefused(signedByOld, server, review);
 
-            // a broken bundle keeps the last good one
+            // a broken bundle keeps the last good one: checked after the reloader has read it
+            double failedBefore = TlsReloadIT.reloadFailures(server);
             Files.writeString(bundle, "not a certificate\n");
-            Thread.sleep(500);
+            TlsReloadIT.waitFor(() -> TlsReloadIT.reloadFailures(server) > failedBefore);
             assertThat(status(signedByNew, port, review)).isEqualTo(200);
         }
+    }
+
+    /** Refused, by a server that is alive: a dead server must not pass as "not 200". */
+    private static void assertRefused(SSLContext ctx, TestServer server, byte[] review) throws Exception {
+        assertThat(status(ctx, server.server.port(), review)).isNotEqualTo(200);
+        assertThat(server.client.get("/readyz").statusCode())
+                .as("the server still answers its probe")
+                .isEqualTo(200);
     }
 
     /** The HTTP status of one review on a fresh connection, or -1 when the handshake is refused. */
@@ -156,6 +166,8 @@ class ServerLifecycleIT {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .statusCode();
+        } catch (java.net.ConnectException e) {
+            throw new IllegalStateException("the server is not listening on " + port, e); // dead, not refusing
         } catch (Exception e) {
             return -1;
         }

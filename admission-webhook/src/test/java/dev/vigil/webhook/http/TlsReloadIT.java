@@ -80,17 +80,22 @@ class TlsReloadIT {
                 thread.start();
                 traffic.add(thread);
             }
-            Thread.sleep(300);
+            waitFor(() -> ok.get() >= 10); // traffic is flowing
             // rotate: key first (a mismatched pair is seen for a moment and must be skipped), then the cert
+            double failedBefore = reloadFailures(server);
             Files.copy(second.tlsKey(), key, StandardCopyOption.REPLACE_EXISTING);
-            Thread.sleep(250);
+            waitFor(() -> reloadFailures(server) > failedBefore); // the reloader saw the mismatched pair
+            assertThat(presented(trust, port)).isEqualTo(leaf(first.tlsCert()));
             Files.copy(second.tlsCert(), cert, StandardCopyOption.REPLACE_EXISTING);
             waitFor(() -> presented(trust, port).equals(leaf(second.tlsCert())));
-            Thread.sleep(300);
+            int okAtRotation = ok.get();
+            waitFor(() -> ok.get() >= okAtRotation + 10); // traffic goes on over the new pair
 
-            // a broken key keeps the current pair serving
+            // a broken key keeps the current pair serving: after the reloader has read it (or this would pass
+            // without a reload)
+            double failedBeforeBroken = reloadFailures(server);
             Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n");
-            Thread.sleep(400);
+            waitFor(() -> reloadFailures(server) > failedBeforeBroken);
             assertThat(presented(trust, port)).isEqualTo(leaf(second.tlsCert()));
             running.set(false);
             for (Thread t : traffic) {
@@ -104,11 +109,19 @@ class TlsReloadIT {
         }
     }
 
+    /** {@code vigil_webhook_tls_reloads_total{result="failure"}} as the server reports it now (0 when absent). */
+    static double reloadFailures(TestServer server) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(?m)^vigil_webhook_tls_reloads_total\\{result=\"failure\"} (\\S+)$")
+                .matcher(server.client.get("/metrics").body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     interface Check {
         boolean ok() throws Exception;
     }
 
-    private static void waitFor(Check check) throws Exception {
+    static void waitFor(Check check) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!check.ok()) {
             assertThat(System.nanoTime()).as("waited too long").isLessThan(deadline);

@@ -44,6 +44,15 @@ public final class ScrapeRequest {
         return false;
     }
 
+    /** The URL-decoded text, or null for a malformed escape (that pair is ignored, as a pair without '='). */
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static Set<String> names(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return null;
@@ -54,9 +63,12 @@ public final class ScrapeRequest {
             if (eq < 0) {
                 continue;
             }
-            String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (key.equals("name[]")) {
-                String name = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key = decode(pair.substring(0, eq));
+            if ("name[]".equals(key)) {
+                String name = decode(pair.substring(eq + 1));
+                if (name == null) {
+                    continue;
+                }
                 names.add(name);
                 // the registry filters on family names: counters and info metrics drop their sample suffix
                 for (String suffix : SAMPLE_SUFFIXES) {
