@@ -37,7 +37,7 @@ public final class ScrapeRequest {
     private static boolean acceptsGzip(String header) {
         for (String part : header.split(",")) {
             String[] p = part.trim().split(";");
-            if (p[0].trim().equalsIgnoreCase("gzip")) {
+            if (p.length > 0 && p[0].trim().equalsIgnoreCase("gzip")) {
                 return p.length < 2 || !p[1].replace(" ", "").equals("q=0");
             }
         }
