@@ -40,9 +40,10 @@ final class ArchJunit {
                 continue;
             }
             b.append(">\n    <failure type=\"")
-                    .append(xml(r.cweId() + (r.owaspTop10().isEmpty() ? "" : " " + r.owaspTop10())))
+                    .append(xml(r.cweId()))
                     .append("\" message=\"")
-                    .append(xml(found.size() + " finding(s): " + r.title()))
+                    .append(xml(found.size() + " finding(s): " + r.title()
+                            + (r.owaspTop10().isEmpty() ? "" : " (OWASP " + r.owaspTop10() + ")")))
                     .append("\">");
             StringBuilder text = new StringBuilder();
             for (Issue i : found) {
