@@ -11,5 +11,5 @@ assert results[0].locations[0].physicalLocation.region.startLine == 10
 def rule = sarif.runs[0].tool.driver.rules[results[0].ruleIndex]
 assert rule.properties.'security-severity' == '7.5'
 assert rule.properties.tags.contains('external/cwe/cwe-328')
-assert new File(basedir, 'target/vigil/TEST-vigil-arch.xml').text.contains('<failure type="CWE-328 ')
+assert new File(basedir, 'target/vigil/TEST-vigil-arch.xml').text.contains('<failure type="CWE-328"')
 return true
