@@ -23,7 +23,9 @@ import java.util.Set;
  * First-party sessions: short access tokens signed by this service, plus opaque 256-bit refresh tokens kept
  * hashed in families. Every refresh rotates; presenting a rotated token again revokes the whole family,
  * except the immediate parent within the reuse grace window (concurrent tabs). Absolute and idle lifetimes are
- * never extended by rotation beyond the absolute one. Families are bound to a device.
+ * never extended by rotation beyond the absolute one. Families are bound to a device. Revoking a family is one
+ * unconditional write that every later refresh and every access-token check sees ({@link #revokeFamily}); it
+ * never loses against concurrent refreshes, and it is never reported done when it could not be recorded.
  *
  * <p>Servlet endpoints (refresh, logout, login helper) are in {@link #endpoints()}.
  */
