@@ -1,5 +1,9 @@
 package dev.vigil.metrics.agent;
 
+import java.util.HashSet;
+import java.util.Set;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -126,5 +130,34 @@ final class HookBytecode {
         mv.visitFrame(Opcodes.F_NEW, frameLocals.length, frameLocals, 0, new Object[0]);
         // keeps this frame apart from a frame the original code may have at the next instruction
         mv.visitInsn(Opcodes.NOP);
+    }
+
+    /** Constructors that call the super constructor (not another constructor of the same class). */
+    static Set<String> initialisingConstructors(ClassReader reader) {
+        Set<String> all = new HashSet<>();
+        Set<String> delegating = new HashSet<>();
+        String owner = reader.getClassName();
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public MethodVisitor visitMethod(
+                            int acc, String name, String desc, String sig, String[] exceptions) {
+                        if (!name.equals("<init>")) {
+                            return null;
+                        }
+                        all.add(desc);
+                        return new MethodVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visitMethodInsn(int op, String o, String n, String d, boolean itf) {
+                                if (op == Opcodes.INVOKESPECIAL && n.equals("<init>") && o.equals(owner)) {
+                                    delegating.add(desc);
+                                }
+                            }
+                        };
+                    }
+                },
+                ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        all.removeAll(delegating);
+        return all;
     }
 }

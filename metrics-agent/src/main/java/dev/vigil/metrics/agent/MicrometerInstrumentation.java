@@ -4,7 +4,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
@@ -68,7 +67,7 @@ final class MicrometerInstrumentation implements ClassFileTransformer {
     /** The woven class, or null when nothing matched. */
     static byte[] weave(byte[] bytes, boolean registry) {
         ClassReader reader = new ClassReader(bytes);
-        Set<String> initialising = registry ? initialisingConstructors(reader) : Set.of();
+        Set<String> initialising = registry ? HookBytecode.initialisingConstructors(reader) : Set.of();
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         boolean[] woven = {false};
         reader.accept(
@@ -109,34 +108,5 @@ final class MicrometerInstrumentation implements ClassFileTransformer {
                 super.visitInsn(opcode);
             }
         };
-    }
-
-    /** Constructors that call the super constructor (not another constructor of the same class). */
-    private static Set<String> initialisingConstructors(ClassReader reader) {
-        Set<String> all = new HashSet<>();
-        Set<String> delegating = new HashSet<>();
-        String owner = reader.getClassName();
-        reader.accept(
-                new ClassVisitor(Opcodes.ASM9) {
-                    @Override
-                    public MethodVisitor visitMethod(
-                            int acc, String name, String desc, String sig, String[] exceptions) {
-                        if (!name.equals("<init>")) {
-                            return null;
-                        }
-                        all.add(desc);
-                        return new MethodVisitor(Opcodes.ASM9) {
-                            @Override
-                            public void visitMethodInsn(int op, String o, String n, String d, boolean itf) {
-                                if (op == Opcodes.INVOKESPECIAL && n.equals("<init>") && o.equals(owner)) {
-                                    delegating.add(desc);
-                                }
-                            }
-                        };
-                    }
-                },
-                ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        all.removeAll(delegating);
-        return all;
     }
 }
