@@ -62,6 +62,8 @@ final class ConfigKeys {
                 r.string("vigil.jwt.session.logout-path", "/auth/logout"));
         b.store(r.string("vigil.jwt.store", "memory").toLowerCase(Locale.ROOT));
         b.redisCluster(r.bool("vigil.jwt.redis.cluster", false));
+        b.revocationOnStoreFailure(
+                r.string("vigil.jwt.revocation.on-store-failure", "deny").toLowerCase(Locale.ROOT));
         String redis = r.string("vigil.jwt.redis.uri", null);
         if (redis != null) {
             URI uri = uri(r, "vigil.jwt.redis.uri", redis);

@@ -167,7 +167,14 @@ public final class JwtAuthFilter implements Filter {
             claims = validator.verify(token);
             checkProofOfPossession(req, scheme, token, claims);
         } catch (TokenRejection e) {
-            BearerErrors.invalidToken(resp, config.realm(), e.reason(), scheme, validator.retryAfterSeconds());
+            BearerErrors.invalidToken(
+                    resp,
+                    config.realm(),
+                    e.reason(),
+                    scheme,
+                    e.reason() == Reason.STORE_UNAVAILABLE
+                            ? SessionEndpoints.STORE_RETRY_AFTER_SECONDS
+                            : validator.retryAfterSeconds());
             return;
         }
         JwtPrincipal principal = JwtValidator.principal(claims);

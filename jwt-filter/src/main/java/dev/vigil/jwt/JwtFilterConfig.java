@@ -67,6 +67,7 @@ public final class JwtFilterConfig {
     private final String store;
     private final URI redisUri;
     private final boolean redisCluster;
+    private final String revocationOnStoreFailure;
     private final Clock clock;
     private final MeterRegistry meterRegistry;
     private final String sources;
@@ -102,6 +103,7 @@ public final class JwtFilterConfig {
         this.store = b.store;
         this.redisUri = b.redisUri;
         this.redisCluster = b.redisCluster;
+        this.revocationOnStoreFailure = b.revocationOnStoreFailure;
         this.clock = b.clock;
         this.meterRegistry = b.meterRegistry;
         this.sources = b.sources;
@@ -344,6 +346,14 @@ public final class JwtFilterConfig {
         return redisCluster;
     }
 
+    /**
+     * {@code deny} (default) or {@code allow}: what the revocation check does with a token that needs it (a
+     * {@code jti} or a session {@code sid}) while the session store cannot be read.
+     */
+    public String revocationOnStoreFailure() {
+        return revocationOnStoreFailure;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -382,6 +392,7 @@ public final class JwtFilterConfig {
                                 + (redisUri == null
                                         ? ""
                                         : " redis=" + redisHostOnly() + (redisCluster ? " (cluster)" : ""))
+                                + "\n  vigil.jwt.revocation.on-store-failure=" + revocationOnStoreFailure
                         : "off")
                 + (sources == null ? "" : "\n  read from: " + sources)
                 + (overrides.isEmpty() ? "" : "\n  overridden: " + String.join("; ", overrides));
@@ -422,6 +433,7 @@ public final class JwtFilterConfig {
         private String store = "memory";
         private URI redisUri;
         private boolean redisCluster;
+        private String revocationOnStoreFailure = "deny";
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meterRegistry = Metrics.globalRegistry;
         private final List<String> problems = new ArrayList<>();
@@ -606,6 +618,18 @@ public final class JwtFilterConfig {
             return this;
         }
 
+        /**
+         * What the revocation check does when the session store cannot be read: {@code deny} (default) refuses
+         * every token that needs the check (it has a {@code jti}, or a session {@code sid}) with 503
+         * {@code store_unavailable}; {@code allow} accepts them, except revocations this instance recorded itself.
+         * {@code allow} keeps users working through a store outage at the price that a token revoked on another
+         * instance (or before this one started) is accepted again until the store is back.
+         */
+        public Builder revocationOnStoreFailure(String mode) {
+            this.revocationOnStoreFailure = mode;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -671,6 +695,10 @@ public final class JwtFilterConfig {
             }
             if (!store.equals("memory") && !store.equals("redis")) {
                 all.add("vigil.jwt.store was '" + store + "' but it must be memory or redis");
+            }
+            if (!"deny".equals(revocationOnStoreFailure) && !"allow".equals(revocationOnStoreFailure)) {
+                all.add("vigil.jwt.revocation.on-store-failure was '" + revocationOnStoreFailure
+                        + "' but it must be deny or allow");
             }
             if (store.equals("redis") && redisUri == null) {
                 all.add("vigil.jwt.redis.uri is missing but vigil.jwt.store is redis");

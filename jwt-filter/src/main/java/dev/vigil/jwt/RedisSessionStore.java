@@ -29,7 +29,7 @@ import java.util.Set;
 /**
  * Families and revocations in Redis (Lettuce), so that several instances share them and they survive
  * restarts. Families are JSON values replaced by a Lua compare-and-set on their version; every key expires with
- * its family. Commands fail fast (1 s, and at once while disconnected) with {@link StoreUnavailableException}.
+ * its family. Commands fail fast (1 s, connecting included, and at once while disconnected) with {@link StoreUnavailableException}.
  * Works with a single Redis, a primary behind Sentinel, or a Redis Cluster ({@link #connectCluster}): every command
  * and script touches exactly one key, so no two keys ever have to share a hash slot.
  */
@@ -54,10 +54,19 @@ public final class RedisSessionStore implements SessionStore {
             return 1
             """;
 
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
+    /** A blackholed Redis must not hold a connect (and so a request) for Lettuce's default 10 s. */
+    private static final io.lettuce.core.SocketOptions SOCKET_OPTIONS = io.lettuce.core.SocketOptions.builder()
+            .connectTimeout(COMMAND_TIMEOUT)
+            .build();
+
     private final Connector connector;
     private final Clock clock;
-    private StatefulConnection<String, String> connection;
-    private RedisClusterCommands<String, String> commands;
+    private final java.util.concurrent.locks.ReentrantLock connecting = new java.util.concurrent.locks.ReentrantLock();
+    private volatile Connected connected;
+
+    private record Connected(
+            StatefulConnection<String, String> connection, RedisClusterCommands<String, String> commands) {}
 
     /** Opens connections to a standalone Redis or to a cluster; shuts its client down. */
     private interface Connector {
@@ -78,7 +87,8 @@ public final class RedisSessionStore implements SessionStore {
         RedisClient client = RedisClient.create(RedisURI.create(uri));
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(1)))
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .socketOptions(SOCKET_OPTIONS)
                 .build());
         return new RedisSessionStore(
                 new Connector() {
@@ -111,7 +121,8 @@ public final class RedisSessionStore implements SessionStore {
                 // node connections open lazily, on the first command for their slots: queue until then (bounded by
                 // the 1 s command timeout, so an unreachable node still fails fast) instead of rejecting at once
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(1)))
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .socketOptions(SOCKET_OPTIONS)
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                         .enableAllAdaptiveRefreshTriggers()
                         .enablePeriodicRefresh(Duration.ofSeconds(30))
@@ -137,16 +148,47 @@ public final class RedisSessionStore implements SessionStore {
                 clock);
     }
 
-    private synchronized RedisClusterCommands<String, String> redis() {
+    /**
+     * The open connection's commands. While the connection is down, one caller at a time opens a new one (bounded
+     * by the 1 s connect timeout); every other caller fails at once instead of queueing behind it, so no request thread waits longer than one timeout on Redis.
+     */
+    private RedisClusterCommands<String, String> redis() {
+        Connected c = connected;
+        if (c != null && c.connection().isOpen()) {
+            return c.commands();
+        }
+        if (!lock(c == null)) {
+            throw new StoreUnavailableException("redis unreachable: reconnecting", null);
+        }
         try {
-            if (connection == null || !connection.isOpen()) {
-                connection = connector.connect();
-                connection.setTimeout(Duration.ofSeconds(1));
-                commands = connector.commands(connection);
+            c = connected;
+            if (c != null && c.connection().isOpen()) {
+                return c.commands();
             }
-            return commands;
+            if (c != null) {
+                c.connection().closeAsync(); // its own reconnect attempts would leak
+            }
+            StatefulConnection<String, String> connection = connector.connect();
+            connection.setTimeout(COMMAND_TIMEOUT);
+            connected = new Connected(connection, connector.commands(connection));
+            return connected.commands();
         } catch (RedisException e) {
             throw new StoreUnavailableException("redis unreachable: " + e.getMessage(), e);
+        } finally {
+            connecting.unlock();
+        }
+    }
+
+    /** The first connection is waited for (at most one timeout); a reconnect is never queued behind. */
+    private boolean lock(boolean first) {
+        if (!first) {
+            return connecting.tryLock();
+        }
+        try {
+            return connecting.tryLock(COMMAND_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -274,9 +316,10 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized void close() {
-        if (connection != null) {
-            connection.close();
+    public void close() {
+        Connected c = connected;
+        if (c != null) {
+            c.connection().close();
         }
         connector.shutdown();
     }

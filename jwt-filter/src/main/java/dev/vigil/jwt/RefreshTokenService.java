@@ -6,7 +6,10 @@ import dev.vigil.jwt.internal.DpopVerifier;
 import dev.vigil.jwt.internal.Hashing;
 import dev.vigil.jwt.internal.InMemoryProofReplay;
 import dev.vigil.jwt.internal.JwtMetrics;
+import dev.vigil.jwt.internal.LocalRevocations;
 import dev.vigil.jwt.internal.ProofReplay;
+import dev.vigil.jwt.internal.Reason;
+import dev.vigil.jwt.internal.TokenRejection;
 import dev.vigil.jwt.internal.VerifiedClaims;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -32,6 +35,10 @@ import java.util.Set;
 public final class RefreshTokenService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RefreshTokenService.class.getName());
     private static final int MAX_CAS_ATTEMPTS = 32;
+    /** Revocations this instance recorded, remembered locally for store outages (see {@link #isRevoked}). */
+    static final int MAX_LOCAL_REVOCATIONS = 100_000;
+    /** At most one warning about an unreadable store per this many milliseconds. */
+    private static final long OUTAGE_WARNING_INTERVAL_MILLIS = 60_000;
 
     private final JwtFilterConfig config;
     private final SessionStore store;
@@ -41,6 +48,9 @@ public final class RefreshTokenService implements AutoCloseable {
     private final JwtMetrics metrics;
     private final DpopVerifier dpop;
     private final SessionEndpoints endpoints;
+    private final LocalRevocations localRevocations = new LocalRevocations(MAX_LOCAL_REVOCATIONS);
+    private final java.util.concurrent.atomic.AtomicLong nextOutageWarning =
+            new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
 
     private RefreshTokenService(
             JwtFilterConfig config, SessionStore store, AccessTokenSigner signer, int proofsPerKey) {
@@ -279,7 +289,7 @@ public final class RefreshTokenService implements AutoCloseable {
                 f.version() + 1);
         // the tokens pushed over the cap are revoked before the swap that forgets them: at most the cap stay live
         long skew = config.clockSkew().toMillis();
-        evicted.forEach((old, exp) -> store.revokeJti(old, Instant.ofEpochMilli(exp + skew)));
+        evicted.forEach((old, exp) -> revokeJti(old, exp + skew));
         if (!store.replace(f, updated, current ? updated.currentHash() : null)) {
             return null;
         }
@@ -357,6 +367,7 @@ public final class RefreshTokenService implements AutoCloseable {
                 + config.clockSkew().toMillis();
         try {
             store.revokeFamily(familyId, Instant.ofEpochMilli(until));
+            localRevocations.family(familyId, until, now);
         } catch (StoreUnavailableException e) {
             LOG.log(
                     System.Logger.Level.ERROR,
@@ -391,14 +402,24 @@ public final class RefreshTokenService implements AutoCloseable {
      * verifier would still accept it.
      */
     public void revokeAccessToken(String jti, Instant expiresAt) {
-        store.revokeJti(jti, expiresAt.plus(config.clockSkew()));
+        revokeJti(jti, expiresAt.plus(config.clockSkew()).toEpochMilli());
+    }
+
+    private void revokeJti(String jti, long untilMillis) {
+        store.revokeJti(jti, Instant.ofEpochMilli(untilMillis));
+        localRevocations.jti(jti, untilMillis, clock.millis());
     }
 
     /**
      * For the filter: an access token is revoked by its jti, or (a session token) by its family id {@code sid}.
-     * Fails open when the store is down, so that access tokens keep validating.
+     * Revocations this instance recorded itself are answered locally, also while the store is down. When the
+     * store cannot be read, a token that needs the check is refused with {@code store_unavailable} (503), unless
+     * {@code vigil.jwt.revocation.on-store-failure=allow}: then it is accepted unless revoked here.
+     *
+     * @throws TokenRejection {@link Reason#STORE_UNAVAILABLE} when the store cannot be read and the check fails
+     *     closed
      */
-    boolean isRevoked(VerifiedClaims claims) {
+    boolean isRevoked(VerifiedClaims claims) throws TokenRejection {
         String family =
                 signer.issuer().equals(claims.issuer()) && claims.claims().get("sid") instanceof String sid
                         ? sid
@@ -406,12 +427,38 @@ public final class RefreshTokenService implements AutoCloseable {
         if (claims.jti() == null && family == null) {
             return false;
         }
+        if (localRevocations.isRevoked(claims.jti(), family, clock.millis())) {
+            return true;
+        }
         try {
             return store.isRevoked(claims.jti(), family);
         } catch (StoreUnavailableException e) {
-            LOG.log(System.Logger.Level.DEBUG, "vigil-jwt: revocation check skipped, store unavailable");
-            return false;
+            boolean allow = config.revocationOnStoreFailure().equals("allow");
+            warnOutage(e, allow);
+            if (allow) {
+                return false;
+            }
+            throw new TokenRejection(Reason.STORE_UNAVAILABLE);
         }
+    }
+
+    /** One warning per minute at most while the store cannot be read; never names a token. */
+    private void warnOutage(StoreUnavailableException e, boolean allow) {
+        long now = System.nanoTime() / 1_000_000;
+        long next = nextOutageWarning.get();
+        if ((next != Long.MIN_VALUE && now < next)
+                || !nextOutageWarning.compareAndSet(next, now + OUTAGE_WARNING_INTERVAL_MILLIS)) {
+            return;
+        }
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "vigil-jwt: session store unavailable, revocation cannot be checked; tokens that need the check are "
+                        + (allow
+                                ? "ACCEPTED unless revoked on this instance (vigil.jwt.revocation.on-store-failure="
+                                        + "allow)"
+                                : "refused with 503 store_unavailable (vigil.jwt.revocation.on-store-failure=deny)")
+                        + "; next warning in at most 60s: {0}",
+                e.getMessage());
     }
 
     /** The DPoP verifier of this service's endpoints and filter; its replay cache is shared when the store is. */

@@ -141,6 +141,9 @@ public final class SessionEndpoints {
         }
     }
 
+    /** {@code Retry-After} of every 503 {@code store_unavailable}, from the endpoints and from the filter. */
+    static final int STORE_RETRY_AFTER_SECONDS = 5;
+
     /** Refusals that end the session clear its cookie; a bad proof, a 403 or a 503 leave it alone. */
     private static final Set<String> SESSION_ENDED = Set.of(
             "invalid_refresh_token", "refresh_token_reused", "session_revoked", "session_expired", "device_mismatch");
@@ -150,7 +153,7 @@ public final class SessionEndpoints {
             setCookie(resp, config.cookieName(), "", 0);
         }
         if (e.status() == 503) {
-            resp.setHeader("Retry-After", "5");
+            resp.setHeader("Retry-After", Integer.toString(STORE_RETRY_AFTER_SECONDS));
         }
         if (e.status() == 405) {
             resp.setHeader("Allow", "POST");

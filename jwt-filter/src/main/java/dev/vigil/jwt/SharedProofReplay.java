@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * DPoP proofs recorded in a shared {@link SessionStore}, so every instance refuses a replay. While the store is
- * unreachable, this instance's own cache still refuses replays it has seen (access tokens keep validating, as the
- * revocation check does).
+ * unreachable, this instance's own cache still refuses replays it has seen (whether the access token itself is
+ * accepted then is the revocation check's decision: {@code vigil.jwt.revocation.on-store-failure}).
  */
 final class SharedProofReplay implements ProofReplay {
     private static final System.Logger LOG = System.getLogger(SharedProofReplay.class.getName());

@@ -92,4 +92,38 @@ class ConfigTest {
                                         + "JWK (a generated key differs per instance, so each would reject the others' "
                                         + "tokens)"));
     }
+
+    @Test
+    void revocationOnStoreFailureDefaultsToDenyAndComesFromEverySource(@TempDir Path dir) throws Exception {
+        Map<String, String> base = Map.of(
+                "vigil.jwt.audience", "orders-api",
+                "vigil.jwt.trust.1.issuer", "https://idp.example.com",
+                "vigil.jwt.trust.1.discovery", "true");
+        assertThat(JwtFilterConfig.fromProperties(base, Map::of).revocationOnStoreFailure())
+                .isEqualTo("deny");
+        Map<String, String> allow = new java.util.HashMap<>(base);
+        allow.put("vigil.jwt.revocation.on-store-failure", "ALLOW");
+        assertThat(JwtFilterConfig.fromProperties(allow, Map::of).revocationOnStoreFailure())
+                .isEqualTo("allow");
+        assertThat(JwtFilterConfig.fromProperties(allow, () -> Map.of("VIGIL_JWT_REVOCATION_ON_STORE_FAILURE", "deny"))
+                        .revocationOnStoreFailure())
+                .as("environment over the map")
+                .isEqualTo("deny");
+        Path file = dir.resolve("jwt.properties");
+        Files.writeString(file, "vigil.jwt.revocation.on-store-failure=allow\n");
+        Map<String, String> init = new java.util.HashMap<>(base);
+        init.put("vigil.jwt.config-file", file.toString());
+        assertThat(JwtFilterConfig.fromInitParameters(init, Map::of).revocationOnStoreFailure())
+                .as("file")
+                .isEqualTo("allow");
+        init.put("vigil.jwt.revocation.on-store-failure", "deny");
+        assertThat(JwtFilterConfig.fromInitParameters(
+                                init, () -> Map.of("VIGIL_JWT_REVOCATION_ON_STORE_FAILURE", "allow"))
+                        .revocationOnStoreFailure())
+                .as("init-param over environment over file")
+                .isEqualTo("deny");
+        allow.put("vigil.jwt.revocation.on-store-failure", "open");
+        assertThatThrownBy(() -> JwtFilterConfig.fromProperties(allow, Map::of))
+                .hasMessageContaining("vigil.jwt.revocation.on-store-failure was 'open' but it must be deny or allow");
+    }
 }

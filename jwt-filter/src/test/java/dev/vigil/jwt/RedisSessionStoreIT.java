@@ -1,6 +1,7 @@
 package dev.vigil.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.testsupport.Requirements;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -132,7 +133,7 @@ class RedisSessionStoreIT {
     }
 
     @Test
-    void redisDownRefreshAnswers503AndAccessTokensKeepValidating() throws Exception {
+    void redisDownRefreshAnswers503AndAccessTokensFailClosed() throws Exception {
         try (Instance a = Instance.start()) {
             SessionTokens login = a.sessions().login("dave", Set.of(), DEVICE, null);
             redis.stop();
@@ -146,13 +147,18 @@ class RedisSessionStoreIT {
                 assertThat(e).isNotNull();
                 assertThat(e.reason()).isEqualTo("store_unavailable");
                 assertThat(e.status()).isEqualTo(503);
-                assertThat(a.validator().validate(login.accessToken()).getName())
-                        .isEqualTo("dave");
+                // the token carries a jti and a sid: whether it is revoked cannot be known, so it is refused
+                assertThatThrownBy(() -> a.validator().validate(login.accessToken()))
+                        .isInstanceOfSatisfying(TokenRejectedException.class, r -> {
+                            assertThat(r.reason()).isEqualTo("store_unavailable");
+                            assertThat(r.status()).isEqualTo(503);
+                        });
             } finally {
                 redis.launch();
             }
             assertThat(a.sessions().refresh(login.refreshToken(), DEVICE, null).refreshToken())
                     .isNotNull();
+            assertThat(a.validator().validate(login.accessToken()).getName()).isEqualTo("dave");
         }
     }
 }

@@ -27,7 +27,9 @@ public enum Reason {
     REVOKED("token_revoked", 401),
     DPOP_REQUIRED("dpop_proof_required", 401),
     DPOP_INVALID("dpop_proof_invalid", 401),
-    KEYS_UNAVAILABLE("keys_unavailable", 503);
+    KEYS_UNAVAILABLE("keys_unavailable", 503),
+    /** The token needs a revocation check and the session store cannot be read (fail closed, the default). */
+    STORE_UNAVAILABLE("store_unavailable", 503);
 
     private final String code;
     private final int status;

@@ -24,9 +24,12 @@ public final class TokenVerifier {
     private static final Set<String> EMBEDDED_KEY_HEADERS = Set.of("jwk", "jku", "x5u", "x5c");
     private static final int MAX_CACHED_HEADERS = 1024;
 
-    /** Answers whether a verified token has been revoked (by its jti, or by its session family). */
+    /**
+     * Answers whether a verified token has been revoked (by its jti, or by its session family); throws a
+     * {@link Reason#STORE_UNAVAILABLE} rejection when that cannot be known and the configuration fails closed.
+     */
     public interface Revocations {
-        boolean isRevoked(VerifiedClaims claims);
+        boolean isRevoked(VerifiedClaims claims) throws TokenRejection;
 
         Revocations NONE = claims -> false;
     }
