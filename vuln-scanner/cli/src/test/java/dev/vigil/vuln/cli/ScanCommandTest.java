@@ -163,7 +163,7 @@ class ScanCommandTest {
         Run r = run("--db-info", "--db", osv().toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out())
-                .isEqualTo("advisories: 8\n  Alpine:v3.18: 1\n  Debian:11: 1\n  Maven: 6\n"
+                .isEqualTo("advisories: 9\n  Alpine:v3.18: 1\n  Debian:11: 1\n  Maven: 7\n"
                         + "newest modified: 2025-02-04T19:04:14Z\n");
     }
 

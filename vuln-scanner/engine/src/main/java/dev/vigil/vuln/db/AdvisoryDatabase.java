@@ -40,18 +40,20 @@ public final class AdvisoryDatabase {
      * The index cache's format, part of every cache key: bump it whenever {@link Advisory} or the parser's output
      * changes, so an index written by another version is never read.
      */
-    static final int CACHE_FORMAT = 2;
+    static final int CACHE_FORMAT = 3;
 
     private final List<Advisory> advisories;
     private final Map<String, List<Entry>> index = new HashMap<>();
     private final boolean fromCache;
     private final List<String> warnings;
+    private final Map<String, String> sha1;
 
     /** One affected package of one advisory, as stored in the index. */
     public record Entry(Advisory advisory, Advisory.Affected affected) {}
 
-    private AdvisoryDatabase(List<Advisory> advisories, boolean fromCache, List<String> warnings) {
-        this.advisories = List.copyOf(advisories);
+    private AdvisoryDatabase(Content content, boolean fromCache, List<String> warnings) {
+        this.advisories = List.copyOf(content.advisories);
+        this.sha1 = Map.copyOf(content.sha1);
         this.fromCache = fromCache;
         this.warnings = List.copyOf(warnings);
         for (Advisory a : this.advisories) {
@@ -64,7 +66,9 @@ public final class AdvisoryDatabase {
 
     /** Builds a database from advisories already in memory (tests, benchmarks). */
     public static AdvisoryDatabase of(List<Advisory> advisories) {
-        return new AdvisoryDatabase(advisories, false, List.of());
+        Content c = new Content();
+        c.advisories.addAll(advisories);
+        return new AdvisoryDatabase(c, false, List.of());
     }
 
     /**
@@ -91,7 +95,7 @@ public final class AdvisoryDatabase {
                         warning = cached + ": corrupt index cache, rebuilt from " + path + " (" + oneLine(e) + ")";
                     }
                 }
-                List<Advisory> parsed = source.parseAll();
+                Content parsed = source.parseAll();
                 if (cached != null) {
                     writeCache(cacheDir, cached, parsed);
                 }
@@ -110,9 +114,9 @@ public final class AdvisoryDatabase {
         return nl >= 0 ? m.substring(0, nl).strip() : m.strip();
     }
 
-    private static void writeCache(Path dir, Path target, List<Advisory> advisories) {
+    private static void writeCache(Path dir, Path target, Content content) {
         try {
-            IndexCache.write(dir, target, advisories, CACHE_FORMAT);
+            IndexCache.write(dir, target, content, CACHE_FORMAT);
         } catch (IOException e) {
             // the cache is an optimisation: a read-only cache directory only costs speed
         }
@@ -121,6 +125,19 @@ public final class AdvisoryDatabase {
     /** The affected entries for a package in an ecosystem family ({@code Maven}, {@code Debian}, …). */
     public List<Entry> lookup(String ecosystem, String name) {
         return index.getOrDefault(key(ecosystem, name), List.of());
+    }
+
+    /**
+     * The Maven artifact ({@code groupId:artifactId:version}) whose jar has this SHA-1, from the database's SHA-1
+     * index ({@code maven-sha1.txt} files), or null.
+     */
+    public String artifactBySha1(String sha1Hex) {
+        return sha1Hex == null ? null : sha1.get(sha1Hex.toLowerCase(Locale.ROOT));
+    }
+
+    /** How many jars the database's SHA-1 index knows. */
+    public int sha1IndexSize() {
+        return sha1.size();
     }
 
     /** Every advisory (withdrawn ones are not kept). */
@@ -172,11 +189,39 @@ public final class AdvisoryDatabase {
         return family + "|" + name;
     }
 
+    /** The file name of a SHA-1 index in the database: {@code SHA1 groupId:artifactId:version} per line. */
+    public static final String SHA1_INDEX = "maven-sha1.txt";
+
+    private static boolean isDatabaseFile(String baseName) {
+        return baseName.endsWith(".json") || baseName.equals(SHA1_INDEX);
+    }
+
+    private static String baseName(String entry) {
+        return entry.substring(entry.lastIndexOf('/') + 1);
+    }
+
+    /** What a database holds: its advisories (withdrawn ones left out) and its SHA-1 index. */
+    static final class Content {
+        final List<Advisory> advisories = new ArrayList<>();
+        final Map<String, String> sha1 = new HashMap<>();
+
+        void add(String name, String baseName, byte[] bytes) throws DatabaseException {
+            if (baseName.equals(SHA1_INDEX)) {
+                Sha1Index.parse(name, bytes, sha1);
+                return;
+            }
+            Advisory a = OsvParser.parse(name, bytes);
+            if (a != null) {
+                advisories.add(a);
+            }
+        }
+    }
+
     /** A folder or a zip of advisory files. */
     private interface Source extends AutoCloseable {
         String contentKey();
 
-        List<Advisory> parseAll() throws IOException, DatabaseException;
+        Content parseAll() throws IOException, DatabaseException;
 
         @Override
         void close() throws IOException;
@@ -208,7 +253,8 @@ public final class AdvisoryDatabase {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".json")) {
+                    if (attrs.isRegularFile()
+                            && isDatabaseFile(file.getFileName().toString())) {
                         found.put(file, attrs);
                     }
                     return FileVisitResult.CONTINUE;
@@ -232,8 +278,8 @@ public final class AdvisoryDatabase {
         }
 
         @Override
-        public List<Advisory> parseAll() throws DatabaseException {
-            List<Advisory> out = new ArrayList<>(files.size());
+        public Content parseAll() throws DatabaseException {
+            Content out = new Content();
             for (Path f : files) {
                 byte[] bytes;
                 try {
@@ -244,10 +290,7 @@ public final class AdvisoryDatabase {
                 } catch (IOException e) {
                     throw new DatabaseException(f + ": unreadable advisory: " + e.getMessage());
                 }
-                Advisory a = OsvParser.parse(f.toString(), bytes);
-                if (a != null) {
-                    out.add(a);
-                }
+                out.add(f.toString(), f.getFileName().toString(), bytes);
             }
             return out;
         }
@@ -280,13 +323,13 @@ public final class AdvisoryDatabase {
         }
 
         @Override
-        public List<Advisory> parseAll() throws DatabaseException {
+        public Content parseAll() throws DatabaseException {
             List<ZipEntry> entries = zip.stream()
                     .map(e -> (ZipEntry) e)
-                    .filter(e -> !e.isDirectory() && e.getName().endsWith(".json"))
+                    .filter(e -> !e.isDirectory() && isDatabaseFile(baseName(e.getName())))
                     .sorted((a, b) -> a.getName().compareTo(b.getName()))
                     .toList();
-            List<Advisory> out = new ArrayList<>(entries.size());
+            Content out = new Content();
             for (ZipEntry e : entries) {
                 String name = path + "!/" + e.getName();
                 byte[] bytes;
@@ -298,10 +341,7 @@ public final class AdvisoryDatabase {
                 if (bytes.length > MAX_ADVISORY_BYTES) {
                     throw new DatabaseException(name + ": corrupt advisory: larger than 16 MiB");
                 }
-                Advisory a = OsvParser.parse(name, bytes);
-                if (a != null) {
-                    out.add(a);
-                }
+                out.add(name, baseName(e.getName()), bytes);
             }
             return out;
         }

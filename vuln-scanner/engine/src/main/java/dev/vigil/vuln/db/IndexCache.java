@@ -22,7 +22,7 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * The parsed advisories as one compact binary file, so a warm scan reads one file instead of parsing thousands of
- * JSON documents. Layout: magic, format, count, the advisories, then a CRC-32C of everything before it. A file that
+ * JSON documents. Layout: magic, format, the advisories, the SHA-1 index, then a CRC-32C of everything before it. A file that
  * does not read back completely (truncated, bit flips, another format) is an {@link IOException}: the caller rebuilds
  * it. Written to a temporary file and renamed into place atomically, so a concurrent reader sees either no file or a
  * complete one.
@@ -33,7 +33,7 @@ final class IndexCache {
 
     private IndexCache() {}
 
-    static List<Advisory> read(Path file, int format) throws IOException {
+    static AdvisoryDatabase.Content read(Path file, int format) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
             CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), new CRC32C());
             DataInputStream in = new DataInputStream(checked);
@@ -41,10 +41,14 @@ final class IndexCache {
                 throw new IOException("not an index of this format");
             }
             Reader r = new Reader(in);
+            AdvisoryDatabase.Content out = new AdvisoryDatabase.Content();
             int count = r.count();
-            List<Advisory> out = new ArrayList<>(count);
             for (int k = 0; k < count; k++) {
-                out.add(r.advisory());
+                out.advisories.add(r.advisory());
+            }
+            int jars = r.count();
+            for (int k = 0; k < jars; k++) {
+                out.sha1.put(r.required(), r.required());
             }
             long expected = checked.getChecksum().getValue();
             if (in.readLong() != expected) {
@@ -57,7 +61,7 @@ final class IndexCache {
         }
     }
 
-    static void write(Path dir, Path target, List<Advisory> advisories, int format) throws IOException {
+    static void write(Path dir, Path target, AdvisoryDatabase.Content content, int format) throws IOException {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "osv-", ".tmp");
         try {
@@ -67,9 +71,14 @@ final class IndexCache {
                 DataOutputStream out = new DataOutputStream(checked);
                 out.writeInt(MAGIC);
                 out.writeInt(format);
-                out.writeInt(advisories.size());
-                for (Advisory a : advisories) {
+                out.writeInt(content.advisories.size());
+                for (Advisory a : content.advisories) {
                     writeAdvisory(out, a);
+                }
+                out.writeInt(content.sha1.size());
+                for (Map.Entry<String, String> e : content.sha1.entrySet()) {
+                    string(out, e.getKey());
+                    string(out, e.getValue());
                 }
                 out.flush();
                 out.writeLong(checked.getChecksum().getValue());
