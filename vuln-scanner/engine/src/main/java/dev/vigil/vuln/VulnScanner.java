@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -92,11 +94,16 @@ public final class VulnScanner {
         }
     }
 
-    /** Matches an inventory: findings for every package, then suppressions and VEX applied. */
+    /**
+     * Matches an inventory: archives without {@code pom.properties} looked up by SHA-1 in the database's index, then
+     * findings for every package, then suppressions and VEX applied.
+     */
     public ScanResult scan(Inventory inventory) {
+        List<PackageRef> packages = new ArrayList<>(inventory.packages());
+        List<String> unidentified = identifyBySha1(inventory.unidentifiedArchives(), packages);
         Matcher matcher = new Matcher(db);
         List<Finding> findings = new ArrayList<>();
-        for (PackageRef p : inventory.packages()) {
+        for (PackageRef p : packages) {
             for (Finding f : matcher.match(p)) {
                 findings.add(suppressions.apply(f));
             }
@@ -106,6 +113,29 @@ public final class VulnScanner {
                 .thenComparing(f -> f.pkg().name())
                 .thenComparing(f -> f.pkg().location()));
         List<String> warnings = new ArrayList<>(suppressions.warnings());
-        return new ScanResult(findings, inventory.packages(), inventory.unidentified(), inventory.problems(), warnings);
+        return new ScanResult(findings, packages, unidentified, inventory.problems(), warnings);
+    }
+
+    /**
+     * Adds the archives the SHA-1 index knows to {@code packages}; returns the paths of those it does not know either,
+     * leaving out an enclosing archive once a nested one is identified.
+     */
+    private List<String> identifyBySha1(List<Inventory.Unidentified> archives, List<PackageRef> packages) {
+        Set<String> enclosing = new HashSet<>();
+        List<Inventory.Unidentified> unknown = new ArrayList<>();
+        for (Inventory.Unidentified u : archives) {
+            String gav = db.artifactBySha1(u.sha1());
+            if (gav == null) {
+                unknown.add(u);
+                continue;
+            }
+            String[] p = gav.split(":", 3);
+            packages.add(PackageRef.maven(p[0], p[1], p[2], u.path(), u.through()));
+            enclosing.addAll(u.through());
+        }
+        return unknown.stream()
+                .map(Inventory.Unidentified::path)
+                .filter(path -> !enclosing.contains(path))
+                .toList();
     }
 }

@@ -187,6 +187,7 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("vigil scan: " + e.getMessage());
             return ExitCode.ERROR;
         }
+        database.warnings().forEach(w -> err.println("warning: " + w));
         if (dbInfo) {
             return printDbInfo(database);
         }

@@ -163,8 +163,29 @@ class ScanCommandTest {
         Run r = run("--db-info", "--db", osv().toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out())
-                .isEqualTo("advisories: 8\n  Alpine:v3.18: 1\n  Debian:11: 1\n  Maven: 6\n"
+                .isEqualTo("advisories: 9\n  Alpine:v3.18: 1\n  Debian:11: 1\n  Maven: 7\n"
                         + "newest modified: 2025-02-04T19:04:14Z\n");
+    }
+
+    @Test
+    void aCorruptIndexCacheIsRebuiltWithAOneLineWarning() throws Exception {
+        Path cache = dir.resolve("cache");
+        assertThat(run("--db-info", "--db", osv().toString()).err()).isEmpty();
+        List<Path> idx;
+        try (Stream<Path> s = Files.list(cache)) {
+            idx = s.toList();
+        }
+        assertThat(idx).singleElement().satisfies(p -> assertThat(p.toString()).endsWith(".idx"));
+        Files.writeString(idx.get(0), "not an index");
+        Run r = run(jar("commons-text-1.9").toString(), "--db", osv().toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("CRITICAL CVE-2022-42889 org.apache.commons:commons-text 1.9 → 1.10.0");
+        assertThat(r.err())
+                .isEqualTo("warning: " + idx.get(0) + ": corrupt index cache, rebuilt from " + osv()
+                        + " (not an index of this format)\n");
+        assertThat(run(jar("commons-text-1.9").toString(), "--db", osv().toString())
+                        .err())
+                .isEmpty();
     }
 
     @Test

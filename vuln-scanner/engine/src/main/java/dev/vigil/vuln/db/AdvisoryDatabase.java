@@ -1,14 +1,14 @@
 package dev.vigil.vuln.db;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -20,35 +20,42 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * An OSV advisory database from a folder (searched recursively for {@code *.json}) or a zip, indexed by ecosystem
  * and package name. Parsing happens once per database content: the parsed advisories are cached under the cache
- * directory, keyed by the SHA-256 of every advisory file's name and bytes, so a changed file means a new index. Never
- * touches the network.
+ * directory, keyed by the SHA-256 of the cache format and, for a folder, every advisory file's relative name, size and
+ * modification time (one stat per file, nothing read), for a zip every entry's name, size and CRC-32 (its central
+ * directory). A changed, added or removed advisory means a new index; a corrupt index file is rebuilt with a warning.
+ * Never touches the network.
  */
 public final class AdvisoryDatabase {
     /** An advisory file larger than this is refused as corrupt. */
     public static final long MAX_ADVISORY_BYTES = 16L << 20;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<List<Advisory>> LIST = new TypeReference<>() {};
+    /**
+     * The index cache's format, part of every cache key: bump it whenever {@link Advisory} or the parser's output
+     * changes, so an index written by another version is never read.
+     */
+    static final int CACHE_FORMAT = 3;
 
     private final List<Advisory> advisories;
     private final Map<String, List<Entry>> index = new HashMap<>();
     private final boolean fromCache;
+    private final List<String> warnings;
+    private final Map<String, String> sha1;
 
     /** One affected package of one advisory, as stored in the index. */
     public record Entry(Advisory advisory, Advisory.Affected affected) {}
 
-    private AdvisoryDatabase(List<Advisory> advisories, boolean fromCache) {
-        this.advisories = List.copyOf(advisories);
+    private AdvisoryDatabase(Content content, boolean fromCache, List<String> warnings) {
+        this.advisories = List.copyOf(content.advisories);
+        this.sha1 = Map.copyOf(content.sha1);
         this.fromCache = fromCache;
+        this.warnings = List.copyOf(warnings);
         for (Advisory a : this.advisories) {
             for (Advisory.Affected af : a.affected()) {
                 index.computeIfAbsent(key(af.ecosystem(), af.name()), k -> new ArrayList<>())
@@ -59,7 +66,9 @@ public final class AdvisoryDatabase {
 
     /** Builds a database from advisories already in memory (tests, benchmarks). */
     public static AdvisoryDatabase of(List<Advisory> advisories) {
-        return new AdvisoryDatabase(advisories, false);
+        Content c = new Content();
+        c.advisories.addAll(advisories);
+        return new AdvisoryDatabase(c, false, List.of());
     }
 
     /**
@@ -76,19 +85,21 @@ public final class AdvisoryDatabase {
             Source source = Files.isDirectory(path) ? new FolderSource(path) : new ZipSource(path);
             try (source) {
                 String key = source.contentKey();
-                Path cached = cacheDir == null ? null : cacheDir.resolve("osv-" + key + ".json.gz");
+                Path cached = cacheDir == null ? null : cacheDir.resolve("osv-" + key + ".idx");
+                String warning = null;
                 if (cached != null && Files.isRegularFile(cached)) {
-                    try (InputStream in = new GZIPInputStream(Files.newInputStream(cached))) {
-                        return new AdvisoryDatabase(MAPPER.readValue(in, LIST), true);
+                    try {
+                        return new AdvisoryDatabase(IndexCache.read(cached, CACHE_FORMAT), true, List.of());
                     } catch (IOException | RuntimeException e) {
-                        // a damaged cache is rebuilt from the database itself
+                        // a damaged cache is rebuilt from the database itself (and replaced atomically below)
+                        warning = cached + ": corrupt index cache, rebuilt from " + path + " (" + oneLine(e) + ")";
                     }
                 }
-                List<Advisory> parsed = source.parseAll();
+                Content parsed = source.parseAll();
                 if (cached != null) {
                     writeCache(cacheDir, cached, parsed);
                 }
-                return new AdvisoryDatabase(parsed, false);
+                return new AdvisoryDatabase(parsed, false, warning == null ? List.of() : List.of(warning));
             }
         } catch (NoSuchFileException e) {
             throw new DatabaseException(e.getFile() + ": not found");
@@ -97,14 +108,15 @@ public final class AdvisoryDatabase {
         }
     }
 
-    private static void writeCache(Path dir, Path target, List<Advisory> advisories) {
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl >= 0 ? m.substring(0, nl).strip() : m.strip();
+    }
+
+    private static void writeCache(Path dir, Path target, Content content) {
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "osv-", ".tmp");
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp))) {
-                MAPPER.writeValue(out, advisories);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            IndexCache.write(dir, target, content, CACHE_FORMAT);
         } catch (IOException e) {
             // the cache is an optimisation: a read-only cache directory only costs speed
         }
@@ -115,6 +127,19 @@ public final class AdvisoryDatabase {
         return index.getOrDefault(key(ecosystem, name), List.of());
     }
 
+    /**
+     * The Maven artifact ({@code groupId:artifactId:version}) whose jar has this SHA-1, from the database's SHA-1
+     * index ({@code maven-sha1.txt} files), or null.
+     */
+    public String artifactBySha1(String sha1Hex) {
+        return sha1Hex == null ? null : sha1.get(sha1Hex.toLowerCase(Locale.ROOT));
+    }
+
+    /** How many jars the database's SHA-1 index knows. */
+    public int sha1IndexSize() {
+        return sha1.size();
+    }
+
     /** Every advisory (withdrawn ones are not kept). */
     public List<Advisory> advisories() {
         return advisories;
@@ -123,6 +148,11 @@ public final class AdvisoryDatabase {
     /** Whether this instance was read from the index cache. */
     public boolean fromCache() {
         return fromCache;
+    }
+
+    /** One line each: what went wrong with the index cache (the scan goes on), e.g. a corrupt cache file rebuilt. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** Advisory count per ecosystem (as written, e.g. {@code Debian:12}), sorted by name. */
@@ -159,58 +189,97 @@ public final class AdvisoryDatabase {
         return family + "|" + name;
     }
 
+    /** The file name of a SHA-1 index in the database: {@code SHA1 groupId:artifactId:version} per line. */
+    public static final String SHA1_INDEX = "maven-sha1.txt";
+
+    private static boolean isDatabaseFile(String baseName) {
+        return baseName.endsWith(".json") || baseName.equals(SHA1_INDEX);
+    }
+
+    private static String baseName(String entry) {
+        return entry.substring(entry.lastIndexOf('/') + 1);
+    }
+
+    /** What a database holds: its advisories (withdrawn ones left out) and its SHA-1 index. */
+    static final class Content {
+        final List<Advisory> advisories = new ArrayList<>();
+        final Map<String, String> sha1 = new HashMap<>();
+
+        void add(String name, String baseName, byte[] bytes) throws DatabaseException {
+            if (baseName.equals(SHA1_INDEX)) {
+                Sha1Index.parse(name, bytes, sha1);
+                return;
+            }
+            Advisory a = OsvParser.parse(name, bytes);
+            if (a != null) {
+                advisories.add(a);
+            }
+        }
+    }
+
     /** A folder or a zip of advisory files. */
     private interface Source extends AutoCloseable {
-        String contentKey() throws IOException, DatabaseException;
+        String contentKey();
 
-        List<Advisory> parseAll() throws IOException, DatabaseException;
+        Content parseAll() throws IOException, DatabaseException;
 
         @Override
         void close() throws IOException;
     }
 
-    private static MessageDigest sha256() {
+    /** A digest for a cache key, seeded with the cache format so a format change never reads an old index. */
+    private static MessageDigest keyDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(("vigil-osv-index/" + CACHE_FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
+            return md;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private static void update(MessageDigest md, String name, long size, long stamp) {
+        md.update((name + "\0" + size + "\0" + stamp + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     private static final class FolderSource implements Source {
         private final Path root;
-        private final List<Path> files;
+        private final List<Path> files = new ArrayList<>();
+        private final MessageDigest key = keyDigest();
 
         FolderSource(Path root) throws IOException {
             this.root = root;
-            try (Stream<Path> walk = Files.walk(root)) {
-                this.files = walk.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-                        .sorted()
-                        .toList();
-            }
-        }
-
-        @Override
-        public String contentKey() throws IOException, DatabaseException {
-            MessageDigest md = sha256();
-            byte[] buf = new byte[1 << 16];
-            for (Path f : files) {
-                md.update(root.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                try (InputStream in = Files.newInputStream(f)) {
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        md.update(buf, 0, n);
+            Map<Path, BasicFileAttributes> found = new TreeMap<>();
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()
+                            && isDatabaseFile(file.getFileName().toString())) {
+                        found.put(file, attrs);
                     }
-                } catch (IOException e) {
-                    throw new DatabaseException(f + ": unreadable advisory: " + e.getMessage());
+                    return FileVisitResult.CONTINUE;
                 }
+            });
+            for (Map.Entry<Path, BasicFileAttributes> e : found.entrySet()) {
+                files.add(e.getKey());
+                BasicFileAttributes a = e.getValue();
+                update(
+                        key,
+                        root.relativize(e.getKey()).toString(),
+                        a.size(),
+                        a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
             }
-            return HexFormat.of().formatHex(md.digest());
+        }
+
+        /** The database's file names, sizes and modification times: one stat per file, no file is read. */
+        @Override
+        public String contentKey() {
+            return HexFormat.of().formatHex(key.digest());
         }
 
         @Override
-        public List<Advisory> parseAll() throws DatabaseException {
-            List<Advisory> out = new ArrayList<>(files.size());
+        public Content parseAll() throws DatabaseException {
+            Content out = new Content();
             for (Path f : files) {
                 byte[] bytes;
                 try {
@@ -221,10 +290,7 @@ public final class AdvisoryDatabase {
                 } catch (IOException e) {
                     throw new DatabaseException(f + ": unreadable advisory: " + e.getMessage());
                 }
-                Advisory a = OsvParser.parse(f.toString(), bytes);
-                if (a != null) {
-                    out.add(a);
-                }
+                out.add(f.toString(), f.getFileName().toString(), bytes);
             }
             return out;
         }
@@ -246,28 +312,24 @@ public final class AdvisoryDatabase {
             }
         }
 
+        /** Every entry's name, size and CRC-32 from the zip's central directory: content-based, no entry inflated. */
         @Override
-        public String contentKey() throws DatabaseException {
-            MessageDigest md = sha256();
-            byte[] buf = new byte[1 << 16];
-            try (InputStream in = Files.newInputStream(path)) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    md.update(buf, 0, n);
-                }
-            } catch (IOException e) {
-                throw new DatabaseException(path + ": unreadable advisory database: " + e.getMessage());
-            }
+        public String contentKey() {
+            MessageDigest md = keyDigest();
+            zip.stream()
+                    .sorted((a, b) -> a.getName().compareTo(b.getName()))
+                    .forEach(e -> update(md, e.getName(), e.getSize(), e.getCrc()));
             return HexFormat.of().formatHex(md.digest());
         }
 
         @Override
-        public List<Advisory> parseAll() throws DatabaseException {
+        public Content parseAll() throws DatabaseException {
             List<ZipEntry> entries = zip.stream()
                     .map(e -> (ZipEntry) e)
-                    .filter(e -> !e.isDirectory() && e.getName().endsWith(".json"))
+                    .filter(e -> !e.isDirectory() && isDatabaseFile(baseName(e.getName())))
                     .sorted((a, b) -> a.getName().compareTo(b.getName()))
                     .toList();
-            List<Advisory> out = new ArrayList<>(entries.size());
+            Content out = new Content();
             for (ZipEntry e : entries) {
                 String name = path + "!/" + e.getName();
                 byte[] bytes;
@@ -279,10 +341,7 @@ public final class AdvisoryDatabase {
                 if (bytes.length > MAX_ADVISORY_BYTES) {
                     throw new DatabaseException(name + ": corrupt advisory: larger than 16 MiB");
                 }
-                Advisory a = OsvParser.parse(name, bytes);
-                if (a != null) {
-                    out.add(a);
-                }
+                out.add(name, baseName(e.getName()), bytes);
             }
             return out;
         }

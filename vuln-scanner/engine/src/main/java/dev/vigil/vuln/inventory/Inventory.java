@@ -10,15 +10,34 @@ import java.util.List;
  */
 public final class Inventory {
     private final List<PackageRef> packages = new ArrayList<>();
-    private final List<String> unidentified = new ArrayList<>();
+    private final List<Unidentified> unidentified = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
     public void add(PackageRef p) {
         packages.add(p);
     }
 
+    /**
+     * An archive without {@code pom.properties} that none of its nested archives identified either.
+     *
+     * @param path how it is named in reports
+     * @param sha1 the SHA-1 of its bytes (lower-case hex), to look up in the database's SHA-1 index, or null
+     * @param through the enclosing archives, outermost first
+     */
+    public record Unidentified(String path, String sha1, List<String> through) {
+        public Unidentified {
+            through = List.copyOf(through);
+        }
+    }
+
+    /** An archive nothing inside identifies (no SHA-1 known). */
     public void unidentified(String path) {
-        unidentified.add(path);
+        unidentified.add(new Unidentified(path, null, List.of()));
+    }
+
+    /** An archive nothing inside identifies, with its SHA-1 for the database's SHA-1 index. */
+    public void unidentified(String path, String sha1, List<String> through) {
+        unidentified.add(new Unidentified(path, sha1, through));
     }
 
     public void problem(String line) {
@@ -34,7 +53,13 @@ public final class Inventory {
         return List.copyOf(packages);
     }
 
+    /** The paths of the archives nothing identified (before the SHA-1 look-up). */
     public List<String> unidentified() {
+        return unidentified.stream().map(Unidentified::path).toList();
+    }
+
+    /** The archives nothing identified, with their SHA-1s. */
+    public List<Unidentified> unidentifiedArchives() {
         return List.copyOf(unidentified);
     }
 

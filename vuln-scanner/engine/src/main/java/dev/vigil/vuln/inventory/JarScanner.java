@@ -4,8 +4,13 @@ import dev.vigil.vuln.PackageRef;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -15,7 +20,8 @@ import java.util.zip.ZipInputStream;
 /**
  * Identifies Maven artifacts in a jar, war or ear: every {@code META-INF/maven/**}{@code /pom.properties} inside
  * (shaded jars carry one per shaded artifact), and, recursively, every nested jar ({@code BOOT-INF/lib},
- * {@code WEB-INF/lib}, {@code lib/}). An archive with neither is reported as unidentified. Untrusted input is
+ * {@code WEB-INF/lib}, {@code lib/}). An archive with neither is recorded as unidentified with its SHA-1, which the
+ * scan then looks up in the database's SHA-1 index ({@code maven-sha1.txt}). Untrusted input is
  * bounded: nesting depth, the size of one nested jar and the bytes inflated per top-level archive.
  */
 public final class JarScanner {
@@ -48,7 +54,9 @@ public final class JarScanner {
         scan(in, display, through, 0);
     }
 
-    private void scan(InputStream in, String display, List<String> through, int depth) throws IOException {
+    private void scan(InputStream raw, String display, List<String> through, int depth) throws IOException {
+        // the archive's SHA-1, for the database's SHA-1 index when nothing inside identifies it
+        DigestInputStream in = new DigestInputStream(raw, sha1());
         List<Properties> poms = new ArrayList<>();
         List<String> pomPaths = new ArrayList<>();
         int nestedIdentified = 0;
@@ -91,7 +99,9 @@ public final class JarScanner {
             added++;
         }
         if (added == 0 && (nestedCount == 0 || nestedIdentified == 0)) {
-            inventory.unidentified(display);
+            in.transferTo(OutputStream.nullOutputStream()); // the central directory: the SHA-1 covers every byte
+            inventory.unidentified(
+                    display, HexFormat.of().formatHex(in.getMessageDigest().digest()), through);
         }
     }
 
@@ -105,6 +115,14 @@ public final class JarScanner {
             throw new IOException(what + ": archive inflates to more than " + (MAX_TOTAL_BYTES >> 30) + " GiB");
         }
         return bytes;
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String utf8(byte[] b) {
