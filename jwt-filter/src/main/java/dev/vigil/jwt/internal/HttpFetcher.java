@@ -122,9 +122,26 @@ public final class HttpFetcher {
 
     /**
      * A throwable's class and message, then its causes' (at most four): some network errors, such as a refused
-     * connection, carry no message of their own.
+     * connection, carry no message of their own. One line: messages can quote what a server sent (a discovery
+     * document's issuer, a key type), so control characters are escaped and cannot forge log lines.
      */
     public static String describe(Throwable t) {
+        return oneLine(describeChain(t));
+    }
+
+    private static String oneLine(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    private static String describeChain(Throwable t) {
         StringBuilder sb = new StringBuilder();
         Throwable c = t;
         for (int depth = 0; c != null && depth < 4; depth++, c = c.getCause() == c ? null : c.getCause()) {

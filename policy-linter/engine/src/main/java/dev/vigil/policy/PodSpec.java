@@ -57,6 +57,9 @@ public record PodSpec(Resource owner, String specPath, String metadataPath) {
 
     private void addContainers(List<Container> out, Container.Type type, String field) {
         JsonNode list = spec().path(field);
+        if (!list.isArray()) {
+            return; // e.g. a mapping where a list belongs: schema validation reports it; its get(i) would be null
+        }
         for (int i = 0; i < list.size(); i++) {
             out.add(new Container(this, type, specPath + "." + field + "[" + i + "]", list.get(i)));
         }
