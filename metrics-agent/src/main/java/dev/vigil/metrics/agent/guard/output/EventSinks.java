@@ -117,7 +117,7 @@ public final class EventSinks {
             s = s.substring(0, scheme) + "***@" + s.substring(at + 1);
         }
         int q = indexOfAny(s, "?#", scheme);
-        return q < 0 ? s : s.substring(0, q) + "?…";
+        return q < 0 ? s : s.substring(0, q + 1) + "…";
     }
 
     private static int indexOfAny(String s, String chars, int from) {
