@@ -33,7 +33,10 @@ class CustomRulesFuzzTest {
                 },
                 CustomRulesException.class);
         if (thrown instanceof CustomRulesException e) {
-            assertThat(e.getMessage()).startsWith(LABEL + ":").contains(": field '").doesNotContain("\n", "\r");
+            assertThat(e.getMessage())
+                    .startsWith(LABEL + ":")
+                    .contains(": field '")
+                    .doesNotContain("\n", "\r");
             assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p).doesNotContain("\n"));
             assertThat(e.line()).isPositive();
         }
@@ -43,8 +46,7 @@ class CustomRulesFuzzTest {
 
     static {
         try {
-            FIXED = CustomRules.parse(
-                    """
+            FIXED = CustomRules.parse("""
                     - rule: any
                       desc: every field read at least once
                       priority: Notice
@@ -58,8 +60,7 @@ class CustomRulesFuzzTest {
                       exceptions:
                         - name: e
                           condition: proc.cmdline.split(" ").size() > 5
-                    """,
-                    LABEL);
+                    """, LABEL);
         } catch (CustomRulesException e) {
             throw new ExceptionInInitializerError(e);
         }
