@@ -361,6 +361,32 @@ class CustomRulesTest {
     }
 
     @Test
+    void theReadmeErrorExample() {
+        CustomRulesException e = error("""
+                - rule: a
+                  desc: d
+                  priority: Notice
+                  condition: prc.x == 'a'
+                  output: o
+                - rule: b
+                  priority: Warnig
+                  desc: d
+                  conditon: "true"
+                  output: o
+                """);
+        // the README shows these lines for a relative path
+        assertThat(e.problems())
+                .extracting(p -> "rules.yaml" + p.substring(file().toString().length()))
+                .containsExactly(
+                        "rules.yaml:4: field 'condition': does not compile: undeclared reference to 'prc' (at 1:1)",
+                        "rules.yaml:6: field 'condition': is missing, expected a non-empty text",
+                        "rules.yaml:7: field 'priority': unknown priority 'Warnig' (did you mean 'Warning'?), expected"
+                                + " one of Emergency, Alert, Critical, Error, Warning, Notice, Informational, Debug",
+                        "rules.yaml:9: field 'conditon': unknown key (did you mean 'condition'?), expected one of rule,"
+                                + " desc, priority, condition, output, tags, enabled, exceptions");
+    }
+
+    @Test
     void messagesAreOneLine() {
         CustomRulesException e = error(rule("condition: |\n    proc.name ==\n    ==  'x'"));
         assertThat(e.getMessage()).doesNotContain("\n").contains(":4: field 'condition': does not compile: ");
