@@ -130,6 +130,30 @@ class CustomRulesTest {
     }
 
     @Test
+    void conditionsNamingTheirKindsAreNotEvaluatedForOtherKinds() {
+        assertThat(CelCondition.compile("kind == 'process' && proc.cmdline.contains('x')")
+                        .kinds())
+                .containsExactly("process");
+        assertThat(CelCondition.compile("'file' == kind").kinds()).containsExactly("file");
+        assertThat(CelCondition.compile("kind in ['file', 'process'] && fd.name != '' && kind != 'x'")
+                        .kinds())
+                .containsExactlyInAnyOrder("file", "process");
+        assertThat(CelCondition.compile("(kind == 'jndi' || kind == 'connect') && net.host == 'a'")
+                        .kinds())
+                .containsExactlyInAnyOrder("jndi", "connect");
+        assertThat(CelCondition.compile("kind == 'jndi' && kind == 'connect'").kinds())
+                .isEmpty();
+        assertThat(CelCondition.compile("kind == 'jndi' || proc.cmdline == 'a'").kinds())
+                .isNull();
+        assertThat(CelCondition.compile("kind != 'jndi'").kinds()).isNull();
+        assertThat(CelCondition.compile("!(kind == 'jndi')").kinds()).isNull();
+        assertThat(CelCondition.compile("[1].exists(kind, kind == 1) && kind == 'file'")
+                        .kinds())
+                .containsExactly("file");
+        assertThat(CelCondition.compile("proc.cmdline == 'kind'").kinds()).isNull();
+    }
+
+    @Test
     void rendersTheOutputTemplateLikeFalco() throws Exception {
         CustomRules rules = good();
         assertThat(rule(rules, "curl-from-the-app")
