@@ -2,10 +2,12 @@ package dev.vigil.metrics.agent.guard.custom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,6 +204,33 @@ class CustomRulesTest {
                 """.formatted(list));
         // 51^4 = 6.8 million iterations if unbounded; the budget of 1,000 stops it: an error, so no match
         assertThat(rules.rules().get(0).matches("process", Map.of())).isFalse();
+    }
+
+    @Test
+    void regularExpressionsAreLinearAndBounded() throws Exception {
+        CustomRules rules = parse("""
+                - rule: backtracking
+                  desc: a pattern that backtracks exponentially in java.util.regex
+                  priority: Notice
+                  condition: proc.cmdline.matches("^(a+)+$")
+                  output: o
+                - rule: huge-program
+                  desc: a pattern above the RE2 program size limit
+                  priority: Notice
+                  condition: proc.cmdline.matches("(((a{100}){100}){100})")
+                  output: o
+                """);
+        Map<String, String> hostile = Map.of("proc.cmdline", "a".repeat(10_000) + "!");
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            // RE2: linear in the input, no catastrophic backtracking
+            assertThat(rules.rules().get(0).matches("process", hostile)).isFalse();
+            assertThat(rules.rules().get(0).matches("process", Map.of("proc.cmdline", "aaaa")))
+                    .isTrue();
+            // refused (RE2 program size limit of 1,000, or RE2/J's own repetition limits): an evaluation error, no
+            // match
+            assertThat(rules.rules().get(1).matches("process", Map.of("proc.cmdline", "a".repeat(1_000_000))))
+                    .isFalse();
+        });
     }
 
     @Test
