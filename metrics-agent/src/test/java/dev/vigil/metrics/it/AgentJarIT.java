@@ -39,6 +39,13 @@ class AgentJarIT {
                     .isNotNull();
             assertThat(jar.getEntry("dev/vigil/metrics/shaded/org/snakeyaml/engine/v2/api/lowlevel/Parse.class"))
                     .isNotNull();
+            // resources too: nothing outside the agent's packages but META-INF (e.g. no google/protobuf/*.proto)
+            assertThat(jar.stream()
+                            .map(JarEntry::getName)
+                            .filter(n -> !n.endsWith("/"))
+                            .filter(n -> !n.startsWith("dev/vigil/metrics/") && !n.startsWith("META-INF/"))
+                            .toList())
+                    .isEmpty();
             // a service file for a JDK interface would hand the application's lookups the agent's copies
             assertThat(jar.stream()
                             .map(JarEntry::getName)

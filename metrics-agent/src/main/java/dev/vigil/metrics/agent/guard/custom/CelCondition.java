@@ -3,9 +3,12 @@ package dev.vigil.metrics.agent.guard.custom;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelBuilder;
 import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
@@ -13,8 +16,10 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,9 +46,11 @@ final class CelCondition {
     private static final Pattern CEL_ERROR = Pattern.compile("^<input>:(\\d+):(\\d+): (.*)$");
 
     private final CelRuntime.Program program;
+    private final Set<String> kinds;
 
-    private CelCondition(CelRuntime.Program program) {
+    private CelCondition(CelRuntime.Program program, Set<String> kinds) {
         this.program = program;
+        this.kinds = kinds;
     }
 
     /**
@@ -62,7 +69,8 @@ final class CelCondition {
             throw new IllegalArgumentException("does not compile: " + firstError(compiled.getErrorString()));
         }
         try {
-            return new CelCondition(CEL.createProgram(compiled.getAst()));
+            CelAbstractSyntaxTree ast = compiled.getAst();
+            return new CelCondition(CEL.createProgram(ast), kindsOf(ast.getExpr()));
         } catch (CelValidationException | CelEvaluationException e) {
             throw new IllegalArgumentException("does not compile: " + firstError(e.getMessage()), e);
         }
@@ -90,6 +98,84 @@ final class CelCondition {
             vars.put(g, groups.getOrDefault(g, Map.of()));
         }
         return vars;
+    }
+
+    /**
+     * The event kinds for which the condition can be true, when its top level says so ({@code kind == "process" &&
+     * …}, {@code kind in ["file", "process"] && …}, {@code … || …} of such); null when it may hold for any kind. CEL's
+     * {@code false && error} is false, so an event of another kind can never match: it is not evaluated at all.
+     */
+    Set<String> kinds() {
+        return kinds;
+    }
+
+    /** False without evaluating when {@code kind} is not one of {@link #kinds()}. */
+    boolean appliesTo(String kind) {
+        return kinds == null || (kind != null && kinds.contains(kind));
+    }
+
+    private static Set<String> kindsOf(CelExpr e) {
+        if (e.getKind() != CelExpr.ExprKind.Kind.CALL) {
+            return null;
+        }
+        CelExpr.CelCall call = e.call();
+        List<CelExpr> args = call.args();
+        if (call.target().isPresent() || args.size() != 2) {
+            return null;
+        }
+        switch (call.function()) {
+            case "_&&_" -> {
+                Set<String> a = kindsOf(args.get(0));
+                Set<String> b = kindsOf(args.get(1));
+                if (a == null || b == null) {
+                    return a == null ? b : a;
+                }
+                Set<String> both = new HashSet<>(a);
+                both.retainAll(b);
+                return both;
+            }
+            case "_||_" -> {
+                Set<String> a = kindsOf(args.get(0));
+                Set<String> b = kindsOf(args.get(1));
+                if (a == null || b == null) {
+                    return null;
+                }
+                Set<String> either = new HashSet<>(a);
+                either.addAll(b);
+                return either;
+            }
+            case "_==_" -> {
+                String v = isKind(args.get(0)) ? string(args.get(1)) : isKind(args.get(1)) ? string(args.get(0)) : null;
+                return v == null ? null : Set.of(v);
+            }
+            case "@in" -> {
+                if (!isKind(args.get(0)) || args.get(1).getKind() != CelExpr.ExprKind.Kind.LIST) {
+                    return null;
+                }
+                Set<String> in = new HashSet<>();
+                for (CelExpr element : args.get(1).list().elements()) {
+                    String v = string(element);
+                    if (v == null) {
+                        return null;
+                    }
+                    in.add(v);
+                }
+                return in;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static boolean isKind(CelExpr e) {
+        return e.getKind() == CelExpr.ExprKind.Kind.IDENT && e.ident().name().equals(KIND);
+    }
+
+    private static String string(CelExpr e) {
+        return e.getKind() == CelExpr.ExprKind.Kind.CONSTANT && e.constant().getKind() == CelConstant.Kind.STRING_VALUE
+                ? e.constant().stringValue()
+                : null;
     }
 
     /** True only when the condition evaluates to true; an evaluation error (missing field, budget) is false. */

@@ -62,7 +62,7 @@ final class CelRule implements CustomRule {
 
     @Override
     public boolean matches(String kind, Map<String, String> fields) {
-        if (!enabled) {
+        if (!enabled || !condition.appliesTo(kind)) {
             return false;
         }
         try {

@@ -15,6 +15,12 @@ import javax.net.ssl.SSLContext;
 
 /** Opens the sinks of {@code guard.output} values. */
 public final class EventSinks {
+    /**
+     * Every thread the sinks start (the HTTP sink's sender and its HTTP client's tasks) has a name starting with this,
+     * so a guard hook can leave the sinks' own connections alone.
+     */
+    public static final String THREAD_NAME_PREFIX = "vigil-guard-output";
+
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
     private static final String EXPECTED = "expected stderr, stdout, a file path or an http(s):// URL";
 

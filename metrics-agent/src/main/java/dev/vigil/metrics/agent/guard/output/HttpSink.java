@@ -12,19 +12,23 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
 /**
  * POSTs each event to a collector (Falcosidekick's {@code /} endpoint, any HTTP log intake) as its own request with
  * {@code Content-Type: application/json}. {@link #write} only offers the event to a bounded queue: one daemon thread
- * ({@value #THREAD_NAME}) does all I/O, in order, so the application's thread never waits for the network. When the
+ * ({@value #THREAD_NAME}) sends them, in order, so the application's thread never waits for the network; the HTTP
+ * client's own tasks run on daemon threads named {@value #THREAD_NAME}{@code -http-N}. When the
  * queue is full the event is dropped and counted. User info in the URL ({@code https://user:pass@host/}) is sent as
  * HTTP Basic authentication and never printed; the URL is printed without user info and query.
  */
 final class HttpSink implements EventSink {
-    static final String THREAD_NAME = "vigil-guard-output";
+    static final String THREAD_NAME = EventSinks.THREAD_NAME_PREFIX;
     static final int DEFAULT_QUEUE = 1_000;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -35,6 +39,7 @@ final class HttpSink implements EventSink {
     private final String authorization;
     private final BlockingQueue<String> queue;
     private final HttpClient client;
+    private final ExecutorService clientThreads;
     private final Duration requestTimeout;
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
@@ -55,7 +60,16 @@ final class HttpSink implements EventSink {
         this.shown = shown(uri);
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.requestTimeout = requestTimeout;
+        // the client's own tasks (connecting, reading) run on daemon threads named like ours, so a guard hook can tell
+        // the sink's I/O from the application's
+        AtomicInteger n = new AtomicInteger();
+        this.clientThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, THREAD_NAME + "-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         HttpClient.Builder b = HttpClient.newBuilder()
+                .executor(clientThreads)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -97,6 +111,7 @@ final class HttpSink implements EventSink {
             Thread.currentThread().interrupt();
         }
         thread.interrupt();
+        clientThreads.shutdownNow();
         List<String> left = new ArrayList<>();
         queue.drainTo(left);
         dropped.addAndGet(left.size());

@@ -2,10 +2,12 @@ package dev.vigil.metrics.agent.guard.custom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +132,30 @@ class CustomRulesTest {
     }
 
     @Test
+    void conditionsNamingTheirKindsAreNotEvaluatedForOtherKinds() {
+        assertThat(CelCondition.compile("kind == 'process' && proc.cmdline.contains('x')")
+                        .kinds())
+                .containsExactly("process");
+        assertThat(CelCondition.compile("'file' == kind").kinds()).containsExactly("file");
+        assertThat(CelCondition.compile("kind in ['file', 'process'] && fd.name != '' && kind != 'x'")
+                        .kinds())
+                .containsExactlyInAnyOrder("file", "process");
+        assertThat(CelCondition.compile("(kind == 'jndi' || kind == 'connect') && net.host == 'a'")
+                        .kinds())
+                .containsExactlyInAnyOrder("jndi", "connect");
+        assertThat(CelCondition.compile("kind == 'jndi' && kind == 'connect'").kinds())
+                .isEmpty();
+        assertThat(CelCondition.compile("kind == 'jndi' || proc.cmdline == 'a'").kinds())
+                .isNull();
+        assertThat(CelCondition.compile("kind != 'jndi'").kinds()).isNull();
+        assertThat(CelCondition.compile("!(kind == 'jndi')").kinds()).isNull();
+        assertThat(CelCondition.compile("[1].exists(kind, kind == 1) && kind == 'file'")
+                        .kinds())
+                .containsExactly("file");
+        assertThat(CelCondition.compile("proc.cmdline == 'kind'").kinds()).isNull();
+    }
+
+    @Test
     void rendersTheOutputTemplateLikeFalco() throws Exception {
         CustomRules rules = good();
         assertThat(rule(rules, "curl-from-the-app")
@@ -178,6 +204,33 @@ class CustomRulesTest {
                 """.formatted(list));
         // 51^4 = 6.8 million iterations if unbounded; the budget of 1,000 stops it: an error, so no match
         assertThat(rules.rules().get(0).matches("process", Map.of())).isFalse();
+    }
+
+    @Test
+    void regularExpressionsAreLinearAndBounded() throws Exception {
+        CustomRules rules = parse("""
+                - rule: backtracking
+                  desc: a pattern that backtracks exponentially in java.util.regex
+                  priority: Notice
+                  condition: proc.cmdline.matches("^(a+)+$")
+                  output: o
+                - rule: huge-program
+                  desc: a pattern above the RE2 program size limit
+                  priority: Notice
+                  condition: proc.cmdline.matches("(((a{100}){100}){100})")
+                  output: o
+                """);
+        Map<String, String> hostile = Map.of("proc.cmdline", "a".repeat(10_000) + "!");
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            // RE2: linear in the input, no catastrophic backtracking
+            assertThat(rules.rules().get(0).matches("process", hostile)).isFalse();
+            assertThat(rules.rules().get(0).matches("process", Map.of("proc.cmdline", "aaaa")))
+                    .isTrue();
+            // refused (RE2 program size limit of 1,000, or RE2/J's own repetition limits): an evaluation error, no
+            // match
+            assertThat(rules.rules().get(1).matches("process", Map.of("proc.cmdline", "a".repeat(1_000_000))))
+                    .isFalse();
+        });
     }
 
     @Test
@@ -358,6 +411,32 @@ class CustomRulesTest {
                                 + " Error, Warning, Notice, Informational, Debug",
                         ":4: field 'condition': does not compile: undeclared reference to 'nope' (at 1:1)",
                         ":11: field 'enabled': is 'maybe', expected true or false");
+    }
+
+    @Test
+    void theReadmeErrorExample() {
+        CustomRulesException e = error("""
+                - rule: a
+                  desc: d
+                  priority: Notice
+                  condition: prc.x == 'a'
+                  output: o
+                - rule: b
+                  priority: Warnig
+                  desc: d
+                  conditon: "true"
+                  output: o
+                """);
+        // the README shows these lines for a relative path
+        assertThat(e.problems())
+                .extracting(p -> "rules.yaml" + p.substring(file().toString().length()))
+                .containsExactly(
+                        "rules.yaml:4: field 'condition': does not compile: undeclared reference to 'prc' (at 1:1)",
+                        "rules.yaml:6: field 'condition': is missing, expected a non-empty text",
+                        "rules.yaml:7: field 'priority': unknown priority 'Warnig' (did you mean 'Warning'?), expected"
+                                + " one of Emergency, Alert, Critical, Error, Warning, Notice, Informational, Debug",
+                        "rules.yaml:9: field 'conditon': unknown key (did you mean 'condition'?), expected one of rule,"
+                                + " desc, priority, condition, output, tags, enabled, exceptions");
     }
 
     @Test

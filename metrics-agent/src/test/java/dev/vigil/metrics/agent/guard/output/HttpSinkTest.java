@@ -82,6 +82,12 @@ class HttpSinkTest {
                         .toList());
         assertThat(((HttpSink) sink).delivered()).isEqualTo(50);
         assertThat(sink.dropped()).isZero();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .as("the sink's threads are daemons named for the guard to recognise")
+                .filteredOn(t -> t.getName().startsWith(EventSinks.THREAD_NAME_PREFIX))
+                .isNotEmpty()
+                .allMatch(Thread::isDaemon)
+                .anyMatch(t -> t.getName().startsWith(EventSinks.THREAD_NAME_PREFIX + "-http-"));
     }
 
     @Test
