@@ -14,6 +14,8 @@ import java.util.List;
  * @param introducedThrough the dependency path that pulled it in, outermost first (empty when unknown)
  * @param sourceName the Debian/Alpine source (origin) package, or null
  * @param sourceVersion the source package's version when it differs from {@code version}, or null
+ * @param layer in an image, the layer that holds the file it was found in: its DiffID ({@code sha256:…}, the
+ *     image configuration's {@code rootfs.diff_ids}), else {@code layer N} (from 0); null outside images
  */
 public record PackageRef(
         String ecosystem,
@@ -23,10 +25,24 @@ public record PackageRef(
         String location,
         List<String> introducedThrough,
         String sourceName,
-        String sourceVersion) {
+        String sourceVersion,
+        String layer) {
 
     public PackageRef {
         introducedThrough = List.copyOf(introducedThrough);
+    }
+
+    /** A package found outside an image layer. */
+    public PackageRef(
+            String ecosystem,
+            String name,
+            String version,
+            String purl,
+            String location,
+            List<String> introducedThrough,
+            String sourceName,
+            String sourceVersion) {
+        this(ecosystem, name, version, purl, location, introducedThrough, sourceName, sourceVersion, null);
     }
 
     /** A Maven artifact. */
@@ -45,6 +61,12 @@ public record PackageRef(
 
     /** This package with another dependency path. */
     public PackageRef withIntroducedThrough(List<String> path) {
-        return new PackageRef(ecosystem, name, version, purl, location, path, sourceName, sourceVersion);
+        return new PackageRef(ecosystem, name, version, purl, location, path, sourceName, sourceVersion, layer);
+    }
+
+    /** This package, found in the given image layer. */
+    public PackageRef withLayer(String imageLayer) {
+        return new PackageRef(
+                ecosystem, name, version, purl, location, introducedThrough, sourceName, sourceVersion, imageLayer);
     }
 }

@@ -130,7 +130,8 @@ public final class VulnScanner {
                 continue;
             }
             String[] p = gav.split(":", 3);
-            packages.add(PackageRef.maven(p[0], p[1], p[2], u.path(), u.through()));
+            packages.add(
+                    PackageRef.maven(p[0], p[1], p[2], u.path(), u.through()).withLayer(u.layer()));
             enclosing.addAll(u.through());
         }
         return unknown.stream()

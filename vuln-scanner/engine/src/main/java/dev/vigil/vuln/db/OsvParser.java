@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.vuln.Cvss;
+import dev.vigil.vuln.Cvss4;
 import dev.vigil.vuln.Severity;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class OsvParser {
                 file);
     }
 
-    /** The highest severity the {@code severity[]} array gives: CVSS v3 vectors scored, v4 or ratings by name. */
+    /** The highest severity the {@code severity[]} array gives: CVSS v3 and v4 vectors scored, ratings by name. */
     private static Severity severity(JsonNode list) {
         Severity best = Severity.UNKNOWN;
         for (JsonNode s : list) {
@@ -112,10 +113,13 @@ final class OsvParser {
             if (type.toUpperCase(Locale.ROOT).startsWith("CVSS_V3")) {
                 double base = Cvss.v3BaseScore(score);
                 sev = base >= 0 ? Severity.fromScore(base) : Severity.UNKNOWN;
+            } else if (type.toUpperCase(Locale.ROOT).startsWith("CVSS_V4")) {
+                double base = Cvss4.score(score);
+                sev = base >= 0 ? Severity.fromScore(base) : Severity.UNKNOWN;
             } else if (!type.toUpperCase(Locale.ROOT).startsWith("CVSS_")) {
                 sev = Severity.fromRating(score); // e.g. Ubuntu's priority words
             }
-            // CVSS v4 (and v2) vectors are not scored: the database's own rating decides for them
+            // CVSS v2 vectors are not scored: the database's own rating decides for them
             if (sev != Severity.UNKNOWN && (best == Severity.UNKNOWN || sev.rank() > best.rank())) {
                 best = sev;
             }

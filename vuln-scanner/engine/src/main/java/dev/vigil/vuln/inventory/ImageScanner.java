@@ -33,6 +33,8 @@ public final class ImageScanner {
     private static final String OPAQUE = ".wh..wh..opq";
 
     private final Inventory inventory;
+    /** Each layer's DiffID from the image configuration ({@code rootfs.diff_ids}), or {@code layer N}. */
+    private List<String> layerIds = List.of();
 
     public ImageScanner(Inventory inventory) {
         this.inventory = inventory;
@@ -78,7 +80,7 @@ public final class ImageScanner {
                     readSurvivors(in, i, owner, texts, tar);
                 }
             }
-            osPackages(texts, tar);
+            osPackages(texts, owner, tar);
         }
     }
 
@@ -89,6 +91,7 @@ public final class ImageScanner {
             for (JsonNode l : m.path(0).path("Layers")) {
                 out.add(normalize(l.asText()));
             }
+            layerIds(outer, entries.get(normalize(m.path(0).path("Config").asText())), out.size());
             return out;
         }
         if (entries.containsKey("index.json")) {
@@ -108,10 +111,31 @@ public final class ImageScanner {
             for (JsonNode l : node.path("layers")) {
                 out.add(blobPath(l.path("digest").asText()));
             }
+            layerIds(
+                    outer,
+                    entries.get(blobPath(node.path("config").path("digest").asText())),
+                    out.size());
             return out;
         }
         inventory.problem(tar + ": not an image archive (no manifest.json or index.json)");
         return null;
+    }
+
+    /** The layers' DiffIDs from the image configuration, when it names one per layer; else {@code layer N}. */
+    private void layerIds(TarFile outer, TarArchiveEntry config, int count) throws IOException {
+        List<String> ids = new ArrayList<>();
+        if (config != null) {
+            for (JsonNode d : json(outer, config).path("rootfs").path("diff_ids")) {
+                ids.add(d.asText());
+            }
+        }
+        if (ids.size() != count) {
+            ids.clear();
+            for (int i = 0; i < count; i++) {
+                ids.add("layer " + i);
+            }
+        }
+        layerIds = List.copyOf(ids);
     }
 
     private static String blobPath(String digest) {
@@ -210,11 +234,14 @@ public final class ImageScanner {
             }
             String display = tar + "!/" + path;
             if (JarScanner.isArchiveName(path)) {
+                int packages = inventory.size();
+                int unidentified = inventory.unidentifiedSize();
                 try {
                     new JarScanner(inventory).scan(in, display, List.of());
                 } catch (IOException ex) {
                     inventory.problem(display + ": unreadable archive: " + ex.getMessage());
                 }
+                inventory.inLayer(packages, unidentified, layerIds.get(layer));
             } else {
                 byte[] b = in.readNBytes((int) MAX_TEXT_BYTES + 1);
                 if (b.length > MAX_TEXT_BYTES) {
@@ -226,7 +253,7 @@ public final class ImageScanner {
         }
     }
 
-    private void osPackages(Map<String, String> texts, Path tar) {
+    private void osPackages(Map<String, String> texts, Map<String, Integer> owner, Path tar) {
         String release = texts.getOrDefault("etc/os-release", texts.get("usr/lib/os-release"));
         String ecosystem = release == null ? null : OsRelease.ecosystem(release);
         String name = tar.toString();
@@ -240,6 +267,7 @@ public final class ImageScanner {
         for (Map.Entry<String, String> t : texts.entrySet()) {
             String path = t.getKey();
             String location = name + "!/" + path;
+            int packages = inventory.size();
             if (path.equals("var/lib/dpkg/status")) {
                 OsPackages.dpkg(t.getValue(), ecosystem, location, true).forEach(inventory::add);
             } else if (path.startsWith("var/lib/dpkg/status.d/")) {
@@ -249,6 +277,7 @@ public final class ImageScanner {
             } else if (path.equals("lib/apk/db/installed")) {
                 OsPackages.apk(t.getValue(), ecosystem, location).forEach(inventory::add);
             }
+            inventory.inLayer(packages, inventory.unidentifiedSize(), layerIds.get(owner.get(path)));
         }
     }
 

@@ -24,7 +24,7 @@ public final class Inventory {
      * @param sha1 the SHA-1 of its bytes (lower-case hex), to look up in the database's SHA-1 index, or null
      * @param through the enclosing archives, outermost first
      */
-    public record Unidentified(String path, String sha1, List<String> through) {
+    public record Unidentified(String path, String sha1, List<String> through, String layer) {
         public Unidentified {
             through = List.copyOf(through);
         }
@@ -32,16 +32,36 @@ public final class Inventory {
 
     /** An archive nothing inside identifies (no SHA-1 known). */
     public void unidentified(String path) {
-        unidentified.add(new Unidentified(path, null, List.of()));
+        unidentified.add(new Unidentified(path, null, List.of(), null));
     }
 
     /** An archive nothing inside identifies, with its SHA-1 for the database's SHA-1 index. */
     public void unidentified(String path, String sha1, List<String> through) {
-        unidentified.add(new Unidentified(path, sha1, through));
+        unidentified.add(new Unidentified(path, sha1, through, null));
     }
 
     public void problem(String line) {
         problems.add(line);
+    }
+
+    /** How many archives are unidentified so far. */
+    public int unidentifiedSize() {
+        return unidentified.size();
+    }
+
+    /**
+     * Marks the packages and unidentified archives recorded since the given counts as found in an image layer.
+     *
+     * @param layer the layer's DiffID or {@code layer N}
+     */
+    public void inLayer(int packagesFrom, int unidentifiedFrom, String layer) {
+        for (int k = packagesFrom; k < packages.size(); k++) {
+            packages.set(k, packages.get(k).withLayer(layer));
+        }
+        for (int k = unidentifiedFrom; k < unidentified.size(); k++) {
+            Unidentified u = unidentified.get(k);
+            unidentified.set(k, new Unidentified(u.path(), u.sha1(), u.through(), layer));
+        }
     }
 
     /** How many packages were identified so far. */

@@ -47,6 +47,9 @@ final class JsonWriter {
             p.put("purl", f.pkg().purl());
             strings(n.putArray("fixed"), f.fixed());
             n.put("location", f.pkg().location());
+            if (f.pkg().layer() != null) {
+                n.put("layer", f.pkg().layer());
+            }
             strings(n.putArray("introducedThrough"), f.pkg().introducedThrough());
             n.put("suppressed", f.suppressed());
             if (f.suppressed()) {
