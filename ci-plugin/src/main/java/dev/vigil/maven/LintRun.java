@@ -79,7 +79,11 @@ final class LintRun {
         return out;
     }
 
-    /** {@code result} with the findings that {@code issues} (same order) newly suppress marked suppressed. */
+    /**
+     * {@code result} with the findings that {@code issues} (same order) newly suppress marked suppressed; everything
+     * else (the Pod Security level each object was checked at, unreadable fields, files a kustomization left out)
+     * as the engine reported it, so the reports say what the CLI's say for the same input and {@code .vigil.yaml}.
+     */
     static LintResult withSuppressions(LintResult result, List<Issue> issues) {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < result.findings().size(); i++) {
@@ -95,8 +99,10 @@ final class LintRun {
                 result.objects(),
                 result.skipped(),
                 result.problems(),
-                new Report(findings),
-                result.rules());
+                new Report(
+                        findings, result.report().pssChecks(), result.report().problems()),
+                result.rules(),
+                result.notReferenced());
     }
 
     /**

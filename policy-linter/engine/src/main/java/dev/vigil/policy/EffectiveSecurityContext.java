@@ -204,7 +204,11 @@ public final class EffectiveSecurityContext {
     /** Pod-level {@code supplementalGroups}. */
     public List<Long> supplementalGroups() {
         List<Long> out = new ArrayList<>();
-        for (JsonNode n : pod.path("supplementalGroups")) {
+        for (Fields.Item item : Fields.scalars(
+                container.pod().owner(),
+                pod.path("supplementalGroups"),
+                container.pod().path("securityContext.supplementalGroups"))) {
+            JsonNode n = item.node();
             if (n.isIntegralNumber()) {
                 out.add(n.longValue());
             }
@@ -223,8 +227,8 @@ public final class EffectiveSecurityContext {
 
     private Set<String> capabilities(String list) {
         Set<String> out = new LinkedHashSet<>();
-        for (JsonNode n : own.path("capabilities").path(list)) {
-            String cap = n.asText("").strip().toUpperCase(Locale.ROOT);
+        for (Fields.Item item : container.scalars("securityContext.capabilities." + list)) {
+            String cap = item.node().asText("").strip().toUpperCase(Locale.ROOT);
             if (cap.startsWith("CAP_")) {
                 cap = cap.substring(4);
             }

@@ -56,13 +56,17 @@ public record PodSpec(Resource owner, String specPath, String metadataPath) {
     }
 
     private void addContainers(List<Container> out, Container.Type type, String field) {
-        JsonNode list = spec().path(field);
-        if (!list.isArray()) {
-            return; // e.g. a mapping where a list belongs: schema validation reports it; its get(i) would be null
+        for (Fields.Item item : objects(field)) {
+            out.add(new Container(this, type, item.path(), item.node()));
         }
-        for (int i = 0; i < list.size(); i++) {
-            out.add(new Container(this, type, specPath + "." + field + "[" + i + "]", list.get(i)));
-        }
+    }
+
+    /**
+     * The object entries of a list field of the pod spec, e.g. {@code objects("volumes")}; entries of the wrong shape
+     * are skipped and recorded ({@link Fields}).
+     */
+    public List<Fields.Item> objects(String field) {
+        return Fields.objects(owner, PodSpec.at(spec(), field), path(field));
     }
 
     /** The node at a dotted path of plain field names (no indexes). */
@@ -101,6 +105,19 @@ public record PodSpec(Resource owner, String specPath, String metadataPath) {
 
         public String name() {
             return json.path("name").asText("");
+        }
+
+        /**
+         * The object entries of a list field of this container, e.g. {@code objects("env")}; entries of the wrong
+         * shape are skipped and recorded ({@link Fields}).
+         */
+        public List<Fields.Item> objects(String dottedField) {
+            return Fields.objects(pod.owner(), PodSpec.at(json, dottedField), path(dottedField));
+        }
+
+        /** The scalar entries of a list field, e.g. {@code scalars("securityContext.capabilities.add")}. */
+        public List<Fields.Item> scalars(String dottedField) {
+            return Fields.scalars(pod.owner(), PodSpec.at(json, dottedField), path(dottedField));
         }
 
         /** Path of a field of this container, e.g. {@code path("securityContext.privileged")}. */

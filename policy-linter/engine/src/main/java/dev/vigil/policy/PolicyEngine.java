@@ -101,7 +101,11 @@ public final class PolicyEngine {
             out.add(applySuppressions(f, today));
         }
         out.sort(ORDER);
-        return new Report(out, pssChecks(set, namespaces));
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Resource r : set.resources()) {
+            problems.addAll(r.fieldProblems());
+        }
+        return new Report(out, pssChecks(set, namespaces), problems);
     }
 
     /** The level each workload of a namespace with Pod Security labels is checked at, and why. */

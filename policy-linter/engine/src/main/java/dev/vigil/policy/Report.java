@@ -9,11 +9,19 @@ import java.util.List;
  *
  * @param pssChecks one per object with pod specs in a namespace of the input that carries Pod Security labels, in
  *     input order (objects elsewhere follow the configuration's profiles)
+ * @param problems fields the rules could not read because of their shape ({@link Fields}), in input order: those
+ *     fields were not checked, so front ends treat them as unreadable input
  */
-public record Report(List<Finding> findings, List<PssCheck> pssChecks) {
+public record Report(List<Finding> findings, List<PssCheck> pssChecks, List<FieldProblem> problems) {
     public Report {
         findings = List.copyOf(findings);
         pssChecks = List.copyOf(pssChecks);
+        problems = List.copyOf(problems);
+    }
+
+    /** A report whose objects had every field in the shape the rules expect. */
+    public Report(List<Finding> findings, List<PssCheck> pssChecks) {
+        this(findings, pssChecks, List.of());
     }
 
     /** A report without per-object Pod Security levels. */

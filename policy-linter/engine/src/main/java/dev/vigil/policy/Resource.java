@@ -145,6 +145,42 @@ public final class Resource {
         return m;
     }
 
+    /** Fields of the wrong shape that {@link Fields} met, by path; created on the first one (most objects have none). */
+    private volatile java.util.concurrent.ConcurrentMap<String, String> problems;
+
+    /** Records that the field at {@code path} has the wrong shape and was not checked (once per path). */
+    void recordProblem(String path, String message) {
+        java.util.concurrent.ConcurrentMap<String, String> m = problems;
+        if (m == null) {
+            synchronized (this) {
+                m = problems;
+                if (m == null) {
+                    m = new java.util.concurrent.ConcurrentHashMap<>();
+                    problems = m;
+                }
+            }
+        }
+        m.putIfAbsent(path, message);
+    }
+
+    /**
+     * The fields of this object that the rules could not read because of their shape, ordered by position (empty
+     * when every field read so far had the shape expected). Filled while rules run.
+     */
+    public java.util.List<FieldProblem> fieldProblems() {
+        java.util.concurrent.ConcurrentMap<String, String> m = problems;
+        if (m == null) {
+            return java.util.List.of();
+        }
+        java.util.List<FieldProblem> out = new java.util.ArrayList<>();
+        m.forEach((path, message) -> out.add(new FieldProblem(this, path, message)));
+        out.sort(java.util.Comparator.comparingInt(
+                        (FieldProblem f) -> f.position().line())
+                .thenComparingInt(f -> f.position().column())
+                .thenComparing(FieldProblem::path));
+        return java.util.List.copyOf(out);
+    }
+
     /** The whole object. */
     public ObjectNode json() {
         return json;

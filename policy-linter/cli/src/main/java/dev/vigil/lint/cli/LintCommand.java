@@ -307,6 +307,9 @@ public final class LintCommand {
         PolicyEngine engine = PolicyEngine.create(policy);
         Report report = engine.evaluate(load.resources());
         LintResult result = LintResult.of(Version.get(), workDir, load, engine, report);
+        for (int i = load.problems().size(); i < result.problems().size(); i++) {
+            err.println(result.problems().get(i)); // fields of the wrong shape the rules met while checking
+        }
         warnExpiredExemptions(policy);
         boolean colour = reportFormat == ReportFormat.TEXT && output == null && Terminal.colour(out);
         write(result, reportFormat.writer(colour));
@@ -314,7 +317,7 @@ public final class LintCommand {
             err.println(TextReportWriter.summaryLine(result.summary(), false)
                     + (output == null ? "" : "; report written to " + output));
         }
-        if (!load.problems().isEmpty()) {
+        if (!result.problems().isEmpty()) {
             return ExitCode.USAGE_OR_INPUT_ERROR;
         }
         return threshold != null && report.hasFindingsAtLeast(threshold) ? ExitCode.FINDINGS : ExitCode.OK;

@@ -488,6 +488,43 @@ class LintCommandTest {
     }
 
     @Test
+    void listEntriesOfTheWrongShapeExitTwoWithOneLineEachNamingFileLineAndField() throws IOException {
+        // a JSON manifest whose container list holds no objects, and a YAML one whose list is a mapping (the shapes
+        // that made rules throw NullPointerException; found by ManifestLoadingFuzzTest)
+        file("in/pod.json", """
+                {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "json"},
+                 "spec": {"containers": [null, "x", 1]}}
+                """);
+        file("in/pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: yaml}
+                spec:
+                  initContainers:
+                    cpu: "0"
+                  containers:
+                    - name: app
+                      image: registry.example/app:1.0
+                      securityContext: {privileged: true}
+                """);
+        String in = dir.resolve("in").toString();
+        Cli r = lint("--profile", "pss-baseline", in);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errLines())
+                .containsExactly(
+                        in + "/pod.json:2:26: spec.containers[0]: expected an object, got null (Pod/json); not checked",
+                        in + "/pod.json:2:32: spec.containers[1]: expected an object, got string \"x\" (Pod/json); "
+                                + "not checked",
+                        in + "/pod.json:2:37: spec.containers[2]: expected an object, got number 1 (Pod/json); not "
+                                + "checked",
+                        in + "/pod.yaml:5:3: spec.initContainers: expected a list, got an object (Pod/yaml); not "
+                                + "checked");
+        assertThat(r.out()).contains("pod.yaml:10:25  error    pss-privileged");
+        assertThat(r.out())
+                .endsWith("1 error, 0 warnings, 0 infos in 2 objects from 2 files; 0 skipped, 4 unreadable\n");
+    }
+
+    @Test
     void missingPathsAreInputErrors() {
         Cli r = lint("--profile", "pss-baseline", "nowhere.yaml");
         assertThat(r.exit()).isEqualTo(2);

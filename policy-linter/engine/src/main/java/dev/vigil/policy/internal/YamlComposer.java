@@ -60,6 +60,14 @@ public final class YamlComposer {
     /** Receives each document as soon as it is complete. */
     public interface DocumentSink {
         void accept(Document document);
+
+        /**
+         * A document that is well-formed YAML but not a valid mapping (a duplicate key) and was skipped; the documents
+         * after it are still read. By default the whole stream fails, as on a syntax error.
+         */
+        default void reject(ComposeException problem) {
+            throw problem;
+        }
     }
 
     /** Bounds for untrusted input (see {@code LoadLimits}). */
@@ -109,8 +117,15 @@ public final class YamlComposer {
         JsonNode root = null;
         PositionTree rootPositions = null;
         int nodes = 0;
+        // a duplicate key: YAML requires unique keys, and which of two values the cluster would see is a guess (the
+        // API server's strict field validation and kustomize refuse it), so the document is skipped; the stream is
+        // still well-formed, so the documents after it are read
+        ComposeException rejected = null;
         try {
             for (Event event : new Parse(settings).parseString(text)) {
+                if (rejected != null && event.getEventId() != Event.ID.DocumentEnd) {
+                    continue;
+                }
                 switch (event.getEventId()) {
                     case DocumentStart -> {
                         root = null;
@@ -118,7 +133,16 @@ public final class YamlComposer {
                         nodes = 0;
                         anchors.clear();
                     }
-                    case DocumentEnd -> sink.accept(new Document(root, rootPositions));
+                    case DocumentEnd -> {
+                        if (rejected != null) {
+                            stack.clear();
+                            ComposeException problem = rejected;
+                            rejected = null;
+                            sink.reject(problem);
+                        } else {
+                            sink.accept(new Document(root, rootPositions));
+                        }
+                    }
                     case MappingStart, SequenceStart -> {
                         CollectionStartEvent start = (CollectionStartEvent) event;
                         if (stack.size() >= limits.maxDepth()) {
@@ -170,7 +194,7 @@ public final class YamlComposer {
                             parent.pendingKey = key.length() <= SHARED_LENGTH ? keys.computeIfAbsent(key, k -> k) : key;
                             parent.pendingKeyPosition = pos;
                             if (parent.container.has(parent.pendingKey)) {
-                                throw error(event, "duplicate key '" + parent.pendingKey + "'");
+                                rejected = error(event, "duplicate key '" + parent.pendingKey + "'");
                             }
                         } else {
                             JsonNode value = shared(scalar, shortValues);

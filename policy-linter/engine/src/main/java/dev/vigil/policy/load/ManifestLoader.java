@@ -300,7 +300,19 @@ public final class ManifestLoader {
 
     private void parse(String text, String label, Accumulator acc) {
         try {
-            composer.compose(text, label, doc -> accept(doc, label, acc));
+            composer.compose(text, label, new YamlComposer.DocumentSink() {
+                @Override
+                public void accept(YamlComposer.Document doc) {
+                    ManifestLoader.accept(doc, label, acc);
+                }
+
+                @Override
+                public void reject(YamlComposer.ComposeException e) {
+                    // the stream is well-formed: the documents after this one are still read
+                    acc.problems.add(new LoadProblem(
+                            label, e.line(), e.column(), e.getMessage() + "; the document is not linted"));
+                }
+            });
         } catch (YamlComposer.ComposeException e) {
             acc.problems.add(new LoadProblem(label, e.line(), e.column(), e.getMessage()));
         }

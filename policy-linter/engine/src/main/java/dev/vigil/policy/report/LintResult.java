@@ -1,5 +1,6 @@
 package dev.vigil.policy.report;
 
+import dev.vigil.policy.FieldProblem;
 import dev.vigil.policy.Finding;
 import dev.vigil.policy.PolicyConfig;
 import dev.vigil.policy.PolicyEngine;
@@ -8,6 +9,7 @@ import dev.vigil.policy.Resource;
 import dev.vigil.policy.Rule;
 import dev.vigil.policy.RuleMetadata;
 import dev.vigil.policy.Severity;
+import dev.vigil.policy.SourcePosition;
 import dev.vigil.policy.load.LoadProblem;
 import dev.vigil.policy.load.LoadResult;
 import java.nio.file.Path;
@@ -85,10 +87,23 @@ public record LintResult(
                 load.files(),
                 load.resources(),
                 load.skipped(),
-                load.problems(),
+                problems(load, report),
                 report,
                 effectiveRules(engine.config(), engine.activeRules()),
                 load.notReferenced());
+    }
+
+    /** What could not be read: the loader's problems, then the fields of the wrong shape the rules met. */
+    private static List<LoadProblem> problems(LoadResult load, Report report) {
+        if (report.problems().isEmpty()) {
+            return load.problems();
+        }
+        List<LoadProblem> out = new ArrayList<>(load.problems());
+        for (FieldProblem p : report.problems()) {
+            SourcePosition at = p.position();
+            out.add(new LoadProblem(at.file(), at.line(), at.column(), p.text()));
+        }
+        return out;
     }
 
     /** The metadata of {@code rules} with the severity {@code config} gives them. */

@@ -1,6 +1,6 @@
 package dev.vigil.policy.rules.container;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -33,14 +33,13 @@ final class DangerousCapabilities extends BuiltInRule {
     @Override
     public void checkPod(PodSpec pod, RuleContext ctx) {
         for (PodSpec.Container c : pod.allContainers()) {
-            JsonNode add = c.json().path("securityContext").path("capabilities").path("add");
-            for (int i = 0; i < add.size(); i++) {
-                String cap = add.get(i).asText("").strip().toUpperCase(Locale.ROOT);
+            for (Fields.Item e : c.scalars("securityContext.capabilities.add")) {
+                String cap = e.node().asText("").strip().toUpperCase(Locale.ROOT);
                 String bare = cap.startsWith("CAP_") ? cap.substring(4) : cap;
                 if (DANGEROUS.contains(bare)) {
                     ctx.report(
                             c,
-                            "securityContext.capabilities.add[" + i + "]",
+                            "securityContext.capabilities.add[" + e.index() + "]",
                             "container \"" + c.name() + "\" adds the dangerous capability " + bare);
                 }
             }

@@ -1,6 +1,6 @@
 package dev.vigil.policy.rules.container;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -16,14 +16,13 @@ final class DuplicateEnvVar extends BuiltInRule {
     @Override
     public void checkPod(PodSpec pod, RuleContext ctx) {
         for (PodSpec.Container c : pod.allContainers()) {
-            JsonNode env = c.json().path("env");
             Set<String> seen = new HashSet<>();
-            for (int i = 0; i < env.size(); i++) {
-                String name = env.get(i).path("name").asText("");
+            for (Fields.Item e : c.objects("env")) {
+                String name = e.node().path("name").asText("");
                 if (!name.isEmpty() && !seen.add(name)) {
                     ctx.report(
                             c,
-                            "env[" + i + "].name",
+                            "env[" + e.index() + "].name",
                             "environment variable " + name + " is set more than once in container \"" + c.name()
                                     + "\"");
                 }

@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -14,13 +15,12 @@ final class EnvFromSecret extends BuiltInRule {
     @Override
     public void checkPod(PodSpec pod, RuleContext ctx) {
         for (PodSpec.Container c : pod.allContainers()) {
-            JsonNode envFrom = c.json().path("envFrom");
-            for (int i = 0; i < envFrom.size(); i++) {
-                JsonNode ref = envFrom.get(i).path("secretRef");
+            for (Fields.Item e : c.objects("envFrom")) {
+                JsonNode ref = e.node().path("secretRef");
                 if (ref.isObject()) {
                     ctx.report(
                             c,
-                            "envFrom[" + i + "].secretRef",
+                            "envFrom[" + e.index() + "].secretRef",
                             "container \"" + c.name() + "\" imports every key of secret \""
                                     + ref.path("name").asText("") + "\" as environment variables");
                 }

@@ -1,6 +1,6 @@
 package dev.vigil.policy.rules.container;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -14,13 +14,12 @@ final class EnvSecretKeyRef extends BuiltInRule {
     @Override
     public void checkPod(PodSpec pod, RuleContext ctx) {
         for (PodSpec.Container c : pod.allContainers()) {
-            JsonNode env = c.json().path("env");
-            for (int i = 0; i < env.size(); i++) {
-                if (env.get(i).path("valueFrom").path("secretKeyRef").isObject()) {
+            for (Fields.Item e : c.objects("env")) {
+                if (e.node().path("valueFrom").path("secretKeyRef").isObject()) {
                     ctx.report(
                             c,
-                            "env[" + i + "].valueFrom.secretKeyRef",
-                            "environment variable \"" + env.get(i).path("name").asText("") + "\" in container \""
+                            "env[" + e.index() + "].valueFrom.secretKeyRef",
+                            "environment variable \"" + e.node().path("name").asText("") + "\" in container \""
                                     + c.name() + "\" uses SecretKeyRef");
                 }
             }

@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -21,18 +22,17 @@ final class EnvSecretLiteral extends BuiltInRule {
     @Override
     public void checkPod(PodSpec pod, RuleContext ctx) {
         for (PodSpec.Container c : pod.allContainers()) {
-            JsonNode env = c.json().path("env");
-            for (int i = 0; i < env.size(); i++) {
-                JsonNode value = env.get(i).path("value");
+            for (Fields.Item e : c.objects("env")) {
+                JsonNode value = e.node().path("value");
                 if (!value.isTextual()) {
                     continue;
                 }
-                String name = env.get(i).path("name").asText("");
+                String name = e.node().path("name").asText("");
                 String why = SecretLiterals.why(name, value.asText());
                 if (why != null) {
                     ctx.report(
                             c,
-                            "env[" + i + "].value",
+                            "env[" + e.index() + "].value",
                             "environment variable " + name + " of container \"" + c.name() + "\" holds " + why
                                     + " as a literal value");
                 }

@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -21,10 +22,9 @@ final class EnvSecretNameLiteral extends BuiltInRule {
     @Override
     public void checkPod(PodSpec pod, RuleContext ctx) {
         for (PodSpec.Container c : pod.allContainers()) {
-            JsonNode env = c.json().path("env");
-            for (int i = 0; i < env.size(); i++) {
-                JsonNode value = env.get(i).path("value");
-                String name = env.get(i).path("name").asText("");
+            for (Fields.Item e : c.objects("env")) {
+                JsonNode value = e.node().path("value");
+                String name = e.node().path("name").asText("");
                 if (!value.isValueNode()
                         || value.isNull()
                         || !SecretLiterals.secretName(name)
@@ -34,7 +34,7 @@ final class EnvSecretNameLiteral extends BuiltInRule {
                 }
                 ctx.report(
                         c,
-                        "env[" + i + "].value",
+                        "env[" + e.index() + "].value",
                         "environment variable " + name + " of container \"" + c.name()
                                 + "\" is set to a literal value, and its name says it holds a secret");
             }

@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,12 @@ final class HostPaths {
 
     static List<HostPathVolume> of(PodSpec pod) {
         List<HostPathVolume> out = new ArrayList<>();
-        JsonNode volumes = pod.spec().path("volumes");
-        for (int i = 0; i < volumes.size(); i++) {
-            JsonNode hp = volumes.get(i).path("hostPath");
+        for (Fields.Item v : pod.objects("volumes")) {
+            JsonNode hp = v.node().path("hostPath");
             if (hp.isObject()) {
                 out.add(new HostPathVolume(
-                        i,
-                        volumes.get(i).path("name").asText(""),
+                        v.index(),
+                        v.node().path("name").asText(""),
                         normalize(hp.path("path").asText(""))));
             }
         }
@@ -41,8 +41,8 @@ final class HostPaths {
     static List<String> mountedBy(PodSpec pod, String name) {
         List<String> out = new ArrayList<>();
         for (PodSpec.Container c : pod.allContainers()) {
-            for (JsonNode m : c.json().path("volumeMounts")) {
-                if (m.path("name").asText("").equals(name)) {
+            for (Fields.Item m : c.objects("volumeMounts")) {
+                if (m.node().path("name").asText("").equals(name)) {
                     out.add(c.name());
                     break;
                 }

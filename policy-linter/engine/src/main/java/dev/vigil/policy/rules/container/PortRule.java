@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -14,16 +15,15 @@ abstract class PortRule extends BuiltInRule {
     @Override
     public final void checkPod(PodSpec pod, RuleContext ctx) {
         for (PodSpec.Container c : pod.allContainers()) {
-            JsonNode ports = c.json().path("ports");
-            for (int i = 0; i < ports.size(); i++) {
-                JsonNode p = ports.get(i);
+            for (Fields.Item port : c.objects("ports")) {
+                JsonNode p = port.node();
                 if (p.path("containerPort").canConvertToInt()) {
                     String message = check(
                             c,
                             p.path("containerPort").asInt(),
                             p.path("protocol").asText("TCP"));
                     if (message != null) {
-                        ctx.report(c, "ports[" + i + "].containerPort", message);
+                        ctx.report(c, "ports[" + port.index() + "].containerPort", message);
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -27,9 +28,9 @@ final class ProbePortNotExposed extends BuiltInRule {
     public void checkPod(PodSpec pod, RuleContext ctx) {
         for (PodSpec.Container c : pod.allContainers()) {
             Set<String> names = new HashSet<>();
-            for (JsonNode p : c.json().path("ports")) {
-                if (p.hasNonNull("name")) {
-                    names.add(p.path("name").asText());
+            for (Fields.Item p : c.objects("ports")) {
+                if (p.node().hasNonNull("name")) {
+                    names.add(p.node().path("name").asText());
                 }
             }
             for (String probe : PROBES) {

@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.RuleContext;
@@ -64,7 +65,8 @@ abstract class ResourceRule extends BuiltInRule {
             if (!lr.namespace().equals(owner.namespace())) {
                 continue;
             }
-            for (JsonNode limit : lr.json().path("spec").path("limits")) {
+            for (Fields.Item item : Fields.objects(lr, "spec.limits")) {
+                JsonNode limit = item.node();
                 if (!limit.path("type").asText("Container").equals("Container")) {
                     continue;
                 }

@@ -1,6 +1,6 @@
 package dev.vigil.policy.rules.container;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -23,13 +23,12 @@ final class WritableHostPath extends BuiltInRule {
             return;
         }
         for (PodSpec.Container c : pod.allContainers()) {
-            JsonNode mounts = c.json().path("volumeMounts");
-            for (int i = 0; i < mounts.size(); i++) {
-                String host = hostPaths.get(mounts.get(i).path("name").asText(""));
-                if (host != null && !mounts.get(i).path("readOnly").asBoolean(false)) {
+            for (Fields.Item m : c.objects("volumeMounts")) {
+                String host = hostPaths.get(m.node().path("name").asText(""));
+                if (host != null && !m.node().path("readOnly").asBoolean(false)) {
                     ctx.report(
                             c,
-                            "volumeMounts[" + i + "]",
+                            "volumeMounts[" + m.index() + "]",
                             "container \"" + c.name() + "\" mounts host path \"" + host + "\" writable");
                 }
             }

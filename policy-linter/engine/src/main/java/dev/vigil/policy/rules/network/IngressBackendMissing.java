@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.ResourceSet;
 import dev.vigil.policy.RuleContext;
@@ -33,16 +34,10 @@ final class IngressBackendMissing extends BuiltInRule {
             JsonNode spec = ing.json().path("spec");
             check(ing, spec.path("defaultBackend"), "spec.defaultBackend", services, ctx);
             check(ing, spec.path("backend"), "spec.backend", services, ctx);
-            JsonNode rules = spec.path("rules");
-            for (int i = 0; i < rules.size(); i++) {
-                JsonNode paths = rules.get(i).path("http").path("paths");
-                for (int j = 0; j < paths.size(); j++) {
-                    check(
-                            ing,
-                            paths.get(j).path("backend"),
-                            "spec.rules[" + i + "].http.paths[" + j + "].backend",
-                            services,
-                            ctx);
+            for (Fields.Item rule : Fields.objects(ing, "spec.rules")) {
+                JsonNode paths = rule.node().path("http").path("paths");
+                for (Fields.Item p : Fields.objects(ing, paths, rule.path("http.paths"))) {
+                    check(ing, p.node().path("backend"), p.path("backend"), services, ctx);
                 }
             }
         }

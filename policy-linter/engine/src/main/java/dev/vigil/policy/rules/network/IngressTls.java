@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -22,27 +23,24 @@ final class IngressTls extends BuiltInRule {
             return;
         }
         JsonNode spec = r.json().path("spec");
-        JsonNode tls = spec.path("tls");
+        List<Fields.Item> tls = Fields.objects(r, "spec.tls");
         if (tls.isEmpty()) {
             ctx.report(r, "spec.tls", "Ingress \"" + r.name() + "\" has no TLS configuration");
             return;
         }
         List<String> hosts = new ArrayList<>();
         boolean hostless = false;
-        for (JsonNode t : tls) {
-            if (t.path("hosts").isEmpty()) {
+        for (Fields.Item t : tls) {
+            List<Fields.Item> tlsHosts = Fields.scalars(r, t.node().path("hosts"), t.path("hosts"));
+            if (tlsHosts.isEmpty()) {
                 hostless = true;
             }
-            t.path("hosts").forEach(h -> hosts.add(h.asText("")));
+            tlsHosts.forEach(h -> hosts.add(h.node().asText("")));
         }
-        JsonNode rules = spec.path("rules");
-        for (int i = 0; i < rules.size(); i++) {
-            String host = rules.get(i).path("host").asText("");
+        for (Fields.Item rule : Fields.objects(r, "spec.rules")) {
+            String host = rule.node().path("host").asText("");
             if (!host.isEmpty() && !hostless && !covered(host, hosts)) {
-                ctx.report(
-                        r,
-                        "spec.rules[" + i + "].host",
-                        "Ingress \"" + r.name() + "\" serves host " + host + " without TLS");
+                ctx.report(r, rule.path("host"), "Ingress \"" + r.name() + "\" serves host " + host + " without TLS");
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -38,11 +39,11 @@ final class ServiceLoadBalancer extends BuiltInRule {
                 return;
             }
         }
-        JsonNode ranges = spec.path("loadBalancerSourceRanges");
+        java.util.List<Fields.Item> ranges = Fields.scalars(r, "spec.loadBalancerSourceRanges");
         boolean open = ranges.isEmpty();
-        for (JsonNode range : ranges) {
-            open |= range.asText("").strip().equals("0.0.0.0/0")
-                    || range.asText("").strip().equals("::/0");
+        for (Fields.Item range : ranges) {
+            String cidr = range.node().asText("").strip();
+            open |= cidr.equals("0.0.0.0/0") || cidr.equals("::/0");
         }
         if (open) {
             ctx.report(

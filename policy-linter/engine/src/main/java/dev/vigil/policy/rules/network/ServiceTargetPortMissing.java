@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.ResourceSet;
@@ -27,15 +28,14 @@ final class ServiceTargetPortMissing extends BuiltInRule {
             if (pods.isEmpty()) {
                 continue;
             }
-            JsonNode ports = s.json().path("spec").path("ports");
-            for (int i = 0; i < ports.size(); i++) {
-                JsonNode target = ports.get(i).path("targetPort");
+            for (Fields.Item port : Fields.objects(s, "spec.ports")) {
+                JsonNode target = port.node().path("targetPort");
                 if (target.isTextual()
                         && !target.asText().chars().allMatch(Character::isDigit)
                         && !defined(pods, target.asText())) {
                     ctx.report(
                             s,
-                            "spec.ports[" + i + "].targetPort",
+                            port.path("targetPort"),
                             "Service \"" + s.name() + "\" targets port \"" + target.asText()
                                     + "\", which no container of the selected pods defines");
                 }
@@ -46,8 +46,8 @@ final class ServiceTargetPortMissing extends BuiltInRule {
     private static boolean defined(List<PodSpec> pods, String name) {
         for (PodSpec pod : pods) {
             for (PodSpec.Container c : pod.allContainers()) {
-                for (JsonNode p : c.json().path("ports")) {
-                    if (p.path("name").asText("").equals(name)) {
+                for (Fields.Item p : c.objects("ports")) {
+                    if (p.node().path("name").asText("").equals(name)) {
                         return true;
                     }
                 }

@@ -1,6 +1,6 @@
 package dev.vigil.policy.rules.pss;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -40,13 +40,12 @@ final class CapabilitiesBaseline extends BuiltInRule {
             return;
         }
         for (PodSpec.Container c : pod.allContainers()) {
-            JsonNode add = c.json().path("securityContext").path("capabilities").path("add");
-            for (int i = 0; i < add.size(); i++) {
-                String cap = Pss.text(add.get(i));
+            for (Fields.Item e : c.scalars("securityContext.capabilities.add")) {
+                String cap = Pss.text(e.node());
                 if (!ALLOWED.contains(cap)) {
                     ctx.report(
                             c,
-                            "securityContext.capabilities.add[" + i + "]",
+                            "securityContext.capabilities.add[" + e.index() + "]",
                             Pss.container(c) + " must not include " + Pss.quote(cap)
                                     + " in securityContext.capabilities.add");
                 }

@@ -1,6 +1,6 @@
 package dev.vigil.policy.rules.pss;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.PssVersion;
 import dev.vigil.policy.RuleContext;
@@ -26,20 +26,18 @@ final class CapabilitiesRestricted extends BuiltInRule {
             return;
         }
         for (PodSpec.Container c : pod.allContainers()) {
-            JsonNode caps = c.json().path("securityContext").path("capabilities");
-            if (!dropsAll(caps.path("drop"))) {
+            if (!dropsAll(c.scalars("securityContext.capabilities.drop"))) {
                 ctx.report(
                         c,
                         "securityContext.capabilities.drop",
                         Pss.container(c) + " must set securityContext.capabilities.drop=[\"ALL\"]");
             }
-            JsonNode add = caps.path("add");
-            for (int i = 0; i < add.size(); i++) {
-                String cap = Pss.text(add.get(i));
+            for (Fields.Item e : c.scalars("securityContext.capabilities.add")) {
+                String cap = Pss.text(e.node());
                 if (!cap.equals("NET_BIND_SERVICE")) {
                     ctx.report(
                             c,
-                            "securityContext.capabilities.add[" + i + "]",
+                            "securityContext.capabilities.add[" + e.index() + "]",
                             Pss.container(c) + " must not include " + Pss.quote(cap)
                                     + " in securityContext.capabilities.add");
                 }
@@ -47,9 +45,9 @@ final class CapabilitiesRestricted extends BuiltInRule {
         }
     }
 
-    private static boolean dropsAll(JsonNode drop) {
-        for (JsonNode cap : drop) {
-            if ("ALL".equals(Pss.text(cap))) {
+    private static boolean dropsAll(java.util.List<Fields.Item> drop) {
+        for (Fields.Item cap : drop) {
+            if ("ALL".equals(Pss.text(cap.node()))) {
                 return true;
             }
         }

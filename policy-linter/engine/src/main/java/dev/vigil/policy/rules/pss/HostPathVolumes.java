@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.pss;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -22,13 +23,12 @@ final class HostPathVolumes extends BuiltInRule {
         if (Pss.overriddenBy(RestrictedVolumes.ID, RestrictedVolumes.SINCE, pod, ctx)) {
             return;
         }
-        JsonNode volumes = pod.spec().path("volumes");
-        for (int i = 0; i < volumes.size(); i++) {
-            JsonNode volume = volumes.get(i);
+        for (Fields.Item v : pod.objects("volumes")) {
+            JsonNode volume = v.node();
             if (Pss.isSet(volume.path("hostPath"))) {
                 ctx.report(
                         pod.owner(),
-                        pod.path("volumes[" + i + "].hostPath"),
+                        v.path("hostPath"),
                         "volume " + Pss.quote(Pss.text(volume.path("name"))) + " must not be a hostPath volume");
             }
         }

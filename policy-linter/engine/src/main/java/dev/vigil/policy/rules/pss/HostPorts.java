@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.pss;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -19,12 +20,13 @@ final class HostPorts extends BuiltInRule {
     @Override
     public void checkPod(PodSpec pod, RuleContext ctx) {
         for (PodSpec.Container c : pod.allContainers()) {
-            JsonNode ports = c.json().path("ports");
-            for (int i = 0; i < ports.size(); i++) {
-                JsonNode hostPort = ports.get(i).path("hostPort");
+            for (Fields.Item p : c.objects("ports")) {
+                JsonNode hostPort = p.node().path("hostPort");
                 if (Pss.isSet(hostPort) && !"0".equals(Pss.text(hostPort))) {
                     ctx.report(
-                            c, "ports[" + i + "].hostPort", Pss.container(c) + " uses hostPort " + Pss.text(hostPort));
+                            c,
+                            "ports[" + p.index() + "].hostPort",
+                            Pss.container(c) + " uses hostPort " + Pss.text(hostPort));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.pss;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
@@ -34,10 +35,9 @@ final class RestrictedVolumes extends BuiltInRule {
 
     @Override
     public void checkPod(PodSpec pod, RuleContext ctx) {
-        JsonNode volumes = pod.spec().path("volumes");
-        for (int i = 0; i < volumes.size(); i++) {
-            JsonNode volume = volumes.get(i);
-            if (!volume.isObject() || hasAllowedSource(volume)) {
+        for (Fields.Item v : pod.objects("volumes")) {
+            JsonNode volume = v.node();
+            if (hasAllowedSource(volume)) {
                 continue;
             }
             String name = Pss.quote(Pss.text(volume.path("name")));
@@ -46,7 +46,7 @@ final class RestrictedVolumes extends BuiltInRule {
                 if (!e.getKey().equals("name") && Pss.isSet(e.getValue())) {
                     ctx.report(
                             pod.owner(),
-                            pod.path("volumes[" + i + "]." + e.getKey()),
+                            v.path(e.getKey()),
                             "volume " + name + " uses restricted volume type " + Pss.quote(e.getKey()));
                 }
             }

@@ -1,6 +1,6 @@
 package dev.vigil.policy.rules.pss;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.PssVersion;
 import dev.vigil.policy.RuleContext;
@@ -52,14 +52,10 @@ final class Sysctls extends BuiltInRule {
     @Override
     public void checkPod(PodSpec pod, RuleContext ctx) {
         Set<String> allowed = allowed(Pss.version(pod, ctx));
-        JsonNode sysctls = pod.spec().path("securityContext").path("sysctls");
-        for (int i = 0; i < sysctls.size(); i++) {
-            String name = Pss.text(sysctls.get(i).path("name"));
+        for (Fields.Item s : pod.objects("securityContext.sysctls")) {
+            String name = Pss.text(s.node().path("name"));
             if (!allowed.contains(name)) {
-                ctx.report(
-                        pod.owner(),
-                        pod.path("securityContext.sysctls[" + i + "].name"),
-                        "pod must not set forbidden sysctl " + Pss.quote(name));
+                ctx.report(pod.owner(), s.path("name"), "pod must not set forbidden sysctl " + Pss.quote(name));
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.vigil.policy.rules.rbac;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.RuleContext;
 import java.util.Set;
@@ -23,14 +23,11 @@ final class RbacAnonymousBinding extends BindingRule {
         if (role.equals("system:public-info-viewer")) {
             return;
         }
-        JsonNode subjects = b.json().path("subjects");
-        for (int i = 0; i < subjects.size(); i++) {
-            String name = subjects.get(i).path("name").asText("");
+        for (Fields.Item s : Fields.objects(b, "subjects")) {
+            String name = s.node().path("name").asText("");
             if (ANONYMOUS.contains(name)) {
                 ctx.report(
-                        b,
-                        "subjects[" + i + "].name",
-                        b.kind() + " \"" + b.name() + "\" grants role \"" + role + "\" to " + name);
+                        b, s.path("name"), b.kind() + " \"" + b.name() + "\" grants role \"" + role + "\" to " + name);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.rbac;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.RuleContext;
 
@@ -15,15 +16,14 @@ final class RbacDefaultServiceAccountBinding extends BindingRule {
 
     @Override
     void checkBinding(Resource b, RuleContext ctx) {
-        JsonNode subjects = b.json().path("subjects");
-        for (int i = 0; i < subjects.size(); i++) {
-            JsonNode s = subjects.get(i);
+        for (Fields.Item item : Fields.objects(b, "subjects")) {
+            JsonNode s = item.node();
             if (s.path("kind").asText("").equals("ServiceAccount")
                     && s.path("name").asText("").equals("default")) {
                 String ns = s.path("namespace").asText(b.namespace());
                 ctx.report(
                         b,
-                        "subjects[" + i + "].name",
+                        item.path("name"),
                         b.kind() + " \"" + b.name() + "\" grants role \""
                                 + b.json().path("roleRef").path("name").asText("") + "\" to the default service account"
                                 + (ns.isEmpty() ? "" : " of namespace " + ns));

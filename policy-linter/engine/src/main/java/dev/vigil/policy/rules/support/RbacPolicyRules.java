@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.Resource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -72,23 +73,24 @@ public final class RbacPolicyRules {
 
     public static List<PolicyRule> of(Resource role) {
         List<PolicyRule> out = new ArrayList<>();
-        JsonNode rules = role.json().path("rules");
-        for (int i = 0; i < rules.size(); i++) {
-            JsonNode r = rules.get(i);
+        for (Fields.Item item : Fields.objects(role, "rules")) {
+            JsonNode r = item.node();
             out.add(new PolicyRule(
-                    "rules[" + i + "]",
-                    strings(r.path("apiGroups")),
-                    strings(r.path("resources")),
-                    strings(r.path("verbs")),
-                    strings(r.path("resourceNames")),
+                    item.path(),
+                    strings(role, item, "apiGroups"),
+                    strings(role, item, "resources"),
+                    strings(role, item, "verbs"),
+                    strings(role, item, "resourceNames"),
                     r));
         }
         return out;
     }
 
-    private static Set<String> strings(JsonNode list) {
+    private static Set<String> strings(Resource role, Fields.Item rule, String field) {
         Set<String> out = new LinkedHashSet<>();
-        list.forEach(n -> out.add(n.asText("")));
+        for (Fields.Item n : Fields.scalars(role, rule.node().path(field), rule.path(field))) {
+            out.add(n.node().asText(""));
+        }
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.policy.rules.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.RuleContext;
@@ -31,19 +32,22 @@ final class PodAntiAffinity extends BuiltInRule {
             return;
         }
         Map<String, String> labels = pod.labels();
-        for (JsonNode c : pod.spec().path("topologySpreadConstraints")) {
+        for (Fields.Item item : pod.objects("topologySpreadConstraints")) {
+            JsonNode c = item.node();
             if (!c.path("matchLabelKeys").isEmpty() || LabelSelectors.matches(c.path("labelSelector"), labels)) {
                 return;
             }
         }
         JsonNode anti = pod.spec().path("affinity").path("podAntiAffinity");
-        for (JsonNode term : anti.path("requiredDuringSchedulingIgnoredDuringExecution")) {
-            if (LabelSelectors.matches(term.path("labelSelector"), labels)) {
+        for (Fields.Item term :
+                pod.objects("affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution")) {
+            if (LabelSelectors.matches(term.node().path("labelSelector"), labels)) {
                 return;
             }
         }
-        for (JsonNode weighted : anti.path("preferredDuringSchedulingIgnoredDuringExecution")) {
-            if (LabelSelectors.matches(weighted.path("podAffinityTerm").path("labelSelector"), labels)) {
+        for (Fields.Item weighted :
+                pod.objects("affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution")) {
+            if (LabelSelectors.matches(weighted.node().path("podAffinityTerm").path("labelSelector"), labels)) {
                 return;
             }
         }

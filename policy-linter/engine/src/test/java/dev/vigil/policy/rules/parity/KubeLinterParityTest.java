@@ -167,6 +167,112 @@ class KubeLinterParityTest {
         }
     }
 
+    /**
+     * {@code cel.yml} (bats test {@code template-cel}) lacks a {@code ---} before its fifth document, so that document
+     * holds {@code apiVersion}, {@code kind} and {@code metadata} twice: a ServiceAccount and a Service written as one.
+     * kube-linter decodes YAML non-strictly, the last value wins, and reads it as the Service {@code dontfire/dont-fire}.
+     * Vigil refuses that document on purpose (one line, exit 2) and reads the others: YAML 1.2 requires unique keys,
+     * {@code kubectl kustomize} refuses it ({@code mapping key "apiVersion" already defined}) and so does the API
+     * server's strict field validation (kubectl's default), and a reviewer cannot tell which of two values a tool will
+     * take. kube-linter's own CEL checks ({@code e2etests/testdata/cel-config.yaml}), run as Vigil custom rules
+     * ({@code cel: (check) == ""}, {@code messageExpression: check}), then report what kube-linter's test expects, plus
+     * the three {@code dont-fire*} ServiceMonitors whose only matching Service was the refused document.
+     */
+    @org.junit.jupiter.api.Test
+    void celFixtureDocumentWithDuplicateKeysIsRefusedOnPurposeAndTheCelChecksAgreeOtherwise() throws Exception {
+        Path fixture = fixtures().resolve("cel.yml");
+        Requirements.path("kube-linter-fixtures", fixture, "kube-linter's own check fixtures");
+        LoadResult loaded = new ManifestLoader().load(List.of(fixture.toString()));
+        assertThat(loaded.problems())
+                .extracting(Object::toString)
+                .containsExactly(fixture + ":36:1: duplicate key 'apiVersion'; the document is not linted");
+        assertThat(loaded.resources()).hasSize(15);
+
+        PolicyEngine engine = PolicyEngine.create(dev.vigil.policy.config.ConfigFile.parse(
+                        celChecksAsCustomRules(fixtures().resolve("../../e2etests/testdata/cel-config.yaml")),
+                        ".vigil.yaml",
+                        Set.of())
+                .builder()
+                .profile("pss-baseline")
+                .build());
+        List<String> actual = engine.evaluate(loaded.resources()).findings().stream()
+                .filter(f -> f.ruleId().startsWith("cel-") || f.ruleId().equals("invalid-irsa-role"))
+                .map(f -> f.resource().kind() + "/" + f.resource().name() + ": " + f.message())
+                .toList();
+        String noService = "no services found matching the service monitor's label selector and namespace selector";
+        assertThat(actual)
+                .containsExactly(
+                        "Deployment/fire: Object has reloader annotation",
+                        "ServiceAccount/bad-irsa-role: Invalid EKS IAM role ARN format",
+                        "ServiceMonitor/dont-fire: " + noService,
+                        "ServiceMonitor/dont-fire2: " + noService,
+                        "ServiceMonitor/dont-fire: " + noService,
+                        "ServiceMonitor/app1: " + noService,
+                        "ServiceMonitor/app2: " + noService,
+                        "ServiceMonitor/app1: " + noService,
+                        "ServiceMonitor/app1: " + noService);
+
+        // kube-linter's expectation, from the README: the same reports once the refused document's three are set aside
+        KubeLinterExpectation kl = kubeLinterExpectations().get("cel");
+        List<String> agreed = actual.stream()
+                .filter(a -> !a.startsWith("ServiceMonitor/dont-fire"))
+                .toList();
+        assertThat(agreed).hasSize(kl.reports());
+        assertThat(agreed.stream().map(a -> a.substring(0, a.indexOf('/'))).toList())
+                .isEqualTo(kl.kinds());
+    }
+
+    /** kube-linter's {@code cel-expression} custom checks as a {@code .vigil.yaml} with the same checks. */
+    private static String celChecksAsCustomRules(Path kubeLinterConfig) throws IOException {
+        Path config = Requirements.path("kube-linter-fixtures", kubeLinterConfig, "kube-linter's CEL check config");
+        Object parsed = new org.snakeyaml.engine.v2.api.Load(
+                        org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                .loadFromString(Files.readString(config));
+        StringBuilder out = new StringBuilder("customRules:\n");
+        for (Object o : (List<?>) ((Map<?, ?>) parsed).get("customChecks")) {
+            Map<?, ?> check = (Map<?, ?>) o;
+            List<String> kinds = new ArrayList<>();
+            for (Object scope : (List<?>) ((Map<?, ?>) check.get("scope")).get("objectKinds")) {
+                kinds.addAll(
+                        scope.equals("DeploymentLike")
+                                ? List.of(
+                                        "Deployment",
+                                        "StatefulSet",
+                                        "DaemonSet",
+                                        "ReplicaSet",
+                                        "Job",
+                                        "CronJob",
+                                        "Pod",
+                                        "DeploymentConfig")
+                                : List.of(scope.toString()));
+            }
+            String expr =
+                    ((Map<?, ?>) check.get("params")).get("check").toString().strip();
+            out.append("- id: ")
+                    .append(check.get("name"))
+                    .append('\n')
+                    .append("  severity: error\n")
+                    .append("  title: ")
+                    .append(json(check.get("description").toString()))
+                    .append('\n')
+                    .append("  kinds: ")
+                    .append(json(kinds))
+                    .append('\n')
+                    .append("  cel: ")
+                    .append(json("(" + expr + ") == \"\""))
+                    .append('\n')
+                    .append("  messageExpression: ")
+                    .append(json(expr))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A JSON (hence YAML flow) literal of {@code value}. */
+    private static String json(Object value) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+    }
+
     /** What kube-linter's end-to-end test asserts for one fixture: exit code, report count, kinds of listed reports. */
     record KubeLinterExpectation(int exit, int reports, List<String> kinds) {}
 
