@@ -39,6 +39,8 @@ public final class GuardApp {
         ctx.addServlet(new ServletHolder(new Exec()), "/exec");
         ctx.addServlet(new ServletHolder(new ReadFile()), "/file");
         ctx.addServlet(new ServletHolder(new Ordinary()), "/ordinary");
+        ctx.addServlet(new ServletHolder(new Connect()), "/connect");
+        ctx.addServlet(new ServletHolder(new LoadClass()), "/classload");
         server.setHandler(ctx);
         server.start();
         System.out.println("LISTENING " + connector.getLocalPort());
@@ -122,6 +124,34 @@ public final class GuardApp {
                 answer(resp, 200, "read " + in.readAllBytes().length + " bytes");
             } catch (SecurityException e) {
                 answer(resp, 403, e.getMessage());
+            }
+        }
+    }
+
+    /** Connects to {@code host}:{@code port} (a server-side request forgery, or a reverse shell's first step). */
+    static final class Connect extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try (java.net.Socket s =
+                    new java.net.Socket(req.getParameter("host"), Integer.parseInt(req.getParameter("port")))) {
+                answer(resp, 200, "connected");
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            }
+        }
+    }
+
+    /** Loads a class from a code base URL, as a JNDI reference's factory would be. */
+    static final class LoadClass extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                    new java.net.URL[] {new java.net.URL(req.getParameter("codebase"))}, null)) {
+                answer(resp, 200, "loaded " + loader.loadClass("Exploit"));
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            } catch (ClassNotFoundException e) {
+                answer(resp, 404, "no such class");
             }
         }
     }

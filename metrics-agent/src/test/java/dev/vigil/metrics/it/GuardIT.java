@@ -247,6 +247,38 @@ class GuardIT {
     }
 
     @Test
+    void outboundConnectionsOutsideTheEgressListAndRemoteCodeBasesAreBlocked() throws Exception {
+        int port = codebase.getAddress().getPort();
+        try (SampleApp app = start(SampleApp.java17(), "port=0,guard=block,guard.egress=localhost|api.example.com")) {
+            assertThat(getResponse(app, "/connect?host=localhost&port=" + port).statusCode())
+                    .as("a listed host")
+                    .isEqualTo(200);
+            assertThat(eventLines(app)).isEmpty();
+
+            HttpResponse<String> connect = getResponse(app, "/connect?host=127.0.0.1&port=" + port);
+            assertThat(connect.statusCode()).isEqualTo(403);
+            assertThat(connect.body()).contains("rule egress-not-allowed");
+            assertThat(fields(awaitEvent(app, "egress-not-allowed")))
+                    .containsEntry("net.host", "127.0.0.1")
+                    .containsEntry("net.port", Integer.toString(port))
+                    .containsEntry("http.route", "/connect");
+
+            HttpResponse<String> load = getResponse(app, "/classload?codebase=http://localhost:" + port + "/classes/");
+            assertThat(load.statusCode()).isEqualTo(403);
+            assertThat(load.body()).contains("rule remote-class-load");
+            assertThat(fields(awaitEvent(app, "remote-class-load")))
+                    .containsEntry("class.name", "Exploit")
+                    .containsEntry("class.codebase", "http://localhost:" + port + "/classes/");
+            assertThat(codebaseRequests).as("the class was never fetched").hasValue(0);
+            assertThat(getResponse(app, "/classload?codebase=file:/nonexistent/")
+                            .statusCode())
+                    .as("a local code base")
+                    .isEqualTo(404);
+            assertThat(events(app)).hasSize(2);
+        }
+    }
+
+    @Test
     void attachedAtRunTimeTheGuardBlocksInAlreadyLoadedJdkClasses() throws Exception {
         try (SampleApp app = start(SampleApp.java17(), null)) {
             assertThat(getResponse(app, "/file?name=/proc/self/environ").statusCode())

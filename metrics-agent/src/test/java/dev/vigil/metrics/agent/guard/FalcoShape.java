@@ -26,8 +26,8 @@ public final class FalcoShape {
         assertThat(e.get("source").asText()).isEqualTo("vigil-jvm");
         assertThat(e.get("output_fields").isObject()).isTrue();
         e.get("output_fields")
-                .fields()
-                .forEachRemaining(
+                .properties()
+                .forEach(
                         f -> assertThat(f.getValue().isTextual()).as(f.getKey()).isTrue());
         assertThat(e.get("output_fields").has("thread.name")).isTrue();
         assertThat(e.get("output_fields").has("java.stack")).isTrue();
