@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -279,7 +280,7 @@ class GuardIT {
     }
 
     @Test
-    void attachedAtRunTimeTheGuardBlocksInAlreadyLoadedJdkClasses() throws Exception {
+    void attachedAtRunTimeTheGuardBlocksInAlreadyLoadedJdkClassesAndAnotherAgentCanRetransformThem() throws Exception {
         try (SampleApp app = start(SampleApp.java17(), null)) {
             assertThat(getResponse(app, "/file?name=/proc/self/environ").statusCode())
                     .isEqualTo(200);
@@ -297,6 +298,20 @@ class GuardIT {
                     .isEqualTo(403);
             assertThat(getResponse(app, "/exec?cmd=true").statusCode()).isEqualTo(403);
             assertThat(fields(awaitEvent(app, "process-in-request"))).containsEntry("http.route", "/exec");
+            assertThat(app.get("/ordinary")).isEqualTo(200);
+
+            // another agent retransforms the woven JDK classes: the JVM accepts it and the guard still holds
+            VirtualMachine other = VirtualMachine.attach(Long.toString(app.pid()));
+            try {
+                other.loadAgent(retransformerJar().toString());
+            } finally {
+                other.detach();
+            }
+            assertThat(app.log())
+                    .contains("retransformed java.io.FileInputStream", "retransformed java.lang.ProcessBuilder")
+                    .doesNotContain("could not retransform");
+            assertThat(getResponse(app, "/file?name=/proc/self/environ").statusCode())
+                    .isEqualTo(403);
             assertThat(app.get("/ordinary")).isEqualTo(200);
         }
     }
@@ -322,6 +337,27 @@ class GuardIT {
                     .contains("http_server_requests_seconds_count")
                     .doesNotContain("vigil_guard");
         }
+    }
+
+    /** {@code src/it/samples/guard-retransformer} as an agent jar. */
+    private Path retransformerJar() throws Exception {
+        Path classes = Files.createDirectories(tmp.resolve("retransformer-classes"));
+        Path source = SampleApp.SAMPLES.resolve("guard-retransformer").resolve("GuardRetransformer.java");
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "--release", "17", "-d", classes.toString(), source.toString());
+        assertThat(rc).as("compiling %s", source).isZero();
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Agent-Class", "GuardRetransformer");
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
+        Path jar = tmp.resolve("guard-retransformer.jar");
+        try (java.util.jar.JarOutputStream out =
+                new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new java.util.jar.JarEntry("GuardRetransformer.class"));
+            out.write(Files.readAllBytes(classes.resolve("GuardRetransformer.class")));
+            out.closeEntry();
+        }
+        return jar;
     }
 
     private static SampleApp start(String javaHome, String agentArgs) throws Exception {

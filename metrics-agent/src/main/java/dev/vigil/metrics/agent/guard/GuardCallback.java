@@ -182,17 +182,18 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
     }
 
     private static SecurityException classload(Guard g, URLClassLoader loader, String name) {
+        // called on every class a URLClassLoader defines (Spring Boot's launcher too): field reads only, no toString
         for (URL url : loader.getURLs()) {
-            String u = url.toString();
-            String protocol = url.getProtocol().toLowerCase(Locale.ROOT);
-            if (protocol.equals("jar") && u.length() > 4) {
-                int colon = u.indexOf(':', 4);
-                protocol = colon < 0 ? "" : u.substring(4, colon).toLowerCase(Locale.ROOT);
+            String protocol = url.getProtocol();
+            if (protocol.equals("jar")) {
+                String path = url.getPath();
+                int colon = path.indexOf(':');
+                protocol = colon < 0 ? "" : path.substring(0, colon).toLowerCase(Locale.ROOT);
             }
             if (REMOTE_CODEBASE.contains(protocol)) {
                 Map<String, String> f = new LinkedHashMap<>();
                 f.put("class.name", name);
-                f.put("class.codebase", withoutSecrets(u));
+                f.put("class.codebase", withoutSecrets(url.toString()));
                 return g.fire(BuiltinRule.REMOTE_CLASS_LOAD, f);
             }
         }
