@@ -4,6 +4,9 @@
 #   benchmarks/metrics-agent/quick.sh startup [N]   N starts each without and with the agent (interleaved): process
 #                                                   CPU (utime+stime from /proc/PID/stat) at the first HTTP answer and
 #                                                   once the endpoint answers; classes loaded
+#   benchmarks/metrics-agent/quick.sh guard [N]     the runtime guard's cost, no event firing: N interleaved rounds of
+#                                                   the agent without and with guard=detect (start-up CPU as for startup,
+#                                                   then CPU per request under wrk as for cpu)
 #   benchmarks/metrics-agent/quick.sh threads       thread names the agent adds (jcmd Thread.print, after requests)
 #   benchmarks/metrics-agent/quick.sh cpu [N]       process CPU per request under wrk (-t1 -c16, 5 s after a 3 s warm-up),
 #                                                   N interleaved rounds without and with the agent
@@ -32,6 +35,7 @@ start() { # with_agent(0|1) [extra JVM args]
   APP_PORT="$(free_port)"; MPORT="$(free_port)"
   local agent=()
   [[ "$with" == 1 ]] && agent=("-javaagent:$AGENT=port=$MPORT,maxRoutes=100000${AGENT_ARGS:+,$AGENT_ARGS}")
+  [[ "$with" == 2 ]] && agent=("-javaagent:$AGENT=port=$MPORT,maxRoutes=100000,guard=detect${AGENT_ARGS:+,$AGENT_ARGS}")
   "$JAVA" -Xms256m -Xmx256m -XX:+AlwaysPreTouch "${agent[@]}" "$@" -cp "$OUT/app:$LIB/*" SampleApp "$APP_PORT" \
     >"$OUT/app.log" 2>&1 &
   PID=$!
@@ -41,7 +45,7 @@ start() { # with_agent(0|1) [extra JVM args]
   done
   FIRST_CPU="$(cpu_ms "$PID")"
   READY_CPU="$FIRST_CPU"
-  if [[ "$with" == 1 ]]; then
+  if [[ "$with" != 0 ]]; then
     until curl -fs -o /dev/null "http://127.0.0.1:$MPORT/metrics"; do sleep 0.01; done
     READY_CPU="$(cpu_ms "$PID")"
   fi
@@ -87,6 +91,30 @@ import csv, statistics, sys
 rows = list(csv.reader(open(sys.argv[1]), delimiter="\t"))
 def med(a): return statistics.median(float(r[3]) for r in rows if r[1] == a)
 print(f"median CPU per request: no agent {med('0'):.2f} µs, agent {med('1'):.2f} µs, added {med('1') - med('0'):+.2f} µs")
+PY
+    ;;
+  guard)
+    N="${2:-3}"
+    printf 'run\tguard\tcpu_ms_first_answer\tcpu_ms_endpoint_ready\tcpu_us_per_request\n'
+    for i in $(seq "$N"); do
+      for with in 1 2; do
+        start "$with"
+        wrk -t1 -c16 -d3s "http://127.0.0.1:$APP_PORT/items/42" >/dev/null
+        t0="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
+        n="$(wrk -t1 -c16 -d5s "http://127.0.0.1:$APP_PORT/items/42" | awk '/requests in/ {print $1}')"
+        t1="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
+        printf '%s\t%s\t%s\t%s\t%s\n' "$i" "$([[ $with == 2 ]] && echo detect || echo off)" "$FIRST_CPU" "$READY_CPU" \
+          "$(python3 -c "print(round(($t1 - $t0) * 1e6 / $TCK / $n, 2))")"
+        stop_app
+      done
+    done | tee "$OUT/guard.tsv"
+    python3 - "$OUT/guard.tsv" <<'PY'
+import csv, statistics, sys
+rows = list(csv.reader(open(sys.argv[1]), delimiter="\t"))
+def med(g, col): return statistics.median(float(r[col]) for r in rows if r[1] == g)
+print(f"median CPU at first answer: guard=off {med('off',2):.0f} ms, guard=detect {med('detect',2):.0f} ms, added {med('detect',2)-med('off',2):+.0f} ms")
+print(f"median CPU when the endpoint answers: guard=off {med('off',3):.0f} ms, guard=detect {med('detect',3):.0f} ms, added {med('detect',3)-med('off',3):+.0f} ms")
+print(f"median CPU per request: guard=off {med('off',4):.2f} µs, guard=detect {med('detect',4):.2f} µs ({(med('detect',4)/med('off',4)-1)*100:+.1f} %)")
 PY
     ;;
   threads)

@@ -4,7 +4,10 @@
 #   benchmarks/metrics-agent/jmh/jmh.sh ScrapeCpu | RecordCpu   CPU time per operation instead of wall time (thread
 #                                                   and process CPU, variants interleaved): usable on a shared machine
 # Benchmarks: ScrapeBenchmark (10k-series scrape: Vigil's endpoint writer vs the Prometheus client's text writer),
-# RecordBenchmark (one request through ServletRecorder vs a plain Micrometer timer as Spring Boot records it).
+# RecordBenchmark (one request through ServletRecorder vs a plain Micrometer timer as Spring Boot records it),
+# GuardBenchmark (one guarded JDK call with guard=detect vs none; `jmh.sh Guard`: the packaged agent jar attaches itself
+# in the guarded fork, so the class path leaves the agent's unshaded classes out; `jmh.sh GuardCpu`: the same in CPU
+# time, processes with and without the guard alternated, plus the hook alone).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
@@ -13,6 +16,22 @@ MVN="$ROOT/mvnw"
 (cd "$HERE" && "$MVN" -B -q -o compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt)
 CP="$ROOT/metrics-agent/target/classes:$HERE/target/classes:$(cat "$HERE/target/cp.txt")"
 case "${1:-}" in
+  Guard*)
+    (cd "$ROOT" && "$MVN" -B -q -o -pl metrics-agent -am package -DskipTests -Dspotless.check.skip=true)
+    GCP="$HERE/target/classes:$(tr ':' '\n' <"$HERE/target/cp.txt" | grep -v 'vigil-metrics-agent' | paste -sd:)"
+    exec "${JAVA:-java}" -Dvigil.bench.agentJar="$ROOT/metrics-agent/target/metrics-agent.jar" -cp "$GCP" \
+      org.openjdk.jmh.Main "GuardBenchmark" "${@:2}" ;;
+  GuardCpu)
+    (cd "$ROOT" && "$MVN" -B -q -o -pl metrics-agent -am package -DskipTests -Dspotless.check.skip=true)
+    GCP="$HERE/target/classes:$(tr ':' '\n' <"$HERE/target/cp.txt" | grep -v 'vigil-metrics-agent' | paste -sd:)"
+    for round in 1 2 3; do
+      for mode in none detect; do
+        echo "== round $round, guard=$mode"
+        "${JAVA:-java}" -Xms256m -Xmx256m -Djdk.attach.allowAttachSelf=true \
+          -Dvigil.bench.agentJar="$ROOT/metrics-agent/target/metrics-agent.jar" -cp "$GCP" \
+          dev.vigil.metrics.bench.GuardCpu "$mode"
+      done
+    done ;;
   ScrapeCpu | RecordCpu) exec "${JAVA:-java}" -Xms256m -Xmx256m -cp "$CP" "dev.vigil.metrics.bench.$1" ;;
   *) exec "${JAVA:-java}" -cp "$CP" org.openjdk.jmh.Main "$@" ;;
 esac

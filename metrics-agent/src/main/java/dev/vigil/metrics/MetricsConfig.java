@@ -54,6 +54,26 @@ public final class MetricsConfig {
     private final Path tlsKeystore;
     private final Path tlsKeystorePasswordFile;
     private final boolean endpoint;
+    private final GuardMode guard;
+    private final List<String> guardOutputs;
+    private final int guardRate;
+    private final List<String> guardEgress;
+    private final List<String> guardAllowClasses;
+    private final Path guardRules;
+
+    /** Options that may be given more than once as agent arguments; the values are joined with {@code |}. */
+    private static final java.util.Set<String> REPEATABLE =
+            java.util.Set.of("guard.output", "guard.egress", "guard.allowClasses");
+
+    /** What the runtime guard does (see the README's "Runtime guard"). */
+    public enum GuardMode {
+        /** No guard: no guard class is loaded, nothing is woven for it. */
+        OFF,
+        /** Report guarded behaviour as events and count it; the application is not changed. */
+        DETECT,
+        /** Like {@link #DETECT}, and the guarded call throws a {@code SecurityException} before any side effect. */
+        BLOCK
+    }
 
     /** How meters are named on the endpoint. */
     public enum Naming {
@@ -109,6 +129,18 @@ public final class MetricsConfig {
         this.tlsKeystore = v.get("tlsKeystore").isEmpty() ? null : Path.of(v.get("tlsKeystore"));
         this.tlsKeystorePasswordFile =
                 v.get("tlsKeystorePasswordFile").isEmpty() ? null : Path.of(v.get("tlsKeystorePasswordFile"));
+        this.guard = guardMode(v.get("guard"), problems);
+        this.guardOutputs = list(v.get("guard.output"));
+        this.guardRate = positiveInt("guard.rate", v.get("guard.rate"), problems);
+        this.guardEgress = list(v.get("guard.egress"));
+        this.guardAllowClasses = list(v.get("guard.allowClasses"));
+        this.guardRules = v.get("guard.rules").isEmpty() ? null : Path.of(v.get("guard.rules"));
+        if (guardRules != null && !java.nio.file.Files.isReadable(guardRules)) {
+            problems.add(problem("guard.rules", guardRules.toString(), "a readable YAML file"));
+        }
+        if (guardOutputs.isEmpty()) {
+            problems.add(problem("guard.output", v.get("guard.output"), "stderr, stdout, a file or an http(s) URL"));
+        }
         checkAuth(problems);
         checkTls(problems);
     }
@@ -142,6 +174,7 @@ public final class MetricsConfig {
                 markPort(key, values);
             }
         }
+        java.util.Set<String> given = new java.util.HashSet<>();
         if (agentArgs != null && !agentArgs.isBlank()) {
             for (String pair : agentArgs.split(",")) {
                 if (pair.isBlank()) {
@@ -151,10 +184,16 @@ public final class MetricsConfig {
                 String key = (eq < 0 ? pair : pair.substring(0, eq)).trim();
                 String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
                 if (!DEFAULTS.containsKey(key)) {
-                    problems.add("unknown option '" + key + "'; known options are " + DEFAULTS.keySet());
+                    String near = nearest(key);
+                    problems.add(
+                            "unknown option '" + key + "'; " + (near == null ? "" : "did you mean '" + near + "'? ")
+                                    + "known options are " + DEFAULTS.keySet());
                 } else if (eq < 0) {
                     problems.add("option '" + key + "' has no value; write " + key + "=<value>");
+                } else if (REPEATABLE.contains(key) && given.contains(key)) {
+                    values.put(key, values.get(key) + "|" + value);
                 } else {
+                    given.add(key);
                     values.put(key, value);
                     markPort(key, values);
                 }
@@ -167,6 +206,42 @@ public final class MetricsConfig {
         return config;
     }
 
+    /** The known option closest to a misspelt one (edit distance at most 2, or a different case), or null. */
+    static String nearest(String key) {
+        String best = null;
+        int bestDistance = 3;
+        for (String known : DEFAULTS.keySet()) {
+            int d = known.equalsIgnoreCase(key) ? 0 : distance(key, known);
+            if (d < bestDistance) {
+                best = known;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2 || a.length() > 64) {
+            return 3;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
     private static void markPort(String key, Map<String, String> values) {
         if (key.equals("port")) {
             values.put(PORT_GIVEN, "");
@@ -175,7 +250,8 @@ public final class MetricsConfig {
 
     /** The environment variable name for an option key: {@code maxRoutes} becomes {@code VIGIL_METRICS_MAX_ROUTES}. */
     public static String envName(String key) {
-        return "VIGIL_METRICS_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        return "VIGIL_METRICS_"
+                + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     private static Map<String, String> defaultValues() {
@@ -205,6 +281,12 @@ public final class MetricsConfig {
         d.put("allowInsecure", "false");
         d.put("tlsKeystore", "");
         d.put("tlsKeystorePasswordFile", "");
+        d.put("guard", "off");
+        d.put("guard.output", "stderr");
+        d.put("guard.rate", "20");
+        d.put("guard.egress", "");
+        d.put("guard.allowClasses", "");
+        d.put("guard.rules", "");
         return Collections.unmodifiableMap(d);
     }
 
@@ -269,6 +351,16 @@ public final class MetricsConfig {
         }
         problems.add(problem("coexist", value, "'app', 'agent' or 'both'"));
         return Coexist.APP;
+    }
+
+    private static GuardMode guardMode(String value, List<String> problems) {
+        for (GuardMode m : GuardMode.values()) {
+            if (m.name().equalsIgnoreCase(value)) {
+                return m;
+            }
+        }
+        problems.add(problem("guard", value, "'off', 'detect' or 'block'"));
+        return GuardMode.OFF;
     }
 
     private static Naming naming(String value, List<String> problems) {
@@ -463,6 +555,48 @@ public final class MetricsConfig {
         return tlsKeystorePasswordFile;
     }
 
+    /** The runtime guard's mode; default {@link GuardMode#OFF}. */
+    public GuardMode guard() {
+        return guard;
+    }
+
+    /**
+     * Where guard events go: {@code stderr}, {@code stdout}, a file, or an {@code http(s)://} URL (one POST per event);
+     * repeatable ({@code guard.output=stderr,guard.output=/var/log/guard.json}). Default {@code stderr}.
+     */
+    public List<String> guardOutputs() {
+        return guardOutputs;
+    }
+
+    /**
+     * Events written per rule per 10 seconds; more are suppressed but still counted in
+     * {@code vigil_guard_events_total}. Default 20.
+     */
+    public int guardRate() {
+        return guardRate;
+    }
+
+    /**
+     * Hosts outbound connections may go to ({@code host}, {@code *.domain}, an IP address); empty (the default) means
+     * outbound connections are not checked.
+     */
+    public List<String> guardEgress() {
+        return guardEgress;
+    }
+
+    /**
+     * Class name prefixes that may be deserialized besides the JDK's value types; empty (the default) means only known
+     * gadget classes are reported.
+     */
+    public List<String> guardAllowClasses() {
+        return guardAllowClasses;
+    }
+
+    /** The custom guard rules file, or null. */
+    public Path guardRules() {
+        return guardRules;
+    }
+
     /** Whether any authentication is configured. */
     public boolean hasAuth() {
         return basicAuthUser != null || bearerTokenFile != null;
@@ -483,6 +617,13 @@ public final class MetricsConfig {
                 + ", grpc=" + grpc
                 + ", endpoint=" + endpoint + ", allow=" + allow + ", deny=" + deny + ", auth="
                 + (basicAuthUser != null ? "basic(" + basicAuthUser + ")" : bearerTokenFile != null ? "bearer" : "none")
-                + ", allowInsecure=" + allowInsecure + ", tls=" + (tlsKeystore != null) + "}";
+                + ", allowInsecure=" + allowInsecure + ", tls=" + (tlsKeystore != null)
+                + ", guard=" + guard.name().toLowerCase(Locale.ROOT)
+                + (guard == GuardMode.OFF
+                        ? ""
+                        : ", guard.output=" + guardOutputs + ", guard.rate=" + guardRate + ", guard.egress="
+                                + guardEgress + ", guard.allowClasses=" + guardAllowClasses + ", guard.rules="
+                                + Objects.toString(guardRules, ""))
+                + "}";
     }
 }

@@ -54,13 +54,56 @@ class MetricsConfigTest {
                 .isInstanceOf(InvalidMetricsConfigException.class)
                 .satisfies(e -> assertThat(((InvalidMetricsConfigException) e).problems())
                         .containsExactlyInAnyOrder(
-                                "unknown option 'prot'; known options are " + MetricsConfig.DEFAULTS.keySet(),
+                                "unknown option 'prot'; did you mean 'port'? known options are "
+                                        + MetricsConfig.DEFAULTS.keySet(),
                                 "port was '99999' but it must be a port 0-65535 (0 = any free port) or a range like"
                                         + " 9464-9470",
                                 "naming was 'prom' but it must be 'micrometer' or 'otel'",
                                 "coexist was 'none' but it must be 'app', 'agent' or 'both'",
                                 "histogram was 'yes' but it must be true or false",
                                 "maxRoutes was '0' but it must be a positive integer"));
+    }
+
+    @Test
+    void theGuardIsOffByDefault() {
+        MetricsConfig c = MetricsConfig.defaults();
+        assertThat(c.guard()).isEqualTo(MetricsConfig.GuardMode.OFF);
+        assertThat(c.guardOutputs()).containsExactly("stderr");
+        assertThat(c.guardRate()).isEqualTo(20);
+        assertThat(c.guardEgress()).isEmpty();
+        assertThat(c.guardRules()).isNull();
+        assertThat(c.toString()).endsWith(", guard=off}");
+    }
+
+    @Test
+    void guardOptionsComeFromArgumentsPropertiesAndEnvironment() {
+        MetricsConfig c = MetricsConfig.parse(
+                "guard=BLOCK,guard.output=stderr,guard.output=/tmp/guard.json,guard.egress=api.example.com|*.corp",
+                Map.of("vigil.metrics.guard.rate", "5"),
+                Map.of("VIGIL_METRICS_GUARD_ALLOW_CLASSES", "com.acme."));
+        assertThat(c.guard()).isEqualTo(MetricsConfig.GuardMode.BLOCK);
+        assertThat(c.guardOutputs()).containsExactly("stderr", "/tmp/guard.json");
+        assertThat(c.guardEgress()).containsExactly("api.example.com", "*.corp");
+        assertThat(c.guardRate()).isEqualTo(5);
+        assertThat(c.guardAllowClasses()).containsExactly("com.acme.");
+        assertThat(MetricsConfig.envName("guard.output")).isEqualTo("VIGIL_METRICS_GUARD_OUTPUT");
+        assertThat(c.toString()).contains("guard=block", "guard.rate=5");
+    }
+
+    @Test
+    void badGuardOptionsAreNamed() {
+        assertThatThrownBy(() -> MetricsConfig.parse(
+                        "guard=watch,guard.rate=0,guard.rules=/nonexistent/rules.yaml,guard.outptu=stdout",
+                        Map.of(),
+                        Map.of()))
+                .isInstanceOf(InvalidMetricsConfigException.class)
+                .satisfies(e -> assertThat(((InvalidMetricsConfigException) e).problems())
+                        .containsExactlyInAnyOrder(
+                                "guard was 'watch' but it must be 'off', 'detect' or 'block'",
+                                "guard.rate was '0' but it must be a positive integer",
+                                "guard.rules was '/nonexistent/rules.yaml' but it must be a readable YAML file",
+                                "unknown option 'guard.outptu'; did you mean 'guard.output'? known options are "
+                                        + MetricsConfig.DEFAULTS.keySet()));
     }
 
     @Test

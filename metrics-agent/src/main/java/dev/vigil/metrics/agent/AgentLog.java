@@ -4,14 +4,14 @@ package dev.vigil.metrics.agent;
  * Agent log lines on stderr, prefixed {@code [vigil-metrics]}. Deliberately not java.util.logging or SLF4J: touching
  * either before {@code main} can break an application that configures its own logging.
  */
-final class AgentLog {
+public final class AgentLog {
     private AgentLog() {}
 
-    static void info(String message) {
+    public static void info(String message) {
         System.err.println("[vigil-metrics] " + message);
     }
 
-    static void warn(String message) {
+    public static void warn(String message) {
         System.err.println("[vigil-metrics] WARN " + message);
     }
 }

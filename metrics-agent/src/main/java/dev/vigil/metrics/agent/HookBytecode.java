@@ -14,7 +14,7 @@ import net.bytebuddy.jar.asm.Type;
  * types: {@code Class.forName(callback, true, ClassLoader.getSystemClassLoader()).getField("INSTANCE").get(null)}. The
  * agent jar is always on the system class path, so nothing goes onto the boot class path.
  */
-final class HookBytecode {
+public final class HookBytecode {
     private HookBytecode() {}
 
     /**
@@ -55,7 +55,7 @@ final class HookBytecode {
      * Leaves the callback instance on the stack. Throws (inside the woven code) when it cannot be found, so callers wrap
      * it in a {@code try/catch Throwable}.
      */
-    static void lookup(MethodVisitor mv, String callbackClass) {
+    public static void lookup(MethodVisitor mv, String callbackClass) {
         mv.visitLdcInsn(callbackClass);
         mv.visitInsn(Opcodes.ICONST_1);
         mv.visitMethodInsn(

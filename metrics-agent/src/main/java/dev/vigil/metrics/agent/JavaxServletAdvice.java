@@ -20,7 +20,7 @@ public final class JavaxServletAdvice {
             return 0L;
         }
         request.setAttribute(ServletRecorder.TIMED, Boolean.TRUE);
-        return ServletRecorder.start();
+        return ServletRecorder.start(request);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

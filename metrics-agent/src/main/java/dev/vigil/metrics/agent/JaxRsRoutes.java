@@ -85,6 +85,11 @@ public final class JaxRsRoutes {
         return seen && CURRENT.get().route != null;
     }
 
+    /** The current thread's JAX-RS route (relative to the servlet path), or null; kept. */
+    public static String peek() {
+        return seen ? CURRENT.get().route : null;
+    }
+
     /** The current thread's JAX-RS route (relative to the servlet path), or null; and forgets it. */
     static String take() {
         if (!seen) {

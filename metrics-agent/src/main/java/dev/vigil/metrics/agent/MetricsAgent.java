@@ -52,6 +52,9 @@ public final class MetricsAgent {
             if (config.servlet()) {
                 ServletInstrumentation.install(inst, attached);
             }
+            if (config.guard() != MetricsConfig.GuardMode.OFF) {
+                installGuard(config, inst);
+            }
             try {
                 AdviceInstrumentation.install(inst, config.servlet(), config.httpClient(), config.grpc());
             } catch (Throwable t) {
@@ -120,6 +123,9 @@ public final class MetricsAgent {
             }
             m.httpServer().errorTagWhen(MicrometerCallback::applicationRegistryCreated);
             metrics = m;
+            if (config.guard() != MetricsConfig.GuardMode.OFF) {
+                bindGuard(m);
+            }
             ServletRecorder.install(m.httpServer());
             WebFluxRecorder.install(m.httpServer());
             ReactorNettyRecorder.install(m.httpClient());
@@ -142,6 +148,23 @@ public final class MetricsAgent {
             }
         } catch (Throwable t) {
             AgentLog.warn("failed to start, the application continues without metrics: " + t);
+        }
+    }
+
+    /** In a method of its own, so that no guard class is loaded when the guard is off. */
+    private static void installGuard(MetricsConfig config, Instrumentation inst) {
+        try {
+            dev.vigil.metrics.agent.guard.GuardAgent.install(config, inst);
+        } catch (Throwable t) {
+            AgentLog.warn("the runtime guard is off, it could not start: " + t);
+        }
+    }
+
+    private static void bindGuard(VigilMetrics m) {
+        try {
+            dev.vigil.metrics.agent.guard.GuardAgent.bind(m.registry());
+        } catch (Throwable t) {
+            AgentLog.warn("vigil_guard_events_total is not published: " + t);
         }
     }
 

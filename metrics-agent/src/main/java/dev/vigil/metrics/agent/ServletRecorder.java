@@ -15,6 +15,10 @@ public final class ServletRecorder {
     public static final String SPRING_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
     private static volatile HttpServerMetrics http;
+    /** Set once when the runtime guard is on: then the request being served is kept per thread for its events. */
+    private static volatile boolean trackRequests;
+
+    private static final ThreadLocal<Object> REQUEST = new ThreadLocal<>();
 
     private ServletRecorder() {}
 
@@ -30,6 +34,27 @@ public final class ServletRecorder {
             // never into the application
         }
         return System.nanoTime();
+    }
+
+    /**
+     * Like {@link #start()}, and keeps {@code request} as this thread's current request while the runtime guard is on
+     * (until {@code record}).
+     */
+    public static long start(Object request) {
+        if (trackRequests) {
+            REQUEST.set(request);
+        }
+        return start();
+    }
+
+    /** Keeps the request being served per thread from now on (the runtime guard reads its route and method). */
+    public static void trackRequests() {
+        trackRequests = true;
+    }
+
+    /** The servlet request this thread is serving (outermost), or null; always null while the guard is off. */
+    public static Object currentRequest() {
+        return trackRequests ? REQUEST.get() : null;
     }
 
     /**
@@ -99,6 +124,9 @@ public final class ServletRecorder {
             String servletPrefix,
             Class<?> asyncListener,
             Object response) {
+        if (trackRequests) {
+            REQUEST.remove();
+        }
         try {
             String template = template(springPattern, mappingMatch, mappingPattern, servletPrefix);
             if (asyncListener != null && thrown == null) {

@@ -167,7 +167,8 @@ final class ServletServiceWrapper extends ClassVisitor {
         mv.visitFieldInsn(Opcodes.GETSTATIC, "java/lang/Boolean", "TRUE", "Ljava/lang/Boolean;");
         mv.visitMethodInsn(
                 Opcodes.INVOKEINTERFACE, req(), "setAttribute", "(Ljava/lang/String;Ljava/lang/Object;)V", true);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "start", "()J", false);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "start", "(Ljava/lang/Object;)J", false);
         mv.visitInsn(Opcodes.LRETURN);
         mv.visitLabel(nested);
         mv.visitFrame(Opcodes.F_NEW, 1, new Object[] {req()}, 0, new Object[0]);

@@ -1,0 +1,171 @@
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import javax.naming.InitialContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A deliberately vulnerable Jetty 12 application for the runtime guard's integration tests (loopback only): log4j-core
+ * 2.14.1 logging a request header (Log4Shell), an endpoint deserializing the request body (commons-collections 3.2.1 on
+ * the class path), a command from a parameter, a file named by a parameter. Its start-up does what must stay quiet: it
+ * starts a process, deserializes a String, reads ordinary files and looks up a local JNDI name.
+ */
+public final class GuardApp {
+    private static final Logger LOG = LogManager.getLogger(GuardApp.class);
+
+    public static void main(String[] args) throws Exception {
+        startUpChores();
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(Integer.parseInt(args.length > 0 ? args[0] : "0"));
+        server.addConnector(connector);
+        ServletContextHandler ctx = new ServletContextHandler();
+        ctx.setContextPath("/");
+        ctx.addServlet(new ServletHolder(new Hello()), "/hello");
+        ctx.addServlet(new ServletHolder(new Deserialize()), "/deserialize");
+        ctx.addServlet(new ServletHolder(new Exec()), "/exec");
+        ctx.addServlet(new ServletHolder(new ReadFile()), "/file");
+        ctx.addServlet(new ServletHolder(new Ordinary()), "/ordinary");
+        ctx.addServlet(new ServletHolder(new Connect()), "/connect");
+        ctx.addServlet(new ServletHolder(new LoadClass()), "/classload");
+        server.setHandler(ctx);
+        server.start();
+        System.out.println("LISTENING " + connector.getLocalPort());
+        server.join();
+    }
+
+    private static void startUpChores() throws Exception {
+        new ProcessBuilder("true").start().waitFor();
+        System.out.println("start-up deserialized " + roundTrip("hello"));
+        try (InputStream in = new FileInputStream("/etc/hostname")) {
+            in.read();
+        }
+        localJndi();
+    }
+
+    static Object roundTrip(Object o) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return in.readObject();
+        }
+    }
+
+    static String localJndi() {
+        try {
+            return String.valueOf(new InitialContext().lookup("java:comp/env/jdbc/orders"));
+        } catch (Exception e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    private static void answer(HttpServletResponse resp, int status, String body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("text/plain");
+        resp.getWriter().write(body + "\n");
+    }
+
+    /** Logs a header the client chose, as so many applications did in December 2021. */
+    static final class Hello extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            LOG.error("hello from client version {}", req.getHeader("X-Api-Version"));
+            answer(resp, 200, "hello");
+        }
+    }
+
+    static final class Deserialize extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try (ObjectInputStream in = new ObjectInputStream(req.getInputStream())) {
+                Object o = in.readObject();
+                answer(resp, 200, "read " + o.getClass().getName());
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            } catch (Exception e) {
+                answer(resp, 400, e.toString());
+            }
+        }
+    }
+
+    static final class Exec extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try {
+                Process p = new ProcessBuilder("/bin/sh", "-c", req.getParameter("cmd")).start();
+                answer(resp, 200, "exit " + p.waitFor());
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            } catch (InterruptedException e) {
+                answer(resp, 500, e.toString());
+            }
+        }
+    }
+
+    static final class ReadFile extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try (InputStream in = new FileInputStream(req.getParameter("name"))) {
+                answer(resp, 200, "read " + in.readAllBytes().length + " bytes");
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            }
+        }
+    }
+
+    /** Connects to {@code host}:{@code port} (a server-side request forgery, or a reverse shell's first step). */
+    static final class Connect extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try (java.net.Socket s =
+                    new java.net.Socket(req.getParameter("host"), Integer.parseInt(req.getParameter("port")))) {
+                answer(resp, 200, "connected");
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            }
+        }
+    }
+
+    /** Loads a class from a code base URL, as a JNDI reference's factory would be. */
+    static final class LoadClass extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                    new java.net.URL[] {new java.net.URL(req.getParameter("codebase"))}, null)) {
+                answer(resp, 200, "loaded " + loader.loadClass("Exploit"));
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            } catch (ClassNotFoundException e) {
+                answer(resp, 404, "no such class");
+            }
+        }
+    }
+
+    /** Everything an ordinary request does that must stay quiet. */
+    static final class Ordinary extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try (InputStream in = new FileInputStream("/etc/hostname")) {
+                in.read();
+                answer(resp, 200, "ok " + roundTrip("a string") + " " + localJndi());
+            } catch (Exception e) {
+                answer(resp, 500, e.toString());
+            }
+        }
+    }
+}

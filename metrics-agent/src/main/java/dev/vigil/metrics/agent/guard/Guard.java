@@ -1,0 +1,122 @@
+package dev.vigil.metrics.agent.guard;
+
+import dev.vigil.metrics.MetricsConfig;
+import dev.vigil.metrics.agent.ServletRecorder;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The runtime guard's pipeline. Each hook hands over what it is about to do as a kind ({@code process}, {@code file},
+ * {@code jndi}, {@code deserialize}, {@code connect}, {@code classload}, {@code script}) and Falco-style fields
+ * ({@code proc.cmdline}, {@code fd.name}, ...); the built-in rules are evaluated, and for each one that matches the
+ * event is counted ({@code vigil_guard_events_total{rule,priority,action}}), written unless the rule's rate limit is
+ * exhausted, and, in block mode, a {@code SecurityException} naming the rule is returned for the hook to throw before
+ * the call has any effect. Never throws.
+ */
+public final class Guard {
+    private final boolean block;
+    private final RateLimiter limiter;
+    private final GuardCounters counters;
+    private final Consumer<String> out;
+    private final SensitivePaths sensitive;
+    private final Egress egress;
+    private final List<String> allowClasses;
+    private final String hostname;
+
+    Guard(MetricsConfig config, GuardCounters counters, Consumer<String> out, SensitivePaths sensitive) {
+        this.block = config.guard() == MetricsConfig.GuardMode.BLOCK;
+        this.limiter = new RateLimiter(config.guardRate(), RateLimiter.WINDOW_NANOS, System::nanoTime);
+        this.counters = counters;
+        this.out = out;
+        this.sensitive = sensitive;
+        this.egress = new Egress(config.guardEgress());
+        this.allowClasses = config.guardAllowClasses();
+        this.hostname = hostname();
+    }
+
+    /** Whether outbound connections are checked ({@code guard.egress} is set). */
+    boolean checksEgress() {
+        return egress.active();
+    }
+
+    SensitivePaths sensitive() {
+        return sensitive;
+    }
+
+    Egress egress() {
+        return egress;
+    }
+
+    List<String> allowClasses() {
+        return allowClasses;
+    }
+
+    /**
+     * Evaluates the rules for one hooked call.
+     *
+     * @param rule the built-in rule the hook found to match (the hooks decide cheaply; see {@link GuardCallback})
+     * @param fields the event's fields so far; the thread, request and stack fields are added here
+     * @return the exception to throw (block mode), else null
+     */
+    SecurityException fire(BuiltinRule rule, Map<String, String> fields) {
+        String action = block ? "blocked" : "detected";
+        counters.increment(rule.id(), rule.priority(), action);
+        long suppressed = limiter.admit(rule.id());
+        if (suppressed >= 0) {
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            addContext(all);
+            if (suppressed > 0) {
+                all.put("vigil.suppressed", Long.toString(suppressed));
+            }
+            List<String> tags = new ArrayList<>(rule.tags().size() + 2);
+            tags.add("vigil");
+            tags.addAll(rule.tags());
+            tags.add(action);
+            String line = GuardEvent.json(
+                    Instant.now(), rule.id(), rule.priority(), output(rule, action, all), all, tags, hostname);
+            try {
+                out.accept(line);
+            } catch (Throwable ignored) {
+                // an output failing never reaches the application
+            }
+        }
+        return block ? new SecurityException("blocked by the Vigil runtime guard, rule " + rule.id()) : null;
+    }
+
+    /** {@code thread.name}, {@code http.method} / {@code http.route} when serving a request, {@code java.stack}. */
+    static void addContext(Map<String, String> fields) {
+        fields.put("thread.name", Thread.currentThread().getName());
+        Object request = ServletRecorder.currentRequest();
+        if (request != null) {
+            RequestView.describe(request, fields);
+        }
+        fields.put("java.stack", Stacks.applicationFrames(8));
+    }
+
+    private static String output(BuiltinRule rule, String action, Map<String, String> fields) {
+        StringBuilder b = new StringBuilder(rule.description()).append(" (").append(action);
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            if (!e.getKey().equals("java.stack")) {
+                b.append(' ').append(e.getKey()).append('=').append(e.getValue());
+            }
+        }
+        return b.append(')').toString();
+    }
+
+    private static String hostname() {
+        String h = System.getenv("HOSTNAME");
+        if (h != null && !h.isBlank()) {
+            return h;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package dev.vigil.metrics.agent.guard;
+
+import dev.vigil.metrics.agent.ServletRecorder;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * What the code {@link GuardInstrumentation} weaves into the JDK calls: {@code apply(kind, payload)} at the entry of the
+ * guarded call, before it does anything. Returns null to let the call go on, or the {@code SecurityException} the
+ * woven code throws (block mode). Decides quickly whether a call can matter (an ordinary file, a local JNDI name, a
+ * {@code String} deserialized return at once) and hands the rest to {@link Guard}. Never throws; calls made while it
+ * is working (its own output, class loading) are not looked at.
+ *
+ * <p>Kinds and payloads: {@code process} (the {@code ProcessBuilder}), {@code jndi} (the name), {@code deserialize}
+ * (the class), {@code file.read} / {@code file.write} (the path string), {@code file.raf} ({@code [name, mode]}),
+ * {@code file.nio} ({@code [path, options]}), {@code connect} (the address), {@code classload} ({@code [loader,
+ * name]}), {@code script} ({@code [engine or parser, text]}).
+ */
+public final class GuardCallback implements BiFunction<Object, Object, Object> {
+    /** Looked up by name from the woven code. */
+    public static final GuardCallback INSTANCE = new GuardCallback();
+
+    private static final Set<String> REMOTE_JNDI =
+            Set.of("ldap", "ldaps", "rmi", "dns", "iiop", "iiopname", "corbaname", "nis", "nds");
+    private static final Set<String> REMOTE_CODEBASE = Set.of("http", "https", "ftp", "ldap", "ldaps", "rmi");
+    private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
+    private static volatile Guard guard;
+
+    private GuardCallback() {}
+
+    static void use(Guard g) {
+        guard = g;
+    }
+
+    @Override
+    public Object apply(Object kind, Object payload) {
+        Guard g = guard;
+        if (g == null || BUSY.get() != null) {
+            return null;
+        }
+        BUSY.set(Boolean.TRUE);
+        try {
+            return check(g, (String) kind, payload);
+        } catch (Throwable t) {
+            if (Boolean.getBoolean("vigil.metrics.debug")) {
+                System.err.println("[vigil-metrics] guard could not check a " + kind + " call: " + t);
+            }
+            return null;
+        } finally {
+            BUSY.remove();
+        }
+    }
+
+    static SecurityException check(Guard g, String kind, Object payload) {
+        switch (kind) {
+            case "file.read":
+                return file(g, (String) payload, false);
+            case "file.write":
+                return file(g, (String) payload, true);
+            case "file.raf": {
+                Object[] a = (Object[]) payload;
+                return file(g, (String) a[0], (((Integer) a[1]) & 2) != 0);
+            }
+            case "file.nio": {
+                Object[] a = (Object[]) payload;
+                return file(g, String.valueOf(a[0]), writes((Set<?>) a[1]));
+            }
+            case "process":
+                return process(g, (ProcessBuilder) payload);
+            case "jndi":
+                return jndi(g, String.valueOf(payload));
+            case "deserialize":
+                return deserialize(g, (Class<?>) payload);
+            case "connect":
+                return connect(g, payload);
+            case "classload": {
+                Object[] a = (Object[]) payload;
+                return classload(g, (URLClassLoader) a[0], (String) a[1]);
+            }
+            case "script": {
+                Object[] a = (Object[]) payload;
+                return script(g, a[0], (String) a[1]);
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static SecurityException file(Guard g, String path, boolean write) {
+        String p = g.sensitive().match(path);
+        if (p == null) {
+            return null;
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("fd.name", p);
+        f.put("fd.access", write ? "write" : "read");
+        return g.fire(write ? BuiltinRule.SENSITIVE_FILE_WRITE : BuiltinRule.SENSITIVE_FILE_READ, f);
+    }
+
+    private static boolean writes(Set<?> options) {
+        for (Object o : options) {
+            if (o == StandardOpenOption.WRITE || o == StandardOpenOption.APPEND) {
+                return true;
+            }
+            if (!(o instanceof OpenOption)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static SecurityException process(Guard g, ProcessBuilder pb) {
+        boolean inRequest = ServletRecorder.currentRequest() != null;
+        boolean inDeserialization = Stacks.inDeserialization();
+        if (!inRequest && !inDeserialization) {
+            return null;
+        }
+        List<String> cmd = pb.command();
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("proc.cmdline", String.join(" ", cmd));
+        String exe = cmd.isEmpty() ? "" : cmd.get(0);
+        f.put("proc.name", exe.substring(exe.lastIndexOf('/') + 1));
+        return g.fire(inDeserialization ? BuiltinRule.PROCESS_IN_DESERIALIZATION : BuiltinRule.PROCESS_IN_REQUEST, f);
+    }
+
+    private static SecurityException jndi(Guard g, String name) {
+        int colon = name.indexOf(':');
+        if (colon <= 0 || !REMOTE_JNDI.contains(name.substring(0, colon).trim().toLowerCase(Locale.ROOT))) {
+            return null; // java:comp/env/..., a plain name of the initial context
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("jndi.url", withoutSecrets(name));
+        return g.fire(BuiltinRule.JNDI_REMOTE_LOOKUP, f);
+    }
+
+    private static SecurityException deserialize(Guard g, Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        Class<?> c = type;
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        if (c.isPrimitive()) {
+            return null;
+        }
+        String name = c.getName();
+        BuiltinRule rule = Gadgets.isGadget(name)
+                ? BuiltinRule.DESERIALIZE_GADGET_CLASS
+                : !g.allowClasses().isEmpty() && !Gadgets.isAllowed(name, g.allowClasses())
+                        ? BuiltinRule.DESERIALIZE_UNLISTED_CLASS
+                        : null;
+        if (rule == null) {
+            return null;
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("class.name", name);
+        return g.fire(rule, f);
+    }
+
+    private static SecurityException connect(Guard g, Object address) {
+        if (!g.checksEgress() || !(address instanceof InetSocketAddress)) {
+            return null;
+        }
+        InetSocketAddress a = (InetSocketAddress) address;
+        if (g.egress().allows(a)) {
+            return null;
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("net.host", a.getHostString());
+        f.put("net.port", Integer.toString(a.getPort()));
+        return g.fire(BuiltinRule.EGRESS_NOT_ALLOWED, f);
+    }
+
+    private static SecurityException classload(Guard g, URLClassLoader loader, String name) {
+        // called on every class a URLClassLoader defines (Spring Boot's launcher too): field reads only, no toString
+        for (URL url : loader.getURLs()) {
+            String protocol = url.getProtocol();
+            if (protocol.equals("jar")) {
+                String path = url.getPath();
+                int colon = path.indexOf(':');
+                protocol = colon < 0 ? "" : path.substring(0, colon).toLowerCase(Locale.ROOT);
+            }
+            if (REMOTE_CODEBASE.contains(protocol)) {
+                Map<String, String> f = new LinkedHashMap<>();
+                f.put("class.name", name);
+                f.put("class.codebase", withoutSecrets(url.toString()));
+                return g.fire(BuiltinRule.REMOTE_CLASS_LOAD, f);
+            }
+        }
+        return null;
+    }
+
+    private static SecurityException script(Guard g, Object engine, String text) {
+        Object request = ServletRecorder.currentRequest();
+        if (request == null || !RequestView.containsRequestData(request, text)) {
+            return null;
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("script.engine", engine.getClass().getName());
+        f.put("script.length", Integer.toString(text.length()));
+        return g.fire(BuiltinRule.SCRIPT_FROM_REQUEST, f);
+    }
+
+    /** A URL without its query and user information (which may carry credentials). */
+    static String withoutSecrets(String url) {
+        String u = url;
+        int q = u.indexOf('?');
+        if (q >= 0) {
+            u = u.substring(0, q);
+        }
+        int scheme = u.indexOf("://");
+        if (scheme > 0) {
+            int at = u.indexOf('@', scheme + 3);
+            int slash = u.indexOf('/', scheme + 3);
+            if (at > 0 && (slash < 0 || at < slash)) {
+                u = u.substring(0, scheme + 3) + u.substring(at + 1);
+            }
+        }
+        return u.length() > 512 ? u.substring(0, 512) : u;
+    }
+}

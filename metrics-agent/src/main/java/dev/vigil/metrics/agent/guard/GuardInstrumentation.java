@@ -1,0 +1,266 @@
+package dev.vigil.metrics.agent.guard;
+
+import dev.vigil.metrics.agent.AgentLog;
+import dev.vigil.metrics.agent.HookBytecode;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Weaves the guard's hooks: at the entry of each guarded method, before it does anything, {@code r =
+ * ((BiFunction) GuardCallback.INSTANCE).apply(kind, payload)} (the callback found by reflection through the system
+ * class loader, as the agent's other JDK hooks do), and {@code throw r} when it is a {@code RuntimeException}. A
+ * failure to find or run the callback is swallowed: only a deliberate block reaches the application.
+ *
+ * <p>Only instructions are added (no field, no method), so the same rewrite serves a class being loaded, an already
+ * loaded JDK class retransformed at start or at runtime attach, and a later retransformation by another agent.
+ */
+final class GuardInstrumentation implements ClassFileTransformer {
+    private static final String CALLBACK = "dev.vigil.metrics.agent.guard.GuardCallback";
+
+    /** class → method name + descriptor → kind and payload ("this", "a1" = object argument in slot 1, "i2" = int). */
+    private final Map<String, Map<String, Hook>> hooks = new HashMap<>();
+
+    GuardInstrumentation(boolean egress) {
+        hook(
+                "java/lang/ProcessBuilder",
+                "start([Ljava/lang/ProcessBuilder$Redirect;)Ljava/lang/Process;",
+                "process",
+                "this");
+        for (String m : new String[] {"lookup", "lookupLink"}) {
+            hook("javax/naming/InitialContext", m + "(Ljava/lang/String;)Ljava/lang/Object;", "jndi", "a1");
+            hook("javax/naming/InitialContext", m + "(Ljavax/naming/Name;)Ljava/lang/Object;", "jndi", "a1");
+        }
+        hook("java/io/ObjectInputStream", "filterCheck(Ljava/lang/Class;I)V", "deserialize", "a1");
+        hook("java/io/FileInputStream", "open(Ljava/lang/String;)V", "file.read", "a1");
+        hook("java/io/FileOutputStream", "open(Ljava/lang/String;Z)V", "file.write", "a1");
+        hook("java/io/RandomAccessFile", "open(Ljava/lang/String;I)V", "file.raf", "a1", "i2");
+        String nio = "(Ljava/nio/file/Path;Ljava/util/Set;[Ljava/nio/file/attribute/FileAttribute;)";
+        hook(
+                "sun/nio/fs/UnixFileSystemProvider",
+                "newByteChannel" + nio + "Ljava/nio/channels/SeekableByteChannel;",
+                "file.nio",
+                "a1",
+                "a2");
+        hook(
+                "sun/nio/fs/UnixFileSystemProvider",
+                "newFileChannel" + nio + "Ljava/nio/channels/FileChannel;",
+                "file.nio",
+                "a1",
+                "a2");
+        hook("java/net/URLClassLoader", "findClass(Ljava/lang/String;)Ljava/lang/Class;", "classload", "this", "a1");
+        hook("javax/script/AbstractScriptEngine", "eval(Ljava/lang/String;)Ljava/lang/Object;", "script", "this", "a1");
+        hook(
+                "javax/script/AbstractScriptEngine",
+                "eval(Ljava/lang/String;Ljavax/script/Bindings;)Ljava/lang/Object;",
+                "script",
+                "this",
+                "a1");
+        hook(
+                "org/springframework/expression/spel/standard/SpelExpressionParser",
+                "doParseExpression(Ljava/lang/String;Lorg/springframework/expression/ParserContext;)"
+                        + "Lorg/springframework/expression/spel/standard/SpelExpression;",
+                "script",
+                "this",
+                "a1");
+        if (egress) {
+            hook("sun/nio/ch/NioSocketImpl", "connect(Ljava/net/SocketAddress;I)V", "connect", "a1");
+            hook("sun/nio/ch/SocketChannelImpl", "connect(Ljava/net/SocketAddress;)Z", "connect", "a1");
+        }
+    }
+
+    private void hook(String owner, String method, String kind, String... payload) {
+        hooks.computeIfAbsent(owner, o -> new HashMap<>()).put(method, new Hook(kind, payload));
+    }
+
+    /** Registers the transformer and retransforms the guarded classes that are already loaded. */
+    static void install(Instrumentation inst, boolean egress) {
+        GuardInstrumentation t = new GuardInstrumentation(egress);
+        inst.addTransformer(t, true);
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (t.hooks.containsKey(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) {
+                loaded.add(c);
+            }
+        }
+        for (Class<?> c : loaded) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable e) {
+                AgentLog.warn("guard: could not instrument " + c.getName() + ": " + e);
+            }
+        }
+    }
+
+    @Override
+    public byte[] transform(
+            ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
+        Map<String, Hook> methods = className == null ? null : hooks.get(className);
+        if (methods == null) {
+            return null;
+        }
+        try {
+            byte[] woven = weave(bytes, methods);
+            if (woven != null && Boolean.getBoolean("vigil.metrics.debug")) {
+                AgentLog.info("guard: instrumented " + className.replace('/', '.'));
+            }
+            return woven;
+        } catch (Throwable t) {
+            AgentLog.warn("guard: could not instrument " + className.replace('/', '.') + ": " + t);
+            return null;
+        }
+    }
+
+    static byte[] weave(byte[] bytes, Map<String, Hook> methods) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        boolean[] woven = {false};
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9, writer) {
+                    private String owner;
+
+                    @Override
+                    public void visit(int v, int acc, String name, String sig, String superName, String[] itfs) {
+                        owner = name;
+                        super.visit(v, acc, name, sig, superName, itfs);
+                    }
+
+                    @Override
+                    public MethodVisitor visitMethod(int acc, String name, String desc, String sig, String[] exc) {
+                        MethodVisitor mv = super.visitMethod(acc, name, desc, sig, exc);
+                        Hook hook = methods.get(name + desc);
+                        if (hook == null || (acc & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                            return mv;
+                        }
+                        woven[0] = true;
+                        Object[] locals = locals(owner, (acc & Opcodes.ACC_STATIC) != 0, desc);
+                        return new MethodVisitor(Opcodes.ASM9, mv) {
+                            @Override
+                            public void visitCode() {
+                                super.visitCode();
+                                emit(mv, hook, locals);
+                            }
+                        };
+                    }
+                },
+                ClassReader.EXPAND_FRAMES);
+        return woven[0] ? writer.toByteArray() : null;
+    }
+
+    /** The hook at method entry; the stack is empty before and after it. */
+    static void emit(MethodVisitor mv, Hook hook, Object[] locals) {
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        Label check = new Label();
+        Label done = new Label();
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        mv.visitLabel(start);
+        HookBytecode.lookup(mv, CALLBACK);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, "java/util/function/BiFunction");
+        mv.visitLdcInsn(hook.kind);
+        if (hook.payload.length == 1) {
+            push(mv, hook.payload[0]);
+        } else {
+            mv.visitLdcInsn(hook.payload.length);
+            mv.visitTypeInsn(Opcodes.ANEWARRAY, "java/lang/Object");
+            for (int i = 0; i < hook.payload.length; i++) {
+                mv.visitInsn(Opcodes.DUP);
+                mv.visitLdcInsn(i);
+                push(mv, hook.payload[i]);
+                mv.visitInsn(Opcodes.AASTORE);
+            }
+        }
+        mv.visitMethodInsn(
+                Opcodes.INVOKEINTERFACE,
+                "java/util/function/BiFunction",
+                "apply",
+                "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
+                true);
+        mv.visitLabel(end);
+        mv.visitJumpInsn(Opcodes.GOTO, check);
+        mv.visitLabel(handler);
+        mv.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+        mv.visitInsn(Opcodes.POP);
+        mv.visitInsn(Opcodes.ACONST_NULL);
+        mv.visitLabel(check);
+        mv.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Object"});
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitTypeInsn(Opcodes.INSTANCEOF, "java/lang/RuntimeException");
+        mv.visitJumpInsn(Opcodes.IFEQ, done);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/RuntimeException");
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitLabel(done);
+        mv.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Object"});
+        mv.visitInsn(Opcodes.POP);
+        // keeps this frame apart from a frame the original code may have at its first instruction
+        mv.visitInsn(Opcodes.NOP);
+    }
+
+    private static void push(MethodVisitor mv, String what) {
+        if (what.equals("this")) {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+        } else if (what.charAt(0) == 'i') {
+            mv.visitVarInsn(Opcodes.ILOAD, Integer.parseInt(what.substring(1)));
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
+        } else {
+            mv.visitVarInsn(Opcodes.ALOAD, Integer.parseInt(what.substring(1)));
+        }
+    }
+
+    /** The frame locals at method entry: {@code this} (unless static) and the parameters. */
+    static Object[] locals(String owner, boolean isStatic, String desc) {
+        List<Object> out = new ArrayList<>();
+        if (!isStatic) {
+            out.add(owner);
+        }
+        for (Type t : Type.getArgumentTypes(desc)) {
+            switch (t.getSort()) {
+                case Type.BOOLEAN:
+                case Type.BYTE:
+                case Type.CHAR:
+                case Type.SHORT:
+                case Type.INT:
+                    out.add(Opcodes.INTEGER);
+                    break;
+                case Type.LONG:
+                    out.add(Opcodes.LONG);
+                    break;
+                case Type.FLOAT:
+                    out.add(Opcodes.FLOAT);
+                    break;
+                case Type.DOUBLE:
+                    out.add(Opcodes.DOUBLE);
+                    break;
+                case Type.ARRAY:
+                    out.add(t.getDescriptor());
+                    break;
+                default:
+                    out.add(t.getInternalName());
+            }
+        }
+        return out.toArray();
+    }
+
+    /** What one hooked method hands to the callback. */
+    static final class Hook {
+        final String kind;
+        final String[] payload;
+
+        Hook(String kind, String[] payload) {
+            this.kind = kind;
+            this.payload = payload;
+        }
+    }
+}

