@@ -28,15 +28,15 @@ final class ConfigKeys {
                 r.bool("vigil.jwt.cache.enabled", true),
                 r.integer("vigil.jwt.cache.max-entries", 10_000, 16, 10_000_000));
         KeySetPolicy d = KeySetPolicy.defaults();
-        b.keySets(
-                r.duration("vigil.jwt.jwks.ttl", d.ttl()),
-                r.duration("vigil.jwt.jwks.min-ttl", d.minTtl()),
-                r.duration("vigil.jwt.jwks.max-ttl", d.maxTtl()),
-                r.duration("vigil.jwt.jwks.max-stale", d.maxStale()),
-                r.duration("vigil.jwt.jwks.unknown-kid-interval", d.unknownKidInterval()),
-                r.duration("vigil.jwt.jwks.negative-kid-ttl", d.negativeKidTtl()),
-                r.duration("vigil.jwt.jwks.retry-after", d.retryAfter()),
-                r.duration("vigil.jwt.jwks.timeout", d.fetchTimeout()));
+        b.jwksTtl(r.duration("vigil.jwt.jwks.ttl", d.ttl()))
+                .jwksTtlBounds(
+                        r.duration("vigil.jwt.jwks.min-ttl", d.minTtl()),
+                        r.duration("vigil.jwt.jwks.max-ttl", d.maxTtl()))
+                .jwksMaxStale(r.duration("vigil.jwt.jwks.max-stale", d.maxStale()))
+                .jwksUnknownKidInterval(r.duration("vigil.jwt.jwks.unknown-kid-interval", d.unknownKidInterval()))
+                .jwksNegativeKidTtl(r.duration("vigil.jwt.jwks.negative-kid-ttl", d.negativeKidTtl()))
+                .jwksRetryAfter(r.duration("vigil.jwt.jwks.retry-after", d.retryAfter()))
+                .jwksTimeout(r.duration("vigil.jwt.jwks.timeout", d.fetchTimeout()));
         for (int n : r.indices("vigil.jwt.trust")) {
             readIssuer(r, b, "vigil.jwt.trust." + n + ".");
         }

@@ -80,7 +80,7 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public void revokeFamily(String familyId, Instant until) {
         revokedFamilies.merge(familyId, until.toEpochMilli(), Math::max);
-        families.computeIfPresent(familyId, (id, f) -> f.revoked() ? f : markedRevoked(f));
+        families.computeIfPresent(familyId, (id, f) -> f.revoked() ? f : f.markedRevoked());
         maybePrune();
     }
 
@@ -88,24 +88,6 @@ public final class InMemorySessionStore implements SessionStore {
     public boolean isFamilyRevoked(String familyId) {
         Long until = revokedFamilies.get(familyId);
         return until != null && until > clock.millis();
-    }
-
-    private static RefreshFamily markedRevoked(RefreshFamily f) {
-        return new RefreshFamily(
-                f.id(),
-                f.subject(),
-                f.scopes(),
-                f.deviceHash(),
-                f.dpopThumbprint(),
-                f.createdAt(),
-                f.absoluteExpiresAt(),
-                f.idleExpiresAt(),
-                f.currentHash(),
-                f.parentHash(),
-                f.rotatedAt(),
-                true,
-                f.accessJtis(),
-                f.version() + 1);
     }
 
     @Override

@@ -86,7 +86,15 @@ public final class JwtFilterConfig {
         this.rolesClaim = b.rolesClaim;
         this.cacheEnabled = b.cacheEnabled;
         this.cacheMaxEntries = b.cacheMaxEntries;
-        this.keySetPolicy = b.keySetPolicy;
+        this.keySetPolicy = new KeySetPolicy(
+                b.jwksTtl,
+                b.jwksMinTtl,
+                b.jwksMaxTtl,
+                b.jwksMaxStale,
+                b.jwksUnknownKidInterval,
+                b.jwksNegativeKidTtl,
+                b.jwksRetryAfter,
+                b.jwksTimeout);
         this.pathRules = List.copyOf(b.pathRules);
         this.sessionsEnabled = b.sessionsEnabled;
         this.sessionIssuer = b.sessionIssuer;
@@ -416,7 +424,14 @@ public final class JwtFilterConfig {
         private String rolesClaim = "scope";
         private boolean cacheEnabled = true;
         private int cacheMaxEntries = 10_000;
-        private KeySetPolicy keySetPolicy = KeySetPolicy.defaults();
+        private Duration jwksTtl = KeySetPolicy.defaults().ttl();
+        private Duration jwksMinTtl = KeySetPolicy.defaults().minTtl();
+        private Duration jwksMaxTtl = KeySetPolicy.defaults().maxTtl();
+        private Duration jwksMaxStale = KeySetPolicy.defaults().maxStale();
+        private Duration jwksUnknownKidInterval = KeySetPolicy.defaults().unknownKidInterval();
+        private Duration jwksNegativeKidTtl = KeySetPolicy.defaults().negativeKidTtl();
+        private Duration jwksRetryAfter = KeySetPolicy.defaults().retryAfter();
+        private Duration jwksTimeout = KeySetPolicy.defaults().fetchTimeout();
         private final List<PathRule> pathRules = new ArrayList<>();
         private boolean sessionsEnabled;
         private String sessionIssuer = "urn:vigil:session";
@@ -520,8 +535,9 @@ public final class JwtFilterConfig {
         }
 
         /**
-         * Key-set caching. Defaults: ttl 10 min, max-age clamped to [1 min, 24 h], max-stale 6 h, unknown-kid
-         * refetches paced at one per 1 s, negative kid cache 5 min, retry-after 10 s, fetch timeout 5 s.
+         * Key-set caching, all at once (the {@code jwks*} methods set one each, by name). Defaults: ttl 10 min,
+         * max-age clamped to [1 min, 24 h], max-stale 6 h, unknown-kid refetches paced at one per 1 s, negative kid
+         * cache 5 min, retry-after 10 s, fetch timeout 5 s.
          */
         public Builder keySets(
                 Duration ttl,
@@ -532,8 +548,55 @@ public final class JwtFilterConfig {
                 Duration negativeKidTtl,
                 Duration retryAfter,
                 Duration timeout) {
-            this.keySetPolicy = new KeySetPolicy(
-                    ttl, minTtl, maxTtl, maxStale, unknownKidInterval, negativeKidTtl, retryAfter, timeout);
+            return jwksTtl(ttl)
+                    .jwksTtlBounds(minTtl, maxTtl)
+                    .jwksMaxStale(maxStale)
+                    .jwksUnknownKidInterval(unknownKidInterval)
+                    .jwksNegativeKidTtl(negativeKidTtl)
+                    .jwksRetryAfter(retryAfter)
+                    .jwksTimeout(timeout);
+        }
+
+        /** {@code vigil.jwt.jwks.ttl}: key-set lifetime when the server sends no {@code max-age}; default 10 min. */
+        public Builder jwksTtl(Duration ttl) {
+            this.jwksTtl = ttl;
+            return this;
+        }
+
+        /** {@code vigil.jwt.jwks.min-ttl} / {@code max-ttl}: bounds of {@code Cache-Control: max-age}; 1 min / 24 h. */
+        public Builder jwksTtlBounds(Duration minTtl, Duration maxTtl) {
+            this.jwksMinTtl = minTtl;
+            this.jwksMaxTtl = maxTtl;
+            return this;
+        }
+
+        /** {@code vigil.jwt.jwks.max-stale}: how long last-good keys serve while the IdP fails; default 6 h. */
+        public Builder jwksMaxStale(Duration maxStale) {
+            this.jwksMaxStale = maxStale;
+            return this;
+        }
+
+        /** {@code vigil.jwt.jwks.unknown-kid-interval}: pace of refetches for unknown kids; default 1 s. */
+        public Builder jwksUnknownKidInterval(Duration interval) {
+            this.jwksUnknownKidInterval = interval;
+            return this;
+        }
+
+        /** {@code vigil.jwt.jwks.negative-kid-ttl}: how long a kid a newer key set lacks is refused; 5 min. */
+        public Builder jwksNegativeKidTtl(Duration ttl) {
+            this.jwksNegativeKidTtl = ttl;
+            return this;
+        }
+
+        /** {@code vigil.jwt.jwks.retry-after}: Retry-After of the 503 and pause after a failed fetch; 10 s. */
+        public Builder jwksRetryAfter(Duration retryAfter) {
+            this.jwksRetryAfter = retryAfter;
+            return this;
+        }
+
+        /** {@code vigil.jwt.jwks.timeout}: deadline of one key fetch; default 5 s. */
+        public Builder jwksTimeout(Duration timeout) {
+            this.jwksTimeout = timeout;
             return this;
         }
 

@@ -35,4 +35,42 @@ public record RefreshFamily(
         scopes = Set.copyOf(scopes);
         accessJtis = Map.copyOf(accessJtis);
     }
+
+    /**
+     * After a rotation: {@code newCurrentHash} may rotate next, the current token becomes the parent (honoured within
+     * the grace window), the idle expiry moves and the live access tokens are {@code liveJtis}.
+     */
+    public RefreshFamily rotated(String newCurrentHash, long now, long newIdleExpiresAt, Map<String, Long> liveJtis) {
+        return next(newIdleExpiresAt, newCurrentHash, currentHash, now, revoked, liveJtis);
+    }
+
+    /** After the parent was presented within the grace window: only the live access tokens change. */
+    public RefreshFamily withAccessTokens(Map<String, Long> liveJtis) {
+        return next(idleExpiresAt, currentHash, parentHash, rotatedAt, revoked, liveJtis);
+    }
+
+    /** The same family flagged revoked (for stores that flag the record besides the tombstone). */
+    public RefreshFamily markedRevoked() {
+        return next(idleExpiresAt, currentHash, parentHash, rotatedAt, true, accessJtis);
+    }
+
+    /** The next version: what a login fixed (subject, device, lifetimes) never changes. */
+    private RefreshFamily next(
+            long idle, String current, String parent, long rotated, boolean isRevoked, Map<String, Long> jtis) {
+        return new RefreshFamily(
+                id,
+                subject,
+                scopes,
+                deviceHash,
+                dpopThumbprint,
+                createdAt,
+                absoluteExpiresAt,
+                idle,
+                current,
+                parent,
+                rotated,
+                isRevoked,
+                jtis,
+                version + 1);
+    }
 }

@@ -272,21 +272,8 @@ public final class RefreshTokenService implements AutoCloseable {
                         f.absoluteExpiresAt(),
                         now + config.refreshIdleLifetime().toMillis())
                 : f.idleExpiresAt();
-        RefreshFamily updated = new RefreshFamily(
-                f.id(),
-                f.subject(),
-                f.scopes(),
-                f.deviceHash(),
-                f.dpopThumbprint(),
-                f.createdAt(),
-                f.absoluteExpiresAt(),
-                idle,
-                current ? Hashing.sha256Url(next) : f.currentHash(),
-                current ? hash : f.parentHash(),
-                current ? now : f.rotatedAt(),
-                false,
-                jtis,
-                f.version() + 1);
+        RefreshFamily updated =
+                current ? f.rotated(Hashing.sha256Url(next), now, idle, jtis) : f.withAccessTokens(jtis);
         // the tokens pushed over the cap are revoked before the swap that forgets them: at most the cap stay live
         long skew = config.clockSkew().toMillis();
         evicted.forEach((old, exp) -> revokeJti(old, exp + skew));

@@ -268,14 +268,19 @@ final class ServeCommand implements Callable<Integer> {
         if (w < 1 || queue < 1) {
             throw new WebhookCommand.UsageException("--workers and --queue must be at least 1");
         }
-        return ServerOptions.defaults(tlsCert, tlsKey)
-                .withHost(address)
-                .withPort(port)
-                .withClientCa(clientCa)
-                .withProtocols(tlsMinVersion.equals("1.2"), http2)
-                .withReloadInterval(reloadInterval)
-                .withWorkers(w, queue, maxQueueWait)
-                .withShutdown(shutdownDelay, drainTimeout);
+        return ServerOptions.builder(tlsCert, tlsKey)
+                .host(address)
+                .port(port)
+                .clientCa(clientCa)
+                .tls12(tlsMinVersion.equals("1.2"))
+                .http2(http2)
+                .reloadInterval(reloadInterval)
+                .workers(w)
+                .queue(queue)
+                .maxQueueWait(maxQueueWait)
+                .shutdownDelay(shutdownDelay)
+                .drainTimeout(drainTimeout)
+                .build();
     }
 
     AdmissionSettings settings() {

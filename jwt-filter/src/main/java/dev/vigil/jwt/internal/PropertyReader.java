@@ -1,7 +1,6 @@
 package dev.vigil.jwt.internal;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code vigil.jwt.*} settings from properties, servlet init-params or {@code VIGIL_JWT_*} environment
@@ -22,8 +19,6 @@ import java.util.regex.Pattern;
  * are a problem. Every problem is collected, none thrown, so that start-up can report them all at once.
  */
 public final class PropertyReader {
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
-
     /**
      * One source of settings, named for messages and the start-up log ({@code file}, {@code environment});
      * {@code where} (may be empty) says more, e.g. the file's path, once in {@link #sources()}.
@@ -188,23 +183,9 @@ public final class PropertyReader {
         return d;
     }
 
+    /** The shared duration grammar ({@link dev.vigil.config.Durations}); null when {@code v} is not a duration. */
     public static Duration parseDuration(String v) {
-        Matcher m = DURATION.matcher(v.trim().toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
-        try {
-            return Duration.parse(v.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return dev.vigil.config.Durations.parse(v).orElse(null);
     }
 
     /** The indices N present for a prefix such as {@code vigil.jwt.trust}, in ascending order. */

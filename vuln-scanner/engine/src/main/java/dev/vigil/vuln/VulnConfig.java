@@ -185,21 +185,14 @@ public record VulnConfig(
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
-    /** Parses {@code 7d}, {@code 12h}, {@code 2w}, {@code 30m}, {@code 45s} into seconds. */
+    /**
+     * Parses {@code 7d}, {@code 12h}, {@code 2w}, {@code 30m}, {@code 45s} (the shared grammar,
+     * {@link dev.vigil.config.Durations}) into whole seconds.
+     */
     public static long parseDurationSeconds(String s) {
-        var m = java.util.regex.Pattern.compile("(\\d{1,9})([smhdw])").matcher(s.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException(
-                    "'" + s + "' is not a duration, expected a number and s, m, h, d or w" + " (e.g. 7d)");
-        }
-        long n = Long.parseLong(m.group(1));
-        return n
-                * switch (m.group(2)) {
-                    case "s" -> 1L;
-                    case "m" -> 60L;
-                    case "h" -> 3600L;
-                    case "d" -> 86400L;
-                    default -> 604800L;
-                };
+        return dev.vigil.config.Durations.parse(s)
+                .map(java.time.Duration::getSeconds)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "'" + s + "' is not a duration, expected a number and s, m, h, d or w" + " (e.g. 7d)"));
     }
 }

@@ -461,7 +461,10 @@ public final class LintCommand {
                 return " (did you mean '" + m.id() + "'?)";
             }
         }
-        return "";
+        return dev.vigil.config.Suggestions.closest(
+                        id, rules.stream().map(RuleMetadata::id).toList())
+                .map(best -> " (did you mean '" + best + "'?)")
+                .orElse("");
     }
 
     private void warnExpiredExemptions(PolicyConfig policy) {

@@ -23,7 +23,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -212,7 +211,8 @@ public final class ConfigFile {
                         }
                     }
                     case CustomRulesSection.KEY, "ruleFiles" -> {}
-                    case "vulnerabilities" -> {} // vigil scan's section, read by vuln-scanner's VulnConfig
+                    case "vulnerabilities" -> // vigil scan's section (VulnConfig reads it): checked by the schema here
+                        problems.addAll(ConfigSchema.check(root, positions, label, "vulnerabilities"));
                     default -> {
                         if (frontEndKeys.contains(key)) {
                             sections.put(key, value);
@@ -619,34 +619,8 @@ public final class ConfigFile {
 
     /** {@code ", did you mean 'x'?"} when a known name is close to {@code name}. */
     static String suggestion(String name, java.util.Collection<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best != null && bestDistance <= Math.max(1, name.length() / 4) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return dev.vigil.config.Suggestions.closest(name, known)
+                .map(best -> " (did you mean '" + best + "'?)")
+                .orElse("");
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -113,38 +112,12 @@ final class SchemaChecker {
                             .replace("/", "~1"));
         }
         JsonNode properties = schema.at(pointer + "/properties");
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {
-            String candidate = it.next();
-            int d = distance(field.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
+        List<String> candidates = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(candidates::add);
         int allowed = Math.max(1, Math.min(3, field.length() / 3));
-        return best != null && bestDistance <= allowed ? "; did you mean \"" + best + "\"?" : "";
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return dev.vigil.config.Suggestions.closest(field, candidates, allowed)
+                .map(best -> "; did you mean \"" + best + "\"?")
+                .orElse("");
     }
 
     private static String expectedType(JsonNode schemaNode) {
