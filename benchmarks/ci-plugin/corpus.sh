@@ -16,17 +16,19 @@ trap 'rm -rf "$WORK"' EXIT
 echo "building ci-plugin and its test classes (the corpus)..." >&2
 ./mvnw -B -q -o -pl ci-plugin -am test-compile -Dspotless.check.skip=true -Dinvoker.skip >&2
 ./mvnw -B -q -o -pl ci-plugin dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >&2
-CP="ci-plugin/target/classes:ci-plugin/target/test-classes:$(cat "$WORK/cp.txt")"
+# the rule library comes from this checkout (ci-plugin/rules), never from a snapshot in the local repository
+CP="ci-plugin/rules/target/classes:ci-plugin/target/classes:ci-plugin/target/test-classes:$(cat "$WORK/cp.txt")"
 CORPUS=ci-plugin/target/test-classes/dev/vigil/corpus
 echo "corpus: $(find "$CORPUS" -name '*.class' | wc -l) class files, $(find ci-plugin/src/test/java/dev/vigil/corpus -name '*Case*.java' | wc -l) cases" >&2
 
 mkdir -p "$WORK/bench" "$WORK/spotbugs/target/classes"
 javac -nowarn -d "$WORK/bench" -cp "$CP" benchmarks/ci-plugin/src/dev/vigil/archrules/CorpusBenchmark.java
 cp benchmarks/ci-plugin/spotbugs/pom.xml "$WORK/spotbugs/"
-# the corpus is what SpotBugs analyses; the API stubs it calls go on its aux classpath (a system-scoped jar)
+# the corpus (cases, their helper classes and the properties file they read) is what SpotBugs analyses; the real
+# libraries the corpus calls are the peer project's dependencies, so they are on its aux classpath
 mkdir -p "$WORK/spotbugs/target/classes/dev/vigil"
 cp -r ci-plugin/target/test-classes/dev/vigil/corpus "$WORK/spotbugs/target/classes/dev/vigil/"
-(cd ci-plugin/target/test-classes && jar cf "$WORK/spotbugs/stubs.jar" $(ls -d */ | grep -v '^dev/$') )
+cp ci-plugin/target/test-classes/benchmark.properties ci-plugin/target/test-classes/employees.xml "$WORK/spotbugs/target/classes/"
 echo "resolving the peer (first run, not measured)..." >&2
 (cd "$WORK/spotbugs" && "$MVN38" -B -q spotbugs:spotbugs >&2)
 
@@ -51,3 +53,6 @@ done
 echo "load average after: $(cut -d" " -f1-3 /proc/loadavg)"
 echo
 python3 benchmarks/ci-plugin/score.py ci-plugin/src/test/java/dev/vigil/corpus "$WORK/vigil.csv" "$WORK/spotbugs/target/spotbugsXml.xml"
+echo
+echo "the benchmark-style cases alone (BenchmarkTestNNNNN, benchmark_style.py):"
+python3 benchmarks/ci-plugin/score.py ci-plugin/src/test/java/dev/vigil/corpus "$WORK/vigil.csv" "$WORK/spotbugs/target/spotbugsXml.xml" BenchmarkTest

@@ -12,7 +12,7 @@ trap 'rm -rf "$WORK"' EXIT
 echo "building ci-plugin (./mvnw -q -o -pl ci-plugin -am package -DskipTests -Dinvoker.skip)..." >&2
 ./mvnw -B -q -o -pl ci-plugin -am package -DskipTests -Dinvoker.skip -Dspotless.check.skip=true >&2
 ./mvnw -B -q -o -pl ci-plugin dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/cp.txt" >&2
-CP="ci-plugin/target/classes:$(cat "$WORK/cp.txt")"
+CP="ci-plugin/rules/target/classes:ci-plugin/target/classes:$(cat "$WORK/cp.txt")"
 
 echo "generating 500 manifests and 5,000 classes in $WORK/project..." >&2
 python3 benchmarks/ci-plugin/generate.py "$WORK/project" ci-plugin/src/it/clean-project/k8s/app.yaml

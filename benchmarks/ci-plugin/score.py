@@ -2,7 +2,7 @@
 """Scores Vigil and SpotBugs + FindSecBugs on the labelled corpus: per weakness class TP/FN/FP/TN, true- and
 false-positive rate and their difference (the OWASP Benchmark score), as a Markdown table.
 
-Usage: score.py CORPUS_SOURCES VIGIL.csv SPOTBUGS.xml"""
+Usage: score.py CORPUS_SOURCES VIGIL.csv SPOTBUGS.xml [CASE_PREFIX]   (only cases whose class name starts with it)"""
 import collections
 import os
 import re
@@ -10,6 +10,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 sources, vigil_csv, spotbugs_xml = sys.argv[1:4]
+prefix = sys.argv[4] if len(sys.argv) > 4 else ""
 
 # FindSecBugs / SpotBugs bug types that report each weakness class (as the OWASP Benchmark scorecard counts them)
 TYPES = {
@@ -37,7 +38,7 @@ for root, _, files in os.walk(sources):
         text = open(os.path.join(root, f)).read()
         m = re.search(r'@Expected\(category = "(\w+)", cwe = (\d+), vulnerable = (true|false)\)', text)
         pkg = re.search(r"^package ([\w.]+);", text, re.M)
-        if m and pkg:
+        if m and pkg and f.startswith(prefix):
             expected[pkg.group(1) + "." + f[:-5]] = (m.group(1), int(m.group(2)), m.group(3) == "true")
 
 vigil = collections.defaultdict(set)

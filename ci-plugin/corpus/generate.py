@@ -5,7 +5,10 @@ constant-folded branches, maps and lists with safe keys, sanitisers, parameteris
 of a source, a propagation and a sink drawn without repetition, so no two cases are copies. Deterministic: the same
 seed writes the same files.
 
-Usage: ci-plugin/corpus/generate.py [out=ci-plugin/src/test/java/dev/vigil/corpus] [per-verdict=32]"""
+Then the benchmark-style hard cases of benchmark_style.py (BenchmarkTestNNNNN, `hard` vulnerable and `hard` safe per
+class), which use the helper classes in dev.vigil.corpus.helpers (kept, not generated).
+
+Usage: ci-plugin/corpus/generate.py [out=ci-plugin/src/test/java/dev/vigil/corpus] [per-verdict=32] [hard=20]"""
 import os
 import random
 import shutil
@@ -14,6 +17,8 @@ import textwrap
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "../src/test/java/dev/vigil/corpus")
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 32
+HARD = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 rng = random.Random(13)
 
 # ------------------------------------------------------------------ sources: each defines String param
@@ -667,7 +672,7 @@ def flow_cases(pkg, cwe, vsinks, ssinks, fields):
 def main():
     if os.path.isdir(OUT):
         for d in os.listdir(OUT):
-            if os.path.isdir(os.path.join(OUT, d)):
+            if os.path.isdir(os.path.join(OUT, d)) and d != "helpers":
                 shutil.rmtree(os.path.join(OUT, d))
     total = 0
     for pkg, (cwe, vsinks, ssinks, fields) in FLOW.items():
@@ -684,11 +689,24 @@ def main():
                       fill(SOURCES[src], 100000 + total), body, members, False)
                 n += 1
                 total += 1
+    # benchmark-style hard cases: BenchmarkTest00001 ... (benchmark_style.py)
+    import benchmark_style
+    number = 0
+    for pkg, cwe, vulnerable, desc, source, body, members in benchmark_style.cases(HARD):
+        number += 1
+        cls = f"BenchmarkTest{number:05d}"
+        values = dict(T=cls, k=str(number % 10))
+        if pkg in benchmark_style.VALUE:
+            body_text, member_text = body, members
+        else:
+            body_text, member_text = body.format(**values), members.format(**values)
+        write(pkg, None, cwe, vulnerable, desc, source.format(**values), body_text, member_text, False, cls)
+        total += 1
     print(f"wrote {total} cases to {OUT}")
 
 
-def write(pkg, n, cwe, vulnerable, desc, source, body, members, spring):
-    cls = f"{pkg.capitalize()}Case{n:03d}"
+def write(pkg, n, cwe, vulnerable, desc, source, body, members, spring, cls=None):
+    cls = cls or f"{pkg.capitalize()}Case{n:03d}"
     d = os.path.join(OUT, pkg)
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, cls + ".java"), "w") as f:

@@ -146,7 +146,10 @@ class SecurityRulesTest {
                         org.assertj.core.groups.Tuple.tuple("ciphers", "Cipher.getInstance(\"AES\")"),
                         org.assertj.core.groups.Tuple.tuple("ciphers", "KeyGenerator.getInstance(\"DESede\")"),
                         org.assertj.core.groups.Tuple.tuple(
-                                "chosen", "Cipher.getInstance(\"DESede/CBC/PKCS5Padding\")"));
+                                "chosen", "Cipher.getInstance(\"DESede/CBC/PKCS5Padding\")"),
+                        // the value of the properties file on the class path, not the default in the code
+                        org.assertj.core.groups.Tuple.tuple(
+                                "cipher", "Cipher.getInstance(\"DESede/ECB/PKCS5Padding\")"));
     }
 
     /** Source path relative to the test source root → lines marked {@code // expect: <id>}. */

@@ -23,6 +23,21 @@ class ArchRunTest {
     static Path classes;
     static Path library;
 
+    /** The real jakarta.servlet-api jar on the test classpath. */
+    static final Path SERVLET_API = servletApi();
+
+    private static Path servletApi() {
+        try {
+            return Path.of(jakarta.servlet.http.HttpServlet.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @BeforeAll
     static void compile() throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -31,7 +46,8 @@ class ArchRunTest {
         Files.writeString(
                 libSrc, "package lib;\npublic abstract class LibServlet extends jakarta.servlet.http.HttpServlet {}\n");
         library = dir.resolve("lib");
-        int rc = javac.run(null, null, null, "-d", library.toString(), "-cp", "target/test-classes", libSrc.toString());
+        int rc =
+                javac.run(null, null, null, "-d", library.toString(), "-cp", SERVLET_API.toString(), libSrc.toString());
         assertThat(rc).isZero();
         Path appSrc = dir.resolve("src/main/java/app/PluginEndpoint.java");
         Files.createDirectories(appSrc.getParent());
@@ -52,7 +68,7 @@ class ArchRunTest {
                 "-d",
                 classes.toString(),
                 "-cp",
-                library + java.io.File.pathSeparator + "target/test-classes",
+                library + java.io.File.pathSeparator + SERVLET_API,
                 appSrc.toString());
         assertThat(rc).isZero();
     }
@@ -61,7 +77,7 @@ class ArchRunTest {
     void resolvesSupertypesThroughTheProjectClasspath() throws Exception {
         List<Issue> issues = ArchRun.run(
                 classes,
-                List.of(library, Path.of("target/test-classes")),
+                List.of(library, SERVLET_API),
                 List.of(dir.resolve("src/main/java")),
                 dir,
                 List.of(SecurityRules.REFLECTION_IN_WEB_LAYER));

@@ -100,6 +100,17 @@ final class Calls {
             return NONE;
         }
         Taint t = recv == null ? null : effective(recv);
+        if (t != null && name.startsWith("read") && Models.readsInto(owner)) {
+            // in.read(buffer), reader.read(chars): the stream's data lands in the array passed in
+            for (FlowValue a : args) {
+                if (a.alloc != FlowValue.NO_ALLOC
+                        && a.alloc != FlowValue.THIS
+                        && a.type != null
+                        && a.type.startsWith("[")) {
+                    in.frame.put(a.alloc, in.frame.obj(a.alloc).withWhole(t));
+                }
+            }
+        }
         if (result != null && (Models.dataLike(result.type) || Models.numeric(result.type))) {
             t = Taint.join(t, allTaint(args));
         }
@@ -225,6 +236,11 @@ final class Calls {
         if (random != null) {
             return random;
         }
+        if (Models.desanitizes(owner, name)) {
+            // decoding undoes an earlier encoding: decodeForHTML(encodeForHTML(x)) is x again
+            Taint t = allTaint(all);
+            return done(typed(result, t == null ? null : t.unsanitized()));
+        }
         int mask = Models.sanitizer(owner, name);
         if (mask != 0) {
             Taint t = allTaint(all);
@@ -247,12 +263,23 @@ final class Calls {
             ctx.checked(recv.taint.normalizedAt);
             return done(result);
         }
-        if (owner.equals("java/util/Properties") && name.equals("getProperty")) {
-            FlowValue v = typed(result, recv == null ? null : recv.taint);
-            if (args.size() == 2 && args.get(1).guess != null) {
-                v = v.withGuess(args.get(1).guess);
+        if (name.equals("getResourceAsStream")
+                && (owner.equals("java/lang/ClassLoader") || owner.equals("java/lang/Class"))
+                && args.size() == 1
+                && args.get(0).constant instanceof String resource) {
+            String path = resource;
+            if (owner.equals("java/lang/Class") && !resource.startsWith("/")) {
+                // relative to the package of the class it is called on, taken to be the analysed class
+                int slash = ctx.owner.name.lastIndexOf('/');
+                path = slash < 0 ? resource : ctx.owner.name.substring(0, slash + 1) + resource;
             }
-            return done(v);
+            return done(result.withGuess(RESOURCE + path));
+        }
+        if (owner.equals("java/util/Properties")) {
+            FlowValue props = properties(result);
+            if (props != null) {
+                return props;
+            }
         }
         if (recv != null && recv.alloc != FlowValue.NO_ALLOC && recv.alloc != FlowValue.THIS) {
             if (Models.BUILDER_TYPES.contains(owner)) {
@@ -326,6 +353,18 @@ final class Calls {
     }
 
     private FlowValue cookie() {
+        if (recv != null
+                && recv.alloc == FlowValue.NO_ALLOC
+                && name.equals("setSecure")
+                && args.size() == 1
+                && recv.taint != null
+                && recv.taint.kinds == 0
+                && Long.bitCount(recv.taint.params) == 1) {
+            // a cookie passed in: its flag is tracked for the caller (Summary.parameterCookies)
+            int key = MethodAnalysis.PARAM_OBJECT - Long.numberOfTrailingZeros(recv.taint.params);
+            in.frame.put(key, in.frame.obj(key).put(Obj.SECURE, FlowValue.constant(secureState(args.get(0)))));
+            return NONE;
+        }
         if (recv == null || recv.alloc == FlowValue.NO_ALLOC || recv.alloc == FlowValue.THIS) {
             return null;
         }
@@ -338,8 +377,7 @@ final class Calls {
             return NONE;
         }
         if (name.equals("setSecure") && args.size() == 1) {
-            Object c = args.get(0).constant;
-            String state = c instanceof Integer i ? (i != 0 ? "T" : "F") : "D";
+            String state = secureState(args.get(0));
             in.frame.put(recv.alloc, in.frame.obj(recv.alloc).put(Obj.SECURE, FlowValue.constant(state)));
             return NONE;
         }
@@ -348,6 +386,11 @@ final class Calls {
             return NONE;
         }
         return null;
+    }
+
+    private static String secureState(FlowValue flag) {
+        Object c = flag.constant;
+        return c instanceof Integer i ? (i != 0 ? "T" : "F") : "D";
     }
 
     private FlowValue random(FlowValue result) {
@@ -421,8 +464,12 @@ final class Calls {
                 FlowValue value = args.get(1);
                 Object k = key.constant;
                 Taint previous = k != null ? o.get(k) : o.all();
-                if (k != null && key.taint == null && !name.equals("putIfAbsent")) {
-                    in.frame.put(recv.alloc, o.put(k, stored(value)));
+                if (k != null && !name.equals("putIfAbsent")) {
+                    if (key.taint != null) {
+                        // a constant key that is also data (a helper's parameter analysed with the caller's constant)
+                        store(effective(key));
+                    }
+                    in.frame.put(recv.alloc, in.frame.obj(recv.alloc).put(k, stored(value)));
                 } else {
                     store(Taint.join(effective(key), effective(value)));
                     if (k != null) {
@@ -584,6 +631,45 @@ final class Calls {
         return apply(r.summary(), callArgs, result, target);
     }
 
+    /** The guess on the stream {@code getResourceAsStream("name")} returns: the prefix, then the name. */
+    private static final String RESOURCE = "\u0000resource:";
+
+    private static final String LOADED = "#resource";
+
+    /**
+     * {@code Properties}: {@code load} of a class-path resource remembers its name on the object; {@code getProperty}
+     * then answers with the value that resource holds (when the analysed class folders contain it), else with the
+     * default given in the code.
+     */
+    private FlowValue properties(FlowValue result) {
+        boolean known = recv != null && recv.alloc != FlowValue.NO_ALLOC && recv.alloc != FlowValue.THIS;
+        if (name.equals("load") && args.size() == 1 && known) {
+            String g = args.get(0).guess;
+            if (g != null && g.startsWith(RESOURCE)) {
+                FlowValue mark = FlowValue.of(Type.getType(String.class)).withConstant(g.substring(RESOURCE.length()));
+                in.frame.put(recv.alloc, in.frame.obj(recv.alloc).put(LOADED, mark));
+            }
+            return NONE;
+        }
+        if (!name.equals("getProperty") || result == null) {
+            return null;
+        }
+        FlowValue v = typed(result, recv == null ? null : recv.taint);
+        String fromFile = null;
+        if (known && !args.isEmpty() && args.get(0).constant instanceof String key) {
+            FlowValue loaded = in.frame.obj(recv.alloc).keyed.get(LOADED);
+            if (loaded != null && loaded.constant instanceof String resource) {
+                fromFile = ctx.program.property(resource, key);
+            }
+        }
+        if (fromFile != null) {
+            v = v.withGuess(fromFile);
+        } else if (args.size() == 2 && args.get(1).guess != null) {
+            v = v.withGuess(args.get(1).guess);
+        }
+        return done(v);
+    }
+
     /** Constant or assumed arguments, which the callee is analysed with; null when there are none. */
     private static FlowValue[] seeds(List<FlowValue> callArgs) {
         FlowValue[] out = null;
@@ -617,14 +703,7 @@ final class Calls {
                 if (a == null) {
                     continue;
                 }
-                a = new Taint(
-                        a.kinds,
-                        a.params,
-                        a.nparams,
-                        a.sanitized | inner.psanitized,
-                        a.psanitized | inner.psanitized,
-                        a.normalizedAt,
-                        a.trace);
+                a = a.sanitizedFor(inner.psanitized(i));
                 if (!a.sourceHits(h.kind()) && !a.paramHits(h.kind())) {
                     continue;
                 }
@@ -646,6 +725,15 @@ final class Calls {
                 } else if (t != null && target0.taint != null && target0.taint.params != 0) {
                     ctx.contents(target0.taint.params, t);
                 }
+            }
+        }
+        for (Map.Entry<Integer, FlowValue> e : s.parameterCookies().entrySet()) {
+            int i = e.getKey();
+            if (i < callArgs.size()
+                    && callArgs.get(i).alloc != FlowValue.NO_ALLOC
+                    && callArgs.get(i).alloc != FlowValue.THIS) {
+                int a = callArgs.get(i).alloc;
+                in.frame.put(a, in.frame.obj(a).put(Obj.SECURE, e.getValue()));
             }
         }
         if (recv != null
@@ -695,7 +783,14 @@ final class Calls {
         if (r.exact && r.type != null) {
             out = out.withType(r.type, true);
         }
-        return done(typed(out, translate(r.taint, callArgs, call)));
+        out = typed(out, translate(r.taint, callArgs, call));
+        if (s.returnedObject() != null && out != null) {
+            // the object the callee made and returned becomes an object of this method, allocated at the call
+            int id = ctx.index(m);
+            in.frame.put(id, s.returnedObject().mapTaints(t -> translate(t, callArgs, call)));
+            out = out.withAlloc(id);
+        }
+        return done(out);
     }
 
     /** A callee's taint in the caller: its parameter bits replaced by the arguments' taints. */
@@ -716,16 +811,7 @@ final class Calls {
                     if (tr != null && t.trace != null && t.kinds == 0) {
                         tr = tr.then(t.trace);
                     }
-                    out = Taint.join(
-                            out,
-                            new Taint(
-                                    a.kinds,
-                                    a.params,
-                                    a.nparams,
-                                    a.sanitized | t.psanitized,
-                                    a.psanitized | t.psanitized,
-                                    a.normalizedAt,
-                                    tr));
+                    out = Taint.join(out, a.sanitizedFor(t.psanitized(i)).withTrace(tr));
                 }
             }
         }

@@ -52,8 +52,36 @@ final class FlowFrame extends Frame<FlowValue> {
     @Override
     public boolean merge(Frame<? extends FlowValue> frame, Interpreter<FlowValue> interpreter)
             throws AnalyzerException {
-        boolean changed = super.merge(frame, interpreter);
-        Map<Integer, Obj> other = ((FlowFrame) frame).heap;
+        // a value whose allocation differs between the two paths loses its allocation in the merge, and with it the
+        // contents in the heap: carry those contents' taint on the value itself first (a String built from request
+        // data in one branch, null in the other, stays tainted after the branch)
+        FlowFrame incoming = (FlowFrame) frame;
+        FlowFrame flattened = null;
+        boolean pre = false;
+        int slots = getLocals() + Math.min(getStackSize(), incoming.getStackSize());
+        for (int i = 0; i < slots; i++) {
+            boolean local = i < getLocals();
+            int j = local ? i : i - getLocals();
+            FlowValue a = local ? getLocal(j) : getStack(j);
+            FlowValue b = local ? incoming.getLocal(j) : incoming.getStack(j);
+            if (a == null || b == null || a.alloc == b.alloc) {
+                continue;
+            }
+            FlowValue a2 = withContents(a, heap);
+            if (a2 != a) {
+                set(this, local, j, a2);
+                pre = true;
+            }
+            FlowValue b2 = withContents(b, incoming.heap);
+            if (b2 != b) {
+                if (flattened == null) {
+                    flattened = new FlowFrame(incoming);
+                }
+                set(flattened, local, j, b2);
+            }
+        }
+        boolean changed = super.merge(flattened != null ? flattened : incoming, interpreter) | pre;
+        Map<Integer, Obj> other = incoming.heap;
         if (other == heap || other.isEmpty()) {
             return changed;
         }
@@ -73,5 +101,26 @@ final class FlowFrame extends Frame<FlowValue> {
             return true;
         }
         return changed;
+    }
+
+    private static FlowValue withContents(FlowValue v, Map<Integer, Obj> heap) {
+        if (v.alloc == FlowValue.NO_ALLOC) {
+            return v;
+        }
+        Obj o = heap.get(v.alloc);
+        Taint t = o == null ? null : o.all();
+        if (t == null) {
+            return v;
+        }
+        Taint joined = Taint.join(v.taint, t);
+        return Taint.same(joined, v.taint) ? v : v.withTaint(joined);
+    }
+
+    private static void set(FlowFrame f, boolean local, int j, FlowValue v) {
+        if (local) {
+            f.setLocal(j, v);
+        } else {
+            f.setStack(j, v);
+        }
     }
 }

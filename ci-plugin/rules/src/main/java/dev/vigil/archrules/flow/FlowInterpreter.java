@@ -424,7 +424,7 @@ final class FlowInterpreter extends Interpreter<FlowValue> {
                 ctx.event(insn, new Event("cookie", value.type, "return", s, ctx.lineAt(value.alloc), ctx.method.name));
             }
         }
-        ctx.returned(value.withTaint(effective(value)), frame);
+        ctx.returned(value, value.withTaint(effective(value)), frame);
     }
 
     @Override

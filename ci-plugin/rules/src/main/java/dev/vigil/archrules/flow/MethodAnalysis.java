@@ -54,6 +54,15 @@ final class MethodAnalysis {
     private final Map<Integer, Integer> normalizedFrom = new HashMap<>();
     private final Map<Integer, Taint> contents = new HashMap<>();
     private FlowValue returned;
+    /** The returned value without its contents' taint, when every return returns the same allocated object. */
+    private FlowValue returnedRaw;
+
+    private Obj returnedObj;
+    private boolean returnedMixed;
+
+    /** Heap key under which the cookie state of parameter i is tracked: {@code PARAM_OBJECT - i}. */
+    static final int PARAM_OBJECT = -1000;
+
     private boolean notHtml;
 
     /** The outcome: findings from sources to sinks, value events, and the summary for callers. */
@@ -118,6 +127,9 @@ final class MethodAnalysis {
         normalizedFrom.clear();
         contents.clear();
         returned = null;
+        returnedRaw = null;
+        returnedObj = null;
+        returnedMixed = false;
         notHtml = false;
     }
 
@@ -319,8 +331,15 @@ final class MethodAnalysis {
         }
     }
 
-    void returned(FlowValue value, FlowFrame frame) {
+    void returned(FlowValue raw, FlowValue value, FlowFrame frame) {
         returned = returned == null ? value : FlowValue.merge(returned, value);
+        Obj o = raw.alloc != FlowValue.NO_ALLOC && raw.alloc != FlowValue.THIS ? frame.heap.get(raw.alloc) : null;
+        if (o == null || returnedMixed || returnedRaw != null && returnedRaw.alloc != raw.alloc) {
+            returnedMixed = true;
+            return;
+        }
+        returnedObj = Obj.merge(returnedObj, o.flattened(frame.heap));
+        returnedRaw = returnedRaw == null ? raw : FlowValue.merge(returnedRaw, raw);
     }
 
     /** Replaces jumps and switches whose outcome is fixed by constants; true when anything changed. */
@@ -401,11 +420,7 @@ final class MethodAnalysis {
                             new Found(h, method.name, lineAt(e.getKey())));
                 }
                 if (t.paramHits(h.kind())) {
-                    summaryHits.add(new Hit(
-                            h.kind(),
-                            new Taint(0, t.params, t.nparams, t.psanitized, t.psanitized, -1, t.trace),
-                            h.sink(),
-                            FlowValue.NO_ALLOC));
+                    summaryHits.add(new Hit(h.kind(), t.paramPart(), h.sink(), FlowValue.NO_ALLOC));
                 }
             }
         }
@@ -417,12 +432,17 @@ final class MethodAnalysis {
             }
         }
         FlowValue ret = returned;
+        Obj retObj = null;
+        if (!returnedMixed && returnedObj != null && returnedRaw != null) {
+            ret = returnedRaw;
+            retObj = returnedObj;
+        }
         if (ret != null && ret.taint != null) {
             Taint t = ret.taint;
             if (t.normalizedAt >= 0 && checked.contains(t.normalizedAt)) {
                 t = t.sanitizedFor(SinkKind.PATH.bit());
             }
-            ret = ret.withTaint(new Taint(t.kinds, t.params, t.nparams, t.sanitized, t.psanitized, -1, t.trace));
+            ret = ret.withTaint(t.normalized(-1));
         }
         Map<Object, FlowValue> receiverFields = Map.of();
         if (isInstance()) {
@@ -442,11 +462,43 @@ final class MethodAnalysis {
         if (ret != null) {
             ret = ret.withAlloc(FlowValue.NO_ALLOC).withLambda(null);
         }
-        Summary summary = new Summary(ret, List.copyOf(summaryHits), Map.copyOf(contents), receiverFields);
+        Summary summary = new Summary(
+                ret, List.copyOf(summaryHits), Map.copyOf(contents), receiverFields, retObj, parameterCookies(frames));
         return new Result(List.copyOf(findings), List.copyOf(evs), summary);
     }
 
     boolean checkedAlloc(int alloc) {
         return checkedAllocs.contains(alloc);
+    }
+
+    /** The secure flag each cookie parameter holds at every return (absent when some path leaves it alone). */
+    private Map<Integer, FlowValue> parameterCookies(Frame<FlowValue>[] frames) {
+        Map<Integer, FlowValue> out = null;
+        boolean first = true;
+        AbstractInsnNode[] all = method.instructions.toArray();
+        for (int i = 0; i < all.length; i++) {
+            int op = all[i].getOpcode();
+            if (frames[i] == null || op < Opcodes.IRETURN || op > Opcodes.RETURN) {
+                continue;
+            }
+            Map<Integer, FlowValue> here = new java.util.HashMap<>();
+            for (Map.Entry<Integer, Obj> e : ((FlowFrame) frames[i]).heap.entrySet()) {
+                FlowValue state =
+                        e.getKey() <= PARAM_OBJECT ? e.getValue().keyed.get(Obj.SECURE) : null;
+                if (state != null) {
+                    here.put(PARAM_OBJECT - e.getKey(), state);
+                }
+            }
+            if (first) {
+                out = here;
+                first = false;
+            } else {
+                out.keySet().retainAll(here.keySet());
+                for (Map.Entry<Integer, FlowValue> e : here.entrySet()) {
+                    out.computeIfPresent(e.getKey(), (k, v) -> Obj.union(v, e.getValue()));
+                }
+            }
+        }
+        return out == null ? Map.of() : Map.copyOf(out);
     }
 }

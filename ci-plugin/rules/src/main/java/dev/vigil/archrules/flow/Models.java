@@ -168,6 +168,19 @@ final class Models {
         return 0;
     }
 
+    /**
+     * Decoders whose result is the data before an encoding: ESAPI's {@code decodeFor*}, {@code decodeFromURL} and
+     * {@code canonicalize}, the {@code unescape*} methods of commons-text and commons-lang, Spring's
+     * {@code HtmlUtils.htmlUnescape}, {@code URLDecoder.decode}.
+     */
+    static boolean desanitizes(String owner, String name) {
+        return (owner.equals("org/owasp/esapi/Encoder") || owner.equals("org/owasp/esapi/reference/DefaultEncoder"))
+                        && (name.startsWith("decodeFor") || name.equals("decodeFromURL") || name.equals("canonicalize"))
+                || owner.endsWith("/StringEscapeUtils") && name.startsWith("unescape")
+                || owner.equals("org/springframework/web/util/HtmlUtils") && name.equals("htmlUnescape")
+                || owner.equals("java/net/URLDecoder") && name.equals("decode");
+    }
+
     /** Path normalisations: after one, a prefix check ({@code startsWith}) on the result makes the path safe. */
     static boolean normalizes(String owner, String name) {
         return owner.equals("java/nio/file/Path") && (name.equals("normalize") || name.equals("toRealPath"))
@@ -344,6 +357,14 @@ final class Models {
                 || type.startsWith("jakarta/servlet/http/Part")
                 || type.startsWith("org/w3c/dom/")
                 || type.startsWith("com/fasterxml/jackson/databind/JsonNode");
+    }
+
+    /** Streams, readers and channels whose {@code read*(array, ..)} fills the array with their data. */
+    static boolean readsInto(String owner) {
+        return owner.startsWith("java/io/")
+                || owner.startsWith("java/nio/channels/")
+                || owner.equals("javax/servlet/ServletInputStream")
+                || owner.equals("jakarta/servlet/ServletInputStream");
     }
 
     /** Boxed numbers and booleans: values of these types cannot carry an injection. */

@@ -63,6 +63,47 @@ final class Obj {
         return t;
     }
 
+    /** A copy whose values carry the taint of the objects they point to in {@code heap}, without allocations. */
+    Obj flattened(Map<Integer, Obj> heap) {
+        Map<Object, FlowValue> k = new HashMap<>();
+        for (Map.Entry<Object, FlowValue> e : keyed.entrySet()) {
+            k.put(e.getKey(), flat(e.getValue(), heap));
+        }
+        List<FlowValue> el = null;
+        if (elements != null) {
+            el = new ArrayList<>();
+            for (FlowValue v : elements) {
+                el.add(flat(v, heap));
+            }
+        }
+        return new Obj(whole, k, el);
+    }
+
+    private static FlowValue flat(FlowValue v, Map<Integer, Obj> heap) {
+        if (v.alloc == FlowValue.NO_ALLOC) {
+            return v;
+        }
+        Obj o = v.alloc == FlowValue.THIS ? null : heap.get(v.alloc);
+        Taint t = o == null ? v.taint : Taint.join(v.taint, o.all());
+        return v.withTaint(t).withAlloc(FlowValue.NO_ALLOC);
+    }
+
+    /** A copy with every taint passed through {@code f} (a callee's object seen from its caller). */
+    Obj mapTaints(java.util.function.UnaryOperator<Taint> f) {
+        Map<Object, FlowValue> k = new HashMap<>();
+        for (Map.Entry<Object, FlowValue> e : keyed.entrySet()) {
+            k.put(e.getKey(), e.getValue().withTaint(f.apply(e.getValue().taint)));
+        }
+        List<FlowValue> el = null;
+        if (elements != null) {
+            el = new ArrayList<>();
+            for (FlowValue v : elements) {
+                el.add(v.withTaint(f.apply(v.taint)));
+            }
+        }
+        return new Obj(f.apply(whole), k, el);
+    }
+
     /** The taint under {@code key}, plus whatever was stored under unknown keys. */
     Taint get(Object key) {
         FlowValue v = keyed.get(key);
@@ -107,7 +148,7 @@ final class Obj {
     }
 
     /** Cookie states are sets of letters: U unset, F false, T true, D decided at run time. */
-    private static FlowValue union(FlowValue a, FlowValue b) {
+    static FlowValue union(FlowValue a, FlowValue b) {
         String x = String.valueOf(a.constant);
         String y = String.valueOf(b.constant);
         StringBuilder s = new StringBuilder();

@@ -28,6 +28,8 @@ import org.objectweb.asm.tree.MethodNode;
  */
 final class Program {
     static final int MAX_DEPTH = 6;
+    /** Per method, how many different sets of constant arguments are analysed separately. */
+    static final int MAX_SEEDED = 16;
 
     record Resolved(ClassNode owner, MethodNode method) {}
 
@@ -64,6 +66,29 @@ final class Program {
         }
         classes.put(internalName, Optional.ofNullable(node));
         return node;
+    }
+
+    private final Map<String, Optional<java.util.Properties>> resources = new HashMap<>();
+
+    /**
+     * The value of {@code key} in the properties file {@code resource} found under the class roots (a class-path
+     * resource next to the analysed classes), or null when there is no such file or key.
+     */
+    String property(String resource, String key) {
+        String name = resource.startsWith("/") ? resource.substring(1) : resource;
+        Optional<java.util.Properties> props = resources.computeIfAbsent(name, n -> {
+            for (String root : roots) {
+                try (InputStream in = URI.create(root + n).toURL().openStream()) {
+                    java.util.Properties p = new java.util.Properties();
+                    p.load(in);
+                    return Optional.of(p);
+                } catch (IOException | IllegalArgumentException e) {
+                    // not under this root
+                }
+            }
+            return Optional.empty();
+        });
+        return props.map(p -> p.getProperty(key)).orElse(null);
     }
 
     /** Reads a class from bytes (tests, the command line). */
@@ -114,7 +139,11 @@ final class Program {
         if (cached != null) {
             return cached;
         }
-        if (depth > MAX_DEPTH || byArgs.size() > 16 || !active.add(r.method())) {
+        if (byArgs.size() > MAX_SEEDED) {
+            // called with too many different constants to analyse each: the analysis without them stands for all
+            return result(r, depth);
+        }
+        if (depth > MAX_DEPTH || !active.add(r.method())) {
             return null;
         }
         try {

@@ -18,8 +18,12 @@ final class Taint {
 
     /** Sinks the source-derived part ({@link #kinds}) was sanitised for. */
     final int sanitized;
-    /** Sinks the parameter-derived part ({@link #params}, {@link #nparams}) was sanitised for. */
-    final int psanitized;
+    /**
+     * Per parameter (index i), the sinks the part derived from parameter i was sanitised for; null when every
+     * parameter's part was sanitised for nothing. A helper that encodes one parameter and passes another through keeps
+     * both facts apart.
+     */
+    private final int[] psan;
     /** Instruction index of the path normalisation this value went through, -1 when none. */
     final int normalizedAt;
 
@@ -33,14 +37,37 @@ final class Taint {
         this(kinds, params, nparams, sanitized, sanitized, normalizedAt, trace);
     }
 
+    /** A taint whose parameter-derived parts are all sanitised for {@code psanitized}. */
     Taint(int kinds, long params, long nparams, int sanitized, int psanitized, int normalizedAt, Trace trace) {
+        this(kinds, params, nparams, sanitized, uniform(params | nparams, psanitized), normalizedAt, trace);
+    }
+
+    private Taint(int kinds, long params, long nparams, int sanitized, int[] psan, int normalizedAt, Trace trace) {
         this.kinds = kinds;
         this.params = params;
         this.nparams = nparams;
         this.sanitized = sanitized;
-        this.psanitized = psanitized;
+        this.psan = psan;
         this.normalizedAt = normalizedAt;
         this.trace = trace;
+    }
+
+    private static int[] uniform(long ps, int mask) {
+        if (ps == 0 || mask == 0) {
+            return null;
+        }
+        int[] out = new int[64 - Long.numberOfLeadingZeros(ps)];
+        for (int i = 0; i < out.length; i++) {
+            if ((ps & (1L << i)) != 0) {
+                out[i] = mask;
+            }
+        }
+        return out;
+    }
+
+    /** The sinks the part derived from parameter {@code i} was sanitised for. */
+    int psanitized(int i) {
+        return psan != null && i < psan.length ? psan[i] : 0;
     }
 
     static Taint source(int kind, Trace trace) {
@@ -65,33 +92,74 @@ final class Taint {
         }
         // each part keeps its own sanitisation: a parameter joining a sanitised request value does not undo it
         int s = a.kinds != 0 && b.kinds != 0 ? a.sanitized & b.sanitized : a.kinds != 0 ? a.sanitized : b.sanitized;
-        boolean ap = a.params != 0 || a.nparams != 0;
-        boolean bp = b.params != 0 || b.nparams != 0;
-        int ps = ap && bp ? a.psanitized & b.psanitized : ap ? a.psanitized : b.psanitized;
+        long ap = a.params | a.nparams;
+        long bp = b.params | b.nparams;
+        long all = ap | bp;
+        int[] ps = null;
+        for (int i = 0; i < 64 - Long.numberOfLeadingZeros(all); i++) {
+            long bit = 1L << i;
+            int m;
+            if ((ap & bit) != 0 && (bp & bit) != 0) {
+                m = a.psanitized(i) & b.psanitized(i);
+            } else if ((ap & bit) != 0) {
+                m = a.psanitized(i);
+            } else if ((bp & bit) != 0) {
+                m = b.psanitized(i);
+            } else {
+                m = 0;
+            }
+            if (m != 0) {
+                if (ps == null) {
+                    ps = new int[64 - Long.numberOfLeadingZeros(all)];
+                }
+                ps[i] = m;
+            }
+        }
         return new Taint(a.kinds | b.kinds, a.params | b.params, a.nparams | b.nparams, s, ps, norm, t);
     }
 
     Taint withTrace(Trace t) {
-        return new Taint(kinds, params, nparams, sanitized, psanitized, normalizedAt, t);
+        return new Taint(kinds, params, nparams, sanitized, psan, normalizedAt, t);
     }
 
     Taint then(Step step) {
         return trace == null ? this : withTrace(trace.then(step));
     }
 
+    /** The same taint, sanitised for {@code mask} in every part. */
     Taint sanitizedFor(int mask) {
-        return new Taint(kinds, params, nparams, sanitized | mask, psanitized | mask, normalizedAt, trace);
+        if (mask == 0) {
+            return this;
+        }
+        long ps = params | nparams;
+        int[] out = ps == 0 ? null : new int[64 - Long.numberOfLeadingZeros(ps)];
+        if (out != null) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = psanitized(i) | ((ps & (1L << i)) != 0 ? mask : 0);
+            }
+        }
+        return new Taint(kinds, params, nparams, sanitized | mask, out, normalizedAt, trace);
+    }
+
+    /** The same data with every sanitisation undone (a decoder reverting an encoder). */
+    Taint unsanitized() {
+        return new Taint(kinds, params, nparams, 0, (int[]) null, -1, trace);
     }
 
     Taint normalized(int insn) {
-        return new Taint(kinds, params, nparams, sanitized, psanitized, insn, trace);
+        return new Taint(kinds, params, nparams, sanitized, psan, insn, trace);
+    }
+
+    /** Only the parameter-derived part (for a summary), without normalisation. */
+    Taint paramPart() {
+        return new Taint(0, params, nparams, 0, psan, -1, trace);
     }
 
     /** Only the kinds that survive a conversion to a number or a boolean: predictability does, injection does not. */
     Taint numeric() {
         int k = kinds & RANDOM;
         long n = nparams | params;
-        return k == 0 && n == 0 ? null : new Taint(k, 0, n, sanitized, psanitized, -1, trace);
+        return k == 0 && n == 0 ? null : new Taint(k, 0, n, sanitized, psan, -1, trace);
     }
 
     boolean sameAs(Taint o) {
@@ -99,8 +167,18 @@ final class Taint {
                 && params == o.params
                 && nparams == o.nparams
                 && sanitized == o.sanitized
-                && psanitized == o.psanitized
+                && samePsan(o)
                 && normalizedAt == o.normalizedAt;
+    }
+
+    private boolean samePsan(Taint o) {
+        int n = Math.max(psan == null ? 0 : psan.length, o.psan == null ? 0 : o.psan.length);
+        for (int i = 0; i < n; i++) {
+            if (psanitized(i) != o.psanitized(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the source-derived part reaches a {@code kind} sink unsanitised. */
@@ -108,9 +186,15 @@ final class Taint {
         return (kinds & kind.kinds) != 0 && (sanitized & kind.bit()) == 0;
     }
 
-    /** True when the parameter-derived part reaches a {@code kind} sink unsanitised. */
+    /** True when the part derived from some parameter reaches a {@code kind} sink unsanitised. */
     boolean paramHits(SinkKind kind) {
-        return (params != 0 || nparams != 0) && (psanitized & kind.bit()) == 0;
+        long ps = params | nparams;
+        for (int i = 0; ps != 0 && i < 64; i++) {
+            if ((ps & (1L << i)) != 0 && (psanitized(i) & kind.bit()) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean same(Taint a, Taint b) {

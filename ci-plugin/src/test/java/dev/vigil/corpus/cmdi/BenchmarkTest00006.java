@@ -1,0 +1,50 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 3, propagation 13, sink 1: vulnerable */
+@Expected(category = "cmdi", cwe = 78, vulnerable = true)
+public class BenchmarkTest00006 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        javax.servlet.http.Cookie[] theCookies = request.getCookies();
+        String param = "noCookieValueSupplied";
+        if (theCookies != null) {
+            for (javax.servlet.http.Cookie theCookie : theCookies) {
+                if (theCookie.getName().equals("BenchmarkTest00006")) {
+                    param = java.net.URLDecoder.decode(theCookie.getValue(), "UTF-8");
+                    break;
+                }
+            }
+        }
+        try {
+            String a1 = param;
+            StringBuilder b1 = new StringBuilder(a1 + " SafeStuff");
+            b1.replace(b1.length() - "Chars".length(), b1.length(), "Chars");
+            java.util.HashMap<String, Object> map6 = new java.util.HashMap<String, Object>();
+            map6.put("key6", b1.toString());
+            String c1 = (String) map6.get("key6");
+            String d1 = c1.substring(0, c1.length() - 1);
+            String e1 = new String(java.util.Base64.getDecoder()
+                    .decode(java.util.Base64.getEncoder().encode(d1.getBytes())));
+            String f1 = e1.split(" ")[0];
+            dev.vigil.corpus.helpers.ThingInterface thing = dev.vigil.corpus.helpers.ThingFactory.createThing();
+            String bar = thing.doSomething(f1);
+            String[] args = {"sh", "-c", "echo"};
+            String[] argsEnv = {bar};
+            Runtime r = Runtime.getRuntime();
+            Process p = r.exec(args, argsEnv);
+            dev.vigil.corpus.helpers.Utils.printOSCommandResults(p, response);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

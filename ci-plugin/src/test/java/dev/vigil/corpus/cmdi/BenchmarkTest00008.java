@@ -1,0 +1,34 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 6, propagation 7, sink 2: vulnerable */
+@Expected(category = "cmdi", cwe = 78, vulnerable = true)
+public class BenchmarkTest00008 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        dev.vigil.corpus.helpers.SeparateClassRequest scr = new dev.vigil.corpus.helpers.SeparateClassRequest(request);
+        String param = scr.getTheCookie("BenchmarkTest00008");
+        try {
+            String bar = org.owasp.esapi.ESAPI.encoder().encodeForHTML(param);
+            java.util.List<String> argList = new java.util.ArrayList<String>();
+            argList.add("sh");
+            argList.add("-c");
+            argList.add("echo " + bar);
+            ProcessBuilder pb = new ProcessBuilder();
+            pb.command(argList);
+            Process p = pb.start();
+            dev.vigil.corpus.helpers.Utils.printOSCommandResults(p, response);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

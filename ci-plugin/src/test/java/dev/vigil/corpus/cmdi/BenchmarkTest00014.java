@@ -1,0 +1,42 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 2, propagation 3, sink 1: vulnerable */
+@Expected(category = "cmdi", cwe = 78, vulnerable = true)
+public class BenchmarkTest00014 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> headers = request.getHeaders("Referer");
+        if (headers != null && headers.hasMoreElements()) {
+            param = headers.nextElement();
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            String bar = "safe!";
+            java.util.HashMap<String, Object> map4 = new java.util.HashMap<String, Object>();
+            map4.put("keyA-4", "a_Value");
+            map4.put("keyB-4", param);
+            map4.put("keyC", "another_Value");
+            bar = (String) map4.get("keyB-4");
+            bar = (String) map4.get("keyA-4");
+            bar = (String) map4.get("keyB-4");
+            String[] args = {"sh", "-c", "echo"};
+            String[] argsEnv = {bar};
+            Runtime r = Runtime.getRuntime();
+            Process p = r.exec(args, argsEnv);
+            dev.vigil.corpus.helpers.Utils.printOSCommandResults(p, response);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

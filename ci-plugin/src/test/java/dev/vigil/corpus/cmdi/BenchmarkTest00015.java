@@ -1,0 +1,40 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 10, propagation 11, sink 3: vulnerable */
+@Expected(category = "cmdi", cwe = 78, vulnerable = true)
+public class BenchmarkTest00015 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        java.io.BufferedReader reader = request.getReader();
+        StringBuilder content = new StringBuilder();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            content.append(line);
+        }
+        String param = content.toString();
+        try {
+            String bar = null;
+            if (param != null) {
+                bar = new String(org.apache.commons.codec.binary.Base64.decodeBase64(
+                        org.apache.commons.codec.binary.Base64.encodeBase64(param.getBytes())));
+            }
+            String cmd = dev.vigil.corpus.helpers.Utils.getOSCommandString("echo");
+            String[] argsEnv = {"Foo=bar"};
+            Runtime r = Runtime.getRuntime();
+            Process p = r.exec(cmd + bar, argsEnv, new java.io.File(System.getProperty("user.dir")));
+            dev.vigil.corpus.helpers.Utils.printOSCommandResults(p, response);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

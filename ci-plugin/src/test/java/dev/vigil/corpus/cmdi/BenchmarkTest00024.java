@@ -1,0 +1,48 @@
+package dev.vigil.corpus.cmdi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 10, propagation 13, safe sink 1: safe */
+@Expected(category = "cmdi", cwe = 78, vulnerable = false)
+public class BenchmarkTest00024 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        java.io.BufferedReader reader = request.getReader();
+        StringBuilder content = new StringBuilder();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            content.append(line);
+        }
+        String param = content.toString();
+        try {
+            String a1 = param;
+            StringBuilder b1 = new StringBuilder(a1 + " SafeStuff");
+            b1.replace(b1.length() - "Chars".length(), b1.length(), "Chars");
+            java.util.HashMap<String, Object> map4 = new java.util.HashMap<String, Object>();
+            map4.put("key4", b1.toString());
+            String c1 = (String) map4.get("key4");
+            String d1 = c1.substring(0, c1.length() - 1);
+            String e1 = new String(java.util.Base64.getDecoder()
+                    .decode(java.util.Base64.getEncoder().encode(d1.getBytes())));
+            String f1 = e1.split(" ")[0];
+            dev.vigil.corpus.helpers.ThingInterface thing = dev.vigil.corpus.helpers.ThingFactory.createThing();
+            String bar = thing.doSomething(f1);
+            java.util.List<String> argList = new java.util.ArrayList<String>();
+            argList.add("sh");
+            argList.add("-c");
+            argList.add(
+                    "echo " + org.owasp.esapi.ESAPI.encoder().encodeForOS(new org.owasp.esapi.codecs.UnixCodec(), bar));
+            Process p = new ProcessBuilder(argList).start();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.vigil.corpus.crypto;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** crypto shape 12: vulnerable */
+@Expected(category = "crypto", cwe = 327, vulnerable = true)
+public class BenchmarkTest00333 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        dev.vigil.corpus.helpers.SeparateClassRequest scr = new dev.vigil.corpus.helpers.SeparateClassRequest(request);
+        String param = scr.getTheParameter("BenchmarkTest00333");
+        if (param == null) {
+            param = "";
+        }
+        try {
+            String transformation;
+            if ((7 * 18) + 106 > 200) {
+                transformation = "AES/ECB/NoPadding";
+            } else {
+                transformation = "AES/GCM/NoPadding";
+            }
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(transformation);
+            javax.crypto.SecretKey key =
+                    javax.crypto.KeyGenerator.getInstance("AES").generateKey();
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            byte[] input = {(byte) '?'};
+            Object inputParam = param;
+            if (inputParam instanceof String) {
+                input = ((String) inputParam).getBytes();
+            }
+            byte[] result = c.doFinal(input);
+            response.getWriter()
+                    .println("Sensitive value: '"
+                            + org.owasp.esapi.ESAPI.encoder().encodeForHTML(new String(input))
+                            + "' encrypted and stored (" + result.length + " bytes)<br/>");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

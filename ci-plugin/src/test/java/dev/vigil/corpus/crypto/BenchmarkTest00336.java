@@ -1,0 +1,45 @@
+package dev.vigil.corpus.crypto;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** crypto shape 15: vulnerable */
+@Expected(category = "crypto", cwe = 327, vulnerable = true)
+public class BenchmarkTest00336 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Map<String, String[]> map = request.getParameterMap();
+        if (map != null) {
+            String[] values = map.get("BenchmarkTest00336");
+            if (values != null) {
+                param = values[0];
+            }
+        }
+        try {
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("DES/ECB/PKCS5Padding", "SunJCE");
+            javax.crypto.SecretKey key =
+                    javax.crypto.KeyGenerator.getInstance("DES").generateKey();
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            byte[] input = {(byte) '?'};
+            Object inputParam = param;
+            if (inputParam instanceof String) {
+                input = ((String) inputParam).getBytes();
+            }
+            byte[] result = c.doFinal(input);
+            response.getWriter()
+                    .println("Sensitive value: '"
+                            + org.owasp.esapi.ESAPI.encoder().encodeForHTML(new String(input))
+                            + "' encrypted and stored (" + result.length + " bytes)<br/>");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

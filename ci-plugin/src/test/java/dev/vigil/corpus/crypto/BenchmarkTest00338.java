@@ -1,0 +1,46 @@
+package dev.vigil.corpus.crypto;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** crypto shape 17: vulnerable */
+@Expected(category = "crypto", cwe = 327, vulnerable = true)
+public class BenchmarkTest00338 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        java.io.BufferedReader reader = request.getReader();
+        StringBuilder content = new StringBuilder();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            content.append(line);
+        }
+        String param = content.toString();
+        try {
+            int num = 106;
+            String transformation = (7 * 42) - num > 200 ? "AES_256/GCM/NoPadding" : "AES";
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(transformation);
+            javax.crypto.SecretKey key =
+                    javax.crypto.KeyGenerator.getInstance("AES").generateKey();
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            byte[] input = {(byte) '?'};
+            Object inputParam = param;
+            if (inputParam instanceof String) {
+                input = ((String) inputParam).getBytes();
+            }
+            byte[] result = c.doFinal(input);
+            response.getWriter()
+                    .println("Sensitive value: '"
+                            + org.owasp.esapi.ESAPI.encoder().encodeForHTML(new String(input))
+                            + "' encrypted and stored (" + result.length + " bytes)<br/>");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vigil.corpus.crypto;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** crypto shape 19: vulnerable */
+@Expected(category = "crypto", cwe = 327, vulnerable = true)
+public class BenchmarkTest00340 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        java.io.InputStream body = request.getInputStream();
+        byte[] buffer = new byte[1000];
+        int read = body.read(buffer);
+        String param = read > 0 ? new String(buffer, 0, read, "UTF-8") : "";
+        try {
+            java.util.List<String> algs = new java.util.ArrayList<String>();
+            algs.add("AES/CBC/PKCS5Padding");
+            algs.add("DESede/CBC/NoPadding");
+            algs.add("AES/CBC/PKCS5Padding");
+            algs.remove(0);
+            String transformation = algs.get(0);
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(transformation);
+            javax.crypto.SecretKey key =
+                    javax.crypto.KeyGenerator.getInstance("DES").generateKey();
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            byte[] input = {(byte) '?'};
+            Object inputParam = param;
+            if (inputParam instanceof String) {
+                input = ((String) inputParam).getBytes();
+            }
+            byte[] result = c.doFinal(input);
+            response.getWriter()
+                    .println("Sensitive value: '"
+                            + org.owasp.esapi.ESAPI.encoder().encodeForHTML(new String(input))
+                            + "' encrypted and stored (" + result.length + " bytes)<br/>");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.vigil.corpus.crypto;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** crypto shape 5: safe */
+@Expected(category = "crypto", cwe = 327, vulnerable = false)
+public class BenchmarkTest00346 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        boolean flag = true;
+        java.util.Enumeration<String> names = request.getParameterNames();
+        while (names.hasMoreElements() && flag) {
+            String name = (String) names.nextElement();
+            String[] values = request.getParameterValues(name);
+            if (values != null) {
+                for (int i = 0; i < values.length && flag; i++) {
+                    String value = values[i];
+                    if (value.equals("BenchmarkTest00346")) {
+                        param = name;
+                        flag = false;
+                    }
+                }
+            }
+        }
+        try {
+            String transformation;
+            switch ("ABC".charAt(1)) {
+                case 'A':
+                    transformation = "DES/ECB/PKCS5Padding";
+                    break;
+                case 'B':
+                    transformation = "AES_256/GCM/NoPadding";
+                    break;
+                default:
+                    transformation = "DES/ECB/PKCS5Padding";
+            }
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(transformation);
+            javax.crypto.SecretKey key =
+                    javax.crypto.KeyGenerator.getInstance("AES").generateKey();
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            byte[] input = {(byte) '?'};
+            Object inputParam = param;
+            if (inputParam instanceof String) {
+                input = ((String) inputParam).getBytes();
+            }
+            byte[] result = c.doFinal(input);
+            response.getWriter()
+                    .println("Sensitive value: '"
+                            + org.owasp.esapi.ESAPI.encoder().encodeForHTML(new String(input))
+                            + "' encrypted and stored (" + result.length + " bytes)<br/>");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vigil.corpus.crypto;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** crypto shape 9: safe */
+@Expected(category = "crypto", cwe = 327, vulnerable = false)
+public class BenchmarkTest00350 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String[] values = request.getParameterValues("BenchmarkTest00350");
+        String param;
+        if (values != null && values.length > 0) {
+            param = values[0];
+        } else {
+            param = "";
+        }
+        try {
+            String note = "DESede/CBC/NoPadding is recommended";
+            response.getWriter().println(note);
+            String transformation = "ChaCha20-Poly1305";
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(transformation);
+            javax.crypto.SecretKey key =
+                    javax.crypto.KeyGenerator.getInstance("AES").generateKey();
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            byte[] input = {(byte) '?'};
+            Object inputParam = param;
+            if (inputParam instanceof String) {
+                input = ((String) inputParam).getBytes();
+            }
+            byte[] result = c.doFinal(input);
+            response.getWriter()
+                    .println("Sensitive value: '"
+                            + org.owasp.esapi.ESAPI.encoder().encodeForHTML(new String(input))
+                            + "' encrypted and stored (" + result.length + " bytes)<br/>");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.vigil.corpus.crypto;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** crypto shape 15: safe */
+@Expected(category = "crypto", cwe = 327, vulnerable = false)
+public class BenchmarkTest00356 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> names = request.getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = (String) names.nextElement();
+            if (dev.vigil.corpus.helpers.Utils.commonHeaders.contains(name)) {
+                continue;
+            }
+            java.util.Enumeration<String> values = request.getHeaders(name);
+            if (values != null && values.hasMoreElements()) {
+                param = name;
+                break;
+            }
+        }
+        try {
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("ChaCha20-Poly1305", "SunJCE");
+            javax.crypto.SecretKey key =
+                    javax.crypto.KeyGenerator.getInstance("AES").generateKey();
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            byte[] input = {(byte) '?'};
+            Object inputParam = param;
+            if (inputParam instanceof String) {
+                input = ((String) inputParam).getBytes();
+            }
+            byte[] result = c.doFinal(input);
+            response.getWriter()
+                    .println("Sensitive value: '"
+                            + org.owasp.esapi.ESAPI.encoder().encodeForHTML(new String(input))
+                            + "' encrypted and stored (" + result.length + " bytes)<br/>");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

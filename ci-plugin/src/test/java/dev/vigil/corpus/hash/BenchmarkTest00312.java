@@ -1,0 +1,49 @@
+package dev.vigil.corpus.hash;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** hash shape 11: safe */
+@Expected(category = "hash", cwe = 328, vulnerable = false)
+public class BenchmarkTest00312 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String[] values = request.getParameterValues("BenchmarkTest00312");
+        String param;
+        if (values != null && values.length > 0) {
+            param = values[0];
+        } else {
+            param = "";
+        }
+        try {
+            String algorithm = "sha1";
+            algorithm = "SHA-512/256";
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance(algorithm);
+            byte[] input = {(byte) '?'};
+            Object inputParam = param;
+            if (inputParam instanceof String) {
+                input = ((String) inputParam).getBytes();
+            }
+            md.update(input);
+            byte[] result = md.digest();
+            java.io.File fileTarget = new java.io.File(
+                    new java.io.File(dev.vigil.corpus.helpers.Utils.TESTFILES_DIR), "passwordFile.txt");
+            try (java.io.FileWriter fw = new java.io.FileWriter(fileTarget, true)) {
+                fw.write("hash_value=" + org.owasp.esapi.ESAPI.encoder().encodeForBase64(result, true) + "\n");
+            }
+            response.getWriter()
+                    .println("Sensitive value '"
+                            + org.owasp.esapi.ESAPI.encoder().encodeForHTML(new String(input))
+                            + "' hashed and stored<br/>");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.vigil.corpus.helpers;
+
+/** Passes a value through an implementation chosen at run time ({@link ThingFactory}). */
+public interface ThingInterface {
+    String doSomething(String i);
+}

@@ -1,0 +1,46 @@
+package dev.vigil.corpus.ldapi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 9, propagation 14, sink 2: vulnerable */
+@Expected(category = "ldapi", cwe = 90, vulnerable = true)
+public class BenchmarkTest00090 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        java.io.InputStream body = request.getInputStream();
+        byte[] buffer = new byte[1000];
+        int read = body.read(buffer);
+        String param = read > 0 ? new String(buffer, 0, read, "UTF-8") : "";
+        try {
+            String bar = new Test().doSomething(request, param);
+            dev.vigil.corpus.helpers.LDAPManager ads = new dev.vigil.corpus.helpers.LDAPManager();
+            javax.naming.directory.InitialDirContext idc =
+                    (javax.naming.directory.InitialDirContext) ads.getDirContext();
+            String base = "uid=" + bar + ",ou=users,ou=system";
+            javax.naming.NamingEnumeration<javax.naming.directory.SearchResult> results =
+                    idc.search(base, "(objectclass=person)", new javax.naming.directory.SearchControls());
+            ads.printResults(results, response);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private class Test {
+        public String doSomething(HttpServletRequest request, String param) throws ServletException, IOException {
+            String bar = "";
+            if (param != null) {
+                bar = new String(java.util.Base64.getDecoder()
+                        .decode(java.util.Base64.getEncoder().encode(param.getBytes())));
+            }
+            return bar;
+        }
+    }
+}

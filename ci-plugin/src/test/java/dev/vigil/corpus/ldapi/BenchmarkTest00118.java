@@ -1,0 +1,39 @@
+package dev.vigil.corpus.ldapi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 11, propagation 8, safe sink 0: safe */
+@Expected(category = "ldapi", cwe = 90, vulnerable = false)
+public class BenchmarkTest00118 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        if (request.getHeader("BenchmarkTest00118") != null) {
+            param = request.getHeader("BenchmarkTest00118");
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            String bar = org.apache.commons.text.StringEscapeUtils.escapeHtml4(param);
+            dev.vigil.corpus.helpers.LDAPManager ads = new dev.vigil.corpus.helpers.LDAPManager();
+            javax.naming.directory.DirContext ctx = ads.getDirContext();
+            String base = "ou=users,ou=system";
+            javax.naming.directory.SearchControls sc = new javax.naming.directory.SearchControls();
+            sc.setSearchScope(javax.naming.directory.SearchControls.SUBTREE_SCOPE);
+            String filter = "(&(objectclass=person))(|(uid={0})(street={1}))";
+            Object[] filters = new Object[] {bar, "The streetz 4 Ms bar"};
+            javax.naming.NamingEnumeration<javax.naming.directory.SearchResult> results =
+                    ctx.search(base, filter, filters, sc);
+            ads.printResults(results, response);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

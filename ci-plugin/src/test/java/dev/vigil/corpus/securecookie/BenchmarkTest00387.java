@@ -1,0 +1,52 @@
+package dev.vigil.corpus.securecookie;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** securecookie shape 6: safe */
+@Expected(category = "securecookie", cwe = 614, vulnerable = false)
+public class BenchmarkTest00387 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        dev.vigil.corpus.helpers.SeparateClassRequest scr = new dev.vigil.corpus.helpers.SeparateClassRequest(request);
+        String param = scr.getTheParameter("BenchmarkTest00387");
+        if (param == null) {
+            param = "";
+        }
+        try {
+            byte[] input = new byte[1000];
+            String str = "?";
+            Object inputParam = param;
+            if (inputParam instanceof String) {
+                str = ((String) inputParam);
+            }
+            if ("".equals(str)) {
+                str = "No cookie value supplied";
+            }
+            javax.servlet.http.Cookie cookie = new Test().make(str);
+            cookie.setPath(request.getRequestURI());
+            response.addCookie(cookie);
+            response.getWriter()
+                    .println("Created cookie: 'SomeCookie': with value: '"
+                            + org.owasp.esapi.ESAPI.encoder().encodeForHTML(str) + "' and secure flag set to: false");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private class Test {
+        javax.servlet.http.Cookie make(String value) {
+            javax.servlet.http.Cookie c = new javax.servlet.http.Cookie("SomeCookie", value);
+            c.setSecure(true);
+            c.setHttpOnly(true);
+            return c;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.vigil.corpus.securecookie;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** securecookie shape 11: safe */
+@Expected(category = "securecookie", cwe = 614, vulnerable = false)
+public class BenchmarkTest00392 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> headers = request.getHeaders("Referer");
+        if (headers != null && headers.hasMoreElements()) {
+            param = headers.nextElement();
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            byte[] input = new byte[1000];
+            String str = "?";
+            Object inputParam = param;
+            if (inputParam instanceof String) {
+                str = ((String) inputParam);
+            }
+            if ("".equals(str)) {
+                str = "No cookie value supplied";
+            }
+            javax.servlet.http.Cookie cookie = new javax.servlet.http.Cookie("SomeCookie", str);
+            int num = 86;
+            cookie.setSecure((7 * 42) - num > 200);
+            cookie.setPath(request.getRequestURI());
+            response.addCookie(cookie);
+            response.getWriter()
+                    .println("Created cookie: 'SomeCookie': with value: '"
+                            + org.owasp.esapi.ESAPI.encoder().encodeForHTML(str) + "' and secure flag set to: false");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.vigil.corpus.sqli;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 5, propagation 11, sink 1: vulnerable */
+@Expected(category = "sqli", cwe = 89, vulnerable = true)
+public class BenchmarkTest00046 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        dev.vigil.corpus.helpers.SeparateClassRequest scr = new dev.vigil.corpus.helpers.SeparateClassRequest(request);
+        String param = scr.getTheParameter("BenchmarkTest00046");
+        if (param == null) {
+            param = "";
+        }
+        try {
+            String bar = null;
+            if (param != null) {
+                bar = new String(org.apache.commons.codec.binary.Base64.decodeBase64(
+                        org.apache.commons.codec.binary.Base64.encodeBase64(param.getBytes())));
+            }
+            String sql = "SELECT * from USERS where USERNAME='foo' and PASSWORD='" + bar + "'";
+            java.util.List<java.util.Map<String, Object>> list =
+                    dev.vigil.corpus.helpers.DatabaseHelper.JDBCtemplate.queryForList(sql);
+            response.getWriter().println("rows: " + list.size());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

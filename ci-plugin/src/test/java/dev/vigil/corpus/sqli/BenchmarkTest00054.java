@@ -1,0 +1,34 @@
+package dev.vigil.corpus.sqli;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 6, propagation 15, sink 5: vulnerable */
+@Expected(category = "sqli", cwe = 89, vulnerable = true)
+public class BenchmarkTest00054 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        dev.vigil.corpus.helpers.SeparateClassRequest scr = new dev.vigil.corpus.helpers.SeparateClassRequest(request);
+        String param = scr.getTheCookie("BenchmarkTest00054");
+        try {
+            StringBuilder sb = new StringBuilder();
+            java.util.Map<String, String> cache = dev.vigil.corpus.helpers.Utils.remember("last", param);
+            sb.append(cache.get("last"));
+            String bar = sb.toString();
+            String sql = "SELECT * from USERS where USERNAME=? and PASSWORD='" + bar + "'";
+            java.sql.Connection connection = dev.vigil.corpus.helpers.DatabaseHelper.getSqlConnection();
+            java.sql.PreparedStatement statement = connection.prepareStatement(sql, new int[] {1, 2});
+            statement.setString(1, "foo");
+            statement.execute();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.vigil.corpus.sqli;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 6, propagation 14, safe sink 2: safe */
+@Expected(category = "sqli", cwe = 89, vulnerable = false)
+public class BenchmarkTest00068 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        dev.vigil.corpus.helpers.SeparateClassRequest scr = new dev.vigil.corpus.helpers.SeparateClassRequest(request);
+        String param = scr.getTheCookie("BenchmarkTest00068");
+        try {
+            String bar = new Test().doSomething(request, param);
+            String sql = "{call verifyUserPassword(?,?)}";
+            java.sql.Connection connection = dev.vigil.corpus.helpers.DatabaseHelper.getSqlConnection();
+            java.sql.CallableStatement statement = connection.prepareCall(sql);
+            statement.setString(1, "foo");
+            statement.setString(2, bar);
+            statement.execute();
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private class Test {
+        public String doSomething(HttpServletRequest request, String param) throws ServletException, IOException {
+            String bar = "";
+            if (param != null) {
+                bar = new String(java.util.Base64.getDecoder()
+                        .decode(java.util.Base64.getEncoder().encode(param.getBytes())));
+            }
+            return bar;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vigil.corpus.sqli;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 2, safe propagation 9, sink 7: safe */
+@Expected(category = "sqli", cwe = 89, vulnerable = false)
+public class BenchmarkTest00077 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> headers = request.getHeaders("Referer");
+        if (headers != null && headers.hasMoreElements()) {
+            param = headers.nextElement();
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            String bar;
+            int num = 106;
+            bar = (7 * 18) + num > 200 ? "This_should_always_happen" : param;
+            String sql = "SELECT * from USERS where USERNAME='foo' and PASSWORD='" + bar + "'";
+            org.springframework.jdbc.support.rowset.SqlRowSet results =
+                    dev.vigil.corpus.helpers.DatabaseHelper.JDBCtemplate.queryForRowSet(sql);
+            response.getWriter().println("rows: " + results.getRow());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

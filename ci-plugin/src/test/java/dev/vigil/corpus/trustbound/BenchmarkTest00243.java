@@ -1,0 +1,36 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 7, propagation 7, sink 1: vulnerable */
+@Expected(category = "trustbound", cwe = 501, vulnerable = true)
+public class BenchmarkTest00243 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Map<String, String[]> map = request.getParameterMap();
+        if (map != null) {
+            String[] values = map.get("BenchmarkTest00243");
+            if (values != null) {
+                param = values[0];
+            }
+        }
+        try {
+            String bar = org.owasp.esapi.ESAPI.encoder().encodeForHTML(param);
+            request.getSession().setAttribute("userid", bar);
+            response.getWriter()
+                    .println("Item: 'userid' with value: '" + org.owasp.encoder.Encode.forHtml(bar)
+                            + "' saved in session.");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

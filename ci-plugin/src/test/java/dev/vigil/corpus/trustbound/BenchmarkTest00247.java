@@ -1,0 +1,40 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 1, propagation 1, sink 3: vulnerable */
+@Expected(category = "trustbound", cwe = 501, vulnerable = true)
+public class BenchmarkTest00247 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> names = request.getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = (String) names.nextElement();
+            if (dev.vigil.corpus.helpers.Utils.commonHeaders.contains(name)) {
+                continue;
+            }
+            java.util.Enumeration<String> values = request.getHeaders(name);
+            if (values != null && values.hasMoreElements()) {
+                param = name;
+                break;
+            }
+        }
+        try {
+            dev.vigil.corpus.helpers.ThingInterface thing = dev.vigil.corpus.helpers.ThingFactory.createThing();
+            String bar = thing.doSomething(param);
+            javax.servlet.http.HttpSession session = request.getSession(true);
+            session.setAttribute(bar, "10340");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

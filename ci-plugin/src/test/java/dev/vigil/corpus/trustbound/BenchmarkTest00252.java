@@ -1,0 +1,34 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 10, propagation 1, sink 0: vulnerable */
+@Expected(category = "trustbound", cwe = 501, vulnerable = true)
+public class BenchmarkTest00252 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        java.io.BufferedReader reader = request.getReader();
+        StringBuilder content = new StringBuilder();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            content.append(line);
+        }
+        String param = content.toString();
+        try {
+            dev.vigil.corpus.helpers.ThingInterface thing = dev.vigil.corpus.helpers.ThingFactory.createThing();
+            String bar = thing.doSomething(param);
+            request.getSession().putValue(bar, "10340");
+            response.getWriter().println("Item: '" + org.owasp.encoder.Encode.forHtml(bar) + "' saved in session.");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

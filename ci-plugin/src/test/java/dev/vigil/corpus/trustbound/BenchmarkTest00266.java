@@ -1,0 +1,44 @@
+package dev.vigil.corpus.trustbound;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 3, propagation 2, safe sink 1: safe */
+@Expected(category = "trustbound", cwe = 501, vulnerable = false)
+public class BenchmarkTest00266 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        javax.servlet.http.Cookie[] theCookies = request.getCookies();
+        String param = "noCookieValueSupplied";
+        if (theCookies != null) {
+            for (javax.servlet.http.Cookie theCookie : theCookies) {
+                if (theCookie.getName().equals("BenchmarkTest00266")) {
+                    param = java.net.URLDecoder.decode(theCookie.getValue(), "UTF-8");
+                    break;
+                }
+            }
+        }
+        try {
+            String bar = "alsosafe";
+            if (param != null) {
+                java.util.List<String> valuesList = new java.util.ArrayList<String>();
+                valuesList.add("safe");
+                valuesList.add(param);
+                valuesList.add("moresafe");
+                valuesList.remove(0);
+                bar = valuesList.get(0);
+            }
+            request.getSession().putValue("userid", "constant-" + "10340");
+            response.getWriter().println("len " + bar.length());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.vigil.corpus.xpathi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 2, propagation 4, sink 1: vulnerable */
+@Expected(category = "xpathi", cwe = 643, vulnerable = true)
+public class BenchmarkTest00175 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        java.util.Enumeration<String> headers = request.getHeaders("Referer");
+        if (headers != null && headers.hasMoreElements()) {
+            param = headers.nextElement();
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            String bar = param;
+            if (param != null && param.length() > 1) {
+                StringBuilder sbxyz = new StringBuilder(param);
+                bar = sbxyz.replace(param.length() - "Z".length(), param.length(), "Z")
+                        .toString();
+            }
+            org.w3c.dom.Document xmlDocument =
+                    dev.vigil.corpus.helpers.Utils.employees(this.getClass().getClassLoader());
+            javax.xml.xpath.XPath xp =
+                    javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            String expression = "/Employees/Employee[@emplid='" + bar + "']";
+            org.w3c.dom.NodeList nodeList = (org.w3c.dom.NodeList)
+                    xp.compile(expression).evaluate(xmlDocument, javax.xml.xpath.XPathConstants.NODESET);
+            response.getWriter().println("Your query results are: " + nodeList.getLength());
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

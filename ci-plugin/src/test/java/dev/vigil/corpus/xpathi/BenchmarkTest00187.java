@@ -1,0 +1,62 @@
+package dev.vigil.corpus.xpathi;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 4, safe propagation 2, sink 0: safe */
+@Expected(category = "xpathi", cwe = 643, vulnerable = false)
+public class BenchmarkTest00187 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramval = "BenchmarkTest00187" + "=";
+        int paramLoc = -1;
+        if (queryString != null) {
+            paramLoc = queryString.indexOf(paramval);
+        }
+        if (paramLoc == -1) {
+            response.getWriter()
+                    .println("getQueryString() couldn't find expected parameter '" + "BenchmarkTest00187"
+                            + "' in query string.");
+            return;
+        }
+        String param = queryString.substring(paramLoc + paramval.length());
+        int ampersandLoc = queryString.indexOf("&", paramLoc);
+        if (ampersandLoc != -1) {
+            param = queryString.substring(paramLoc + paramval.length(), ampersandLoc);
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        try {
+            String bar = "safe!";
+            java.util.HashMap<String, Object> map7 = new java.util.HashMap<String, Object>();
+            map7.put("keyA-7", "a-Value");
+            map7.put("keyB-7", param);
+            map7.put("keyC", "another-Value");
+            bar = (String) map7.get("keyA-7");
+            java.io.FileInputStream file =
+                    new java.io.FileInputStream(dev.vigil.corpus.helpers.Utils.getFileFromClasspath(
+                            "employees.xml", this.getClass().getClassLoader()));
+            javax.xml.parsers.DocumentBuilderFactory builderFactory =
+                    javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            builderFactory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            javax.xml.parsers.DocumentBuilder builder = builderFactory.newDocumentBuilder();
+            org.w3c.dom.Document xmlDocument = builder.parse(file);
+            javax.xml.xpath.XPathFactory xpf = javax.xml.xpath.XPathFactory.newInstance();
+            javax.xml.xpath.XPath xp = xpf.newXPath();
+            String expression = "/Employees/Employee[@emplid='" + bar + "']";
+            String result = xp.evaluate(expression, xmlDocument);
+            response.getWriter()
+                    .println("Your query results are: "
+                            + org.owasp.esapi.ESAPI.encoder().encodeForHTML(result) + "<br/>");
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.vigil.corpus.xss;
+
+import dev.vigil.corpus.Expected;
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/** source 10, propagation 13, sink 5: vulnerable */
+@Expected(category = "xss", cwe = 79, vulnerable = true)
+public class BenchmarkTest00202 extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        java.io.BufferedReader reader = request.getReader();
+        StringBuilder content = new StringBuilder();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            content.append(line);
+        }
+        String param = content.toString();
+        try {
+            String a1 = param;
+            StringBuilder b1 = new StringBuilder(a1 + " SafeStuff");
+            b1.replace(b1.length() - "Chars".length(), b1.length(), "Chars");
+            java.util.HashMap<String, Object> map2 = new java.util.HashMap<String, Object>();
+            map2.put("key2", b1.toString());
+            String c1 = (String) map2.get("key2");
+            String d1 = c1.substring(0, c1.length() - 1);
+            String e1 = new String(java.util.Base64.getDecoder()
+                    .decode(java.util.Base64.getEncoder().encode(d1.getBytes())));
+            String f1 = e1.split(" ")[0];
+            dev.vigil.corpus.helpers.ThingInterface thing = dev.vigil.corpus.helpers.ThingFactory.createThing();
+            String bar = thing.doSomething(f1);
+            response.setHeader("X-XSS-Protection", "0");
+            java.io.PrintWriter out = response.getWriter();
+            out.format(java.util.Locale.US, "%s", new Object[] {"<p>", bar, "</p>"});
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package jakarta.annotation.security;
-
-import java.lang.annotation.*;
-
-/** Test stub of a third-party type: the security rules match it by name. */
-@Retention(RetentionPolicy.RUNTIME)
-public @interface RolesAllowed {
-    String[] value();
-}

@@ -1,7 +1,0 @@
-package jakarta.ws.rs;
-
-import java.lang.annotation.*;
-
-/** Test stub of a third-party type: the security rules match it by name. */
-@Retention(RetentionPolicy.RUNTIME)
-public @interface POST {}

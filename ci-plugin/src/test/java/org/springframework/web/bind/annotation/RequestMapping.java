@@ -1,9 +1,0 @@
-package org.springframework.web.bind.annotation;
-
-import java.lang.annotation.*;
-
-/** Test stub of a third-party type: the security rules match it by name. */
-@Retention(RetentionPolicy.RUNTIME)
-public @interface RequestMapping {
-    String[] value() default {};
-}
