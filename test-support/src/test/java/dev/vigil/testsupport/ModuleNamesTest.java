@@ -31,7 +31,8 @@ class ModuleNamesTest {
             "policy-linter/schema-gen", "dev.vigil.kubeschemas",
             "admission-webhook", "dev.vigil.webhook",
             "vuln-scanner/engine", "dev.vigil.vuln",
-            "vuln-scanner/cli", "dev.vigil.vuln.cli"));
+            "vuln-scanner/cli", "dev.vigil.vuln.cli",
+            "ci-plugin/rules", "dev.vigil.archrules"));
 
     /** Not (yet) declaring a module name, each for a reason given in CONTRIBUTING.md. */
     static final List<String> EXCEPTIONS = List.of(
