@@ -104,4 +104,25 @@ class SbomTest {
         assertThat(scan(sbom).problems())
                 .containsExactly(sbom + ": CycloneDX specVersion '1.2' is not supported, expected 1.4 to 1.6");
     }
+
+    /** The location is the line of the purl field, not of an earlier bom-ref holding the same string. */
+    @Test
+    void theLocationIsThePurlsOwnLine() throws Exception {
+        Path sbom = Files.writeString(dir.resolve("bom-ref.cdx.json"), """
+                {
+                  "bomFormat": "CycloneDX",
+                  "specVersion": "1.6",
+                  "components": [
+                    {
+                      "bom-ref": "pkg:maven/org.yaml/snakeyaml@1.33",
+                      "type": "library",
+                      "name": "snakeyaml",
+                      "purl": "pkg:maven/org.yaml/snakeyaml@1.33"
+                    }
+                  ]
+                }
+                """);
+        ScanResult r = new VulnScanner(TestData.db(), Suppressions.none()).scan(VulnScanner.inventory(List.of(sbom)));
+        assertThat(r.packages()).extracting(PackageRef::location).containsExactly(sbom + ":9");
+    }
 }

@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -180,59 +182,83 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("vigil scan: no advisory database: give --db DIR|ZIP or vulnerabilities.db in .vigil.yaml");
             return ExitCode.ERROR;
         }
+        // the inputs are read on a second core while the database opens: a warm scan costs the longer of the two
+        FutureTask<Inventory> inventoryTask = new FutureTask<>(() -> VulnScanner.inventory(paths));
+        if (!dbInfo && !paths.isEmpty()) {
+            Thread reader = new Thread(inventoryTask, "vigil-scan-inventory");
+            reader.setDaemon(true);
+            reader.start();
+        }
         AdvisoryDatabase database;
         try {
             database = AdvisoryDatabase.open(dbPath, noCache ? null : cacheDir());
         } catch (DatabaseException e) {
+            inventoryTask.cancel(true);
             err.println("vigil scan: " + e.getMessage());
             return ExitCode.ERROR;
         }
-        database.warnings().forEach(w -> err.println("warning: " + w));
-        if (dbInfo) {
-            return printDbInfo(database);
-        }
-        String age = maxDbAge != null ? maxDbAge : cfg.maxDbAge();
-        if (age != null) {
-            Integer tooOld = checkAge(database, age);
-            if (tooOld != null) {
-                return tooOld;
+        try {
+            database.warnings().forEach(w -> err.println("warning: " + w));
+            if (dbInfo) {
+                return printDbInfo(database);
             }
-        }
-        if (paths.isEmpty()) {
-            err.println("vigil scan: no PATH given (jars, folders, SBOMs or image archives)");
-            return ExitCode.ERROR;
-        }
-        List<Suppressions.VexStatement> statements = new ArrayList<>();
-        List<Path> vexFiles = new ArrayList<>(cfg.vex());
-        vexFiles.addAll(vex);
-        for (Path v : vexFiles) {
-            try {
-                statements.addAll(VexReader.read(v));
-            } catch (IllegalArgumentException e) {
-                err.println("vigil scan: " + e.getMessage());
-                return ExitCode.ERROR;
-            } catch (IOException e) {
-                err.println("vigil scan: " + v + ": unreadable VEX document: " + e.getMessage());
+            String age = maxDbAge != null ? maxDbAge : cfg.maxDbAge();
+            if (age != null) {
+                Integer tooOld = checkAge(database, age);
+                if (tooOld != null) {
+                    return tooOld;
+                }
+            }
+            if (paths.isEmpty()) {
+                err.println("vigil scan: no PATH given (jars, folders, SBOMs or image archives)");
                 return ExitCode.ERROR;
             }
-        }
-        Suppressions suppressions =
-                Suppressions.of(cfg.ignores(), statements, LocalDate.ofInstant(now, ZoneOffset.UTC));
-        Inventory inventory = VulnScanner.inventory(paths);
-        ScanResult result = new VulnScanner(database, suppressions).scan(inventory);
-        writeReport(report, result);
-        result.unidentified().forEach(u -> err.println("unidentified: " + u));
-        result.problems().forEach(p -> err.println("vigil scan: " + p));
-        result.warnings().forEach(w -> err.println("warning: " + w));
-        if (sbomOut != null) {
-            try {
-                CycloneDxSbom.write(result.packages(), sbomOut, Version.version());
-            } catch (IOException e) {
-                err.println("vigil scan: " + sbomOut + ": cannot write the SBOM: " + e.getMessage());
-                return ExitCode.ERROR;
+            List<Suppressions.VexStatement> statements = new ArrayList<>();
+            List<Path> vexFiles = new ArrayList<>(cfg.vex());
+            vexFiles.addAll(vex);
+            for (Path v : vexFiles) {
+                try {
+                    statements.addAll(VexReader.read(v));
+                } catch (IllegalArgumentException e) {
+                    err.println("vigil scan: " + e.getMessage());
+                    return ExitCode.ERROR;
+                } catch (IOException e) {
+                    err.println("vigil scan: " + v + ": unreadable VEX document: " + e.getMessage());
+                    return ExitCode.ERROR;
+                }
             }
+            Suppressions suppressions =
+                    Suppressions.of(cfg.ignores(), statements, LocalDate.ofInstant(now, ZoneOffset.UTC));
+            Inventory inventory = inventory(inventoryTask);
+            ScanResult result = new VulnScanner(database, suppressions).scan(inventory);
+            writeReport(report, result);
+            result.unidentified().forEach(u -> err.println("unidentified: " + u));
+            result.problems().forEach(p -> err.println("vigil scan: " + p));
+            result.warnings().forEach(w -> err.println("warning: " + w));
+            if (sbomOut != null) {
+                try {
+                    CycloneDxSbom.write(result.packages(), sbomOut, Version.version());
+                } catch (IOException e) {
+                    err.println("vigil scan: " + sbomOut + ": cannot write the SBOM: " + e.getMessage());
+                    return ExitCode.ERROR;
+                }
+            }
+            return result.exitCode(threshold);
+        } finally {
+            inventoryTask.cancel(true); // nothing to do once it has finished
         }
-        return result.exitCode(threshold);
+    }
+
+    private static Inventory inventory(FutureTask<Inventory> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the inputs", e);
+        } catch (ExecutionException e) {
+            // VulnScanner.inventory turns every input failure into a problem line; anything else is a defect
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void writeReport(ScanReport report, ScanResult result) throws IOException {

@@ -1,6 +1,8 @@
 package dev.vigil.vuln.inventory;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.vuln.PackageRef;
@@ -9,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Packages from CycloneDX (1.4–1.6) and SPDX (2.3) JSON SBOMs, by their purls. Each package's location is the SBOM
@@ -41,6 +45,7 @@ public final class SbomReader {
             inventory.problem(file + ":" + e.getLocation().getLineNr() + ": invalid JSON: " + e.getOriginalMessage());
             return;
         }
+        Map<String, Integer> lines = purlLines(text);
         if (!isSbom(root)) {
             inventory.problem(file + ": not a CycloneDX or SPDX JSON SBOM (no bomFormat or spdxVersion)");
             return;
@@ -49,7 +54,7 @@ public final class SbomReader {
             for (JsonNode p : root.path("packages")) {
                 for (JsonNode ref : p.path("externalRefs")) {
                     if ("purl".equals(ref.path("referenceType").asText())) {
-                        add(ref.path("referenceLocator").asText(), file, text, inventory);
+                        add(ref.path("referenceLocator").asText(), file, lines, inventory);
                     }
                 }
             }
@@ -60,46 +65,48 @@ public final class SbomReader {
                         file + ": CycloneDX specVersion '" + spec + "' is not supported, expected 1.4 to 1.6");
                 return;
             }
-            components(root.path("metadata").path("component"), file, text, inventory);
+            components(root.path("metadata").path("component"), file, lines, inventory);
             for (JsonNode c : root.path("components")) {
-                components(c, file, text, inventory);
+                components(c, file, lines, inventory);
             }
         }
     }
 
-    private static void components(JsonNode c, Path file, String text, Inventory inventory) {
+    private static void components(JsonNode c, Path file, Map<String, Integer> lines, Inventory inventory) {
         if (c.isMissingNode()) {
             return;
         }
         if (c.hasNonNull("purl")) {
-            add(c.get("purl").asText(), file, text, inventory);
+            add(c.get("purl").asText(), file, lines, inventory);
         }
         for (JsonNode child : c.path("components")) {
-            components(child, file, text, inventory);
+            components(child, file, lines, inventory);
         }
     }
 
-    private static void add(String purl, Path file, String text, Inventory inventory) {
-        PackageRef p = Purl.parse(purl, file + ":" + lineOf(text, purl));
+    private static void add(String purl, Path file, Map<String, Integer> lines, Inventory inventory) {
+        PackageRef p = Purl.parse(purl, file + ":" + lines.getOrDefault(purl, 1));
         if (p != null) {
             inventory.add(p);
         }
     }
 
-    static int lineOf(String text, String value) {
-        int at = text.indexOf("\"" + value + "\"");
-        if (at < 0) {
-            at = text.indexOf("\"" + value.replace("/", "\\/") + "\"");
-        }
-        if (at < 0) {
-            return 1;
-        }
-        int line = 1;
-        for (int i = 0; i < at; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
+    /**
+     * The line of each purl value in the document (its first occurrence as the value of a {@code purl} or
+     * {@code referenceLocator} field), found in one streaming pass: linear in the document's size.
+     */
+    static Map<String, Integer> purlLines(String text) throws IOException {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+            for (JsonToken t; (t = p.nextToken()) != null; ) {
+                if (t == JsonToken.VALUE_STRING) {
+                    String field = p.currentName();
+                    if ("purl".equals(field) || "referenceLocator".equals(field)) {
+                        lines.putIfAbsent(p.getText(), p.currentTokenLocation().getLineNr());
+                    }
+                }
             }
         }
-        return line;
+        return lines;
     }
 }
