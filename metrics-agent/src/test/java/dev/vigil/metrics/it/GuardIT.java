@@ -155,6 +155,15 @@ class GuardIT {
                     .containsEntry("proc.name", "sh");
             assertThat(execMarker).exists();
 
+            assertThat(app.body("/price?currency=EUR")).isEqualTo("120\n");
+            assertThat(app.body("/spel?expr=6*7")).isEqualTo("42\n");
+            JsonNode spel = awaitEvent(app, "script-from-request");
+            assertThat(fields(spel))
+                    .containsEntry("http.route", "/spel")
+                    .containsEntry("script.length", "3")
+                    .containsEntry(
+                            "script.engine", "org.springframework.expression.spel.standard.SpelExpressionParser");
+
             assertThat(app.get("/file?name=/proc/self/environ")).isEqualTo(200);
             JsonNode file = awaitEvent(app, "sensitive-file-read");
             assertThat(fields(file))
@@ -171,6 +180,7 @@ class GuardIT {
                             "deserialize-gadget-class",
                             "process-in-deserialization",
                             "process-in-request",
+                            "script-from-request",
                             "sensitive-file-read");
             assertThat(eventLines(app))
                     .as("no header, query string or request body in an event")
@@ -233,6 +243,18 @@ class GuardIT {
             assertThat(exec.statusCode()).isEqualTo(403);
             assertThat(exec.body()).contains("rule process-in-request");
             assertThat(execMarker).doesNotExist();
+
+            Path spelMarker = tmp.resolve("spel-ran");
+            HttpResponse<String> spel = getResponse(
+                    app,
+                    "/spel?expr="
+                            + java.net.URLEncoder.encode(
+                                    "T(java.lang.Runtime).getRuntime().exec('touch " + spelMarker + "')",
+                                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(spel.statusCode()).isEqualTo(403);
+            assertThat(spel.body()).contains("rule script-from-request");
+            assertThat(spelMarker).doesNotExist();
+            assertThat(app.body("/price")).isEqualTo("120\n");
 
             HttpResponse<String> file = getResponse(app, "/file?name=/proc/self/environ");
             assertThat(file.statusCode()).isEqualTo(403);
