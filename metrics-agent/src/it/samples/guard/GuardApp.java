@@ -41,6 +41,7 @@ public final class GuardApp {
         ctx.addServlet(new ServletHolder(new Ordinary()), "/ordinary");
         ctx.addServlet(new ServletHolder(new Connect()), "/connect");
         ctx.addServlet(new ServletHolder(new Spel()), "/spel");
+        ctx.addServlet(new ServletHolder(new WriteFile()), "/write");
         ctx.addServlet(new ServletHolder(new Price()), "/price");
         ctx.addServlet(new ServletHolder(new LoadClass()), "/classload");
         server.setHandler(ctx);
@@ -181,6 +182,20 @@ public final class GuardApp {
                     .parseExpression("100 * 12 / 10")
                     .getValue();
             answer(resp, 200, String.valueOf(v));
+        }
+    }
+
+    /** Opens a file named by a parameter for appending (writes nothing). */
+    static final class WriteFile extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try (java.io.FileOutputStream out = new java.io.FileOutputStream(req.getParameter("name"), true)) {
+                answer(resp, 200, "opened");
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            } catch (IOException e) {
+                answer(resp, 500, e.toString());
+            }
         }
     }
 

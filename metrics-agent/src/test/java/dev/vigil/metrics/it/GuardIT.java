@@ -259,6 +259,10 @@ class GuardIT {
             HttpResponse<String> file = getResponse(app, "/file?name=/proc/self/environ");
             assertThat(file.statusCode()).isEqualTo(403);
             assertThat(file.body()).contains("rule sensitive-file-read");
+            // procfs refuses the write anyway (mode 0400), so a guard that failed could not damage anything here
+            HttpResponse<String> write = getResponse(app, "/write?name=/proc/self/environ");
+            assertThat(write.statusCode()).isEqualTo(403);
+            assertThat(write.body()).contains("rule sensitive-file-write");
 
             assertThat(events(app)).allSatisfy(e -> assertThat(tags(e)).contains("blocked"));
             assertThat(events(app)).noneMatch(e -> e.get("rule").asText().equals("process-in-deserialization"));
@@ -270,13 +274,25 @@ class GuardIT {
     }
 
     @Test
-    void outboundConnectionsOutsideTheEgressListAndRemoteCodeBasesAreBlocked() throws Exception {
+    void unlistedClassesOutboundConnectionsOutsideTheEgressListAndRemoteCodeBasesAreBlocked() throws Exception {
         int port = codebase.getAddress().getPort();
-        try (SampleApp app = start(SampleApp.java17(), "port=0,guard=block,guard.egress=localhost|api.example.com")) {
+        try (SampleApp app = start(
+                SampleApp.java17(),
+                "port=0,guard=block,guard.egress=localhost|api.example.com,guard.allowClasses=com.acme.")) {
+            assertThat(post(app, "/deserialize", serialized(new ArrayList<>(List.of("a", "b")))))
+                    .as("JDK collections and strings are always allowed")
+                    .isEqualTo(200);
+            assertThat(body(post(app, "/deserialize", serialized(new InetSocketAddress("127.0.0.1", 1)))))
+                    .contains("rule deserialize-unlisted-class");
+            assertThat(fields(awaitEvent(app, "deserialize-unlisted-class")))
+                    .containsEntry("class.name", "java.net.InetSocketAddress");
+
             assertThat(getResponse(app, "/connect?host=localhost&port=" + port).statusCode())
                     .as("a listed host")
                     .isEqualTo(200);
-            assertThat(eventLines(app)).isEmpty();
+            assertThat(events(app))
+                    .extracting(e -> e.get("rule").asText())
+                    .containsExactly("deserialize-unlisted-class");
 
             HttpResponse<String> connect = getResponse(app, "/connect?host=127.0.0.1&port=" + port);
             assertThat(connect.statusCode()).isEqualTo(403);
@@ -297,7 +313,7 @@ class GuardIT {
                             .statusCode())
                     .as("a local code base")
                     .isEqualTo(404);
-            assertThat(events(app)).hasSize(2);
+            assertThat(events(app)).hasSize(3);
         }
     }
 
@@ -420,6 +436,14 @@ class GuardIT {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(set);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] serialized(Object o) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
         }
         return bytes.toByteArray();
     }
