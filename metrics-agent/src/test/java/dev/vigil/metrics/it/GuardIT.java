@@ -256,6 +256,7 @@ class GuardIT {
             assertThat(spelMarker).doesNotExist();
             assertThat(app.body("/price")).isEqualTo("120\n");
 
+            long firstRead = System.nanoTime();
             HttpResponse<String> file = getResponse(app, "/file?name=/proc/self/environ");
             assertThat(file.statusCode()).isEqualTo(403);
             assertThat(file.body()).contains("rule sensitive-file-read");
@@ -263,6 +264,28 @@ class GuardIT {
             HttpResponse<String> write = getResponse(app, "/write?name=/proc/self/environ");
             assertThat(write.statusCode()).isEqualTo(403);
             assertThat(write.body()).contains("rule sensitive-file-write");
+
+            // a flood from an unauthenticated client: 200 concurrent attempts, at most guard.rate (20) events written
+            List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> flood = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                flood.add(SampleApp.HTTP.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/file?name=/etc/shadow"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding()));
+            }
+            for (var f : flood) {
+                assertThat(f.get().statusCode()).isEqualTo(403);
+            }
+            // 20 per 10-s window; the window opened at the first read, so the flood may reach into a second one
+            long windows = 2 + (System.nanoTime() - firstRead) / 10_000_000_000L;
+            assertThat(events(app))
+                    .filteredOn(e -> e.get("rule").asText().equals("sensitive-file-read"))
+                    .as("rate-limited per rule")
+                    .hasSizeBetween(20, (int) (20 * windows));
+            assertThat(app.scrape(null))
+                    .as("every attempt counted")
+                    .contains("vigil_guard_events_total{action=\"blocked\",priority=\"Warning\","
+                            + "rule=\"sensitive-file-read\"} 201.0");
 
             assertThat(events(app)).allSatisfy(e -> assertThat(tags(e)).contains("blocked"));
             assertThat(events(app)).noneMatch(e -> e.get("rule").asText().equals("process-in-deserialization"));
