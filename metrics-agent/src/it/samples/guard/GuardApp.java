@@ -40,6 +40,9 @@ public final class GuardApp {
         ctx.addServlet(new ServletHolder(new ReadFile()), "/file");
         ctx.addServlet(new ServletHolder(new Ordinary()), "/ordinary");
         ctx.addServlet(new ServletHolder(new Connect()), "/connect");
+        ctx.addServlet(new ServletHolder(new Spel()), "/spel");
+        ctx.addServlet(new ServletHolder(new WriteFile()), "/write");
+        ctx.addServlet(new ServletHolder(new Price()), "/price");
         ctx.addServlet(new ServletHolder(new LoadClass()), "/classload");
         server.setHandler(ctx);
         server.start();
@@ -152,6 +155,46 @@ public final class GuardApp {
                 answer(resp, 403, e.getMessage());
             } catch (ClassNotFoundException e) {
                 answer(resp, 404, "no such class");
+            }
+        }
+    }
+
+    /** Evaluates a SpEL expression from a parameter (the shape of Spring's expression injection bugs). */
+    static final class Spel extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try {
+                Object v = new org.springframework.expression.spel.standard.SpelExpressionParser()
+                        .parseExpression(req.getParameter("expr"))
+                        .getValue();
+                answer(resp, 200, String.valueOf(v));
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            }
+        }
+    }
+
+    /** A constant expression evaluated inside a request: no event. */
+    static final class Price extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            Object v = new org.springframework.expression.spel.standard.SpelExpressionParser()
+                    .parseExpression("100 * 12 / 10")
+                    .getValue();
+            answer(resp, 200, String.valueOf(v));
+        }
+    }
+
+    /** Opens a file named by a parameter for appending (writes nothing). */
+    static final class WriteFile extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try (java.io.FileOutputStream out = new java.io.FileOutputStream(req.getParameter("name"), true)) {
+                answer(resp, 200, "opened");
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            } catch (IOException e) {
+                answer(resp, 500, e.toString());
             }
         }
     }

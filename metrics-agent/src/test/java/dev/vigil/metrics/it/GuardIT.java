@@ -155,6 +155,15 @@ class GuardIT {
                     .containsEntry("proc.name", "sh");
             assertThat(execMarker).exists();
 
+            assertThat(app.body("/price?currency=EUR")).isEqualTo("120\n");
+            assertThat(app.body("/spel?expr=6*7")).isEqualTo("42\n");
+            JsonNode spel = awaitEvent(app, "script-from-request");
+            assertThat(fields(spel))
+                    .containsEntry("http.route", "/spel")
+                    .containsEntry("script.length", "3")
+                    .containsEntry(
+                            "script.engine", "org.springframework.expression.spel.standard.SpelExpressionParser");
+
             assertThat(app.get("/file?name=/proc/self/environ")).isEqualTo(200);
             JsonNode file = awaitEvent(app, "sensitive-file-read");
             assertThat(fields(file))
@@ -171,6 +180,7 @@ class GuardIT {
                             "deserialize-gadget-class",
                             "process-in-deserialization",
                             "process-in-request",
+                            "script-from-request",
                             "sensitive-file-read");
             assertThat(eventLines(app))
                     .as("no header, query string or request body in an event")
@@ -234,9 +244,48 @@ class GuardIT {
             assertThat(exec.body()).contains("rule process-in-request");
             assertThat(execMarker).doesNotExist();
 
+            Path spelMarker = tmp.resolve("spel-ran");
+            HttpResponse<String> spel = getResponse(
+                    app,
+                    "/spel?expr="
+                            + java.net.URLEncoder.encode(
+                                    "T(java.lang.Runtime).getRuntime().exec('touch " + spelMarker + "')",
+                                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(spel.statusCode()).isEqualTo(403);
+            assertThat(spel.body()).contains("rule script-from-request");
+            assertThat(spelMarker).doesNotExist();
+            assertThat(app.body("/price")).isEqualTo("120\n");
+
+            long firstRead = System.nanoTime();
             HttpResponse<String> file = getResponse(app, "/file?name=/proc/self/environ");
             assertThat(file.statusCode()).isEqualTo(403);
             assertThat(file.body()).contains("rule sensitive-file-read");
+            // procfs refuses the write anyway (mode 0400), so a guard that failed could not damage anything here
+            HttpResponse<String> write = getResponse(app, "/write?name=/proc/self/environ");
+            assertThat(write.statusCode()).isEqualTo(403);
+            assertThat(write.body()).contains("rule sensitive-file-write");
+
+            // a flood from an unauthenticated client: 200 concurrent attempts, at most guard.rate (20) events written
+            List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> flood = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                flood.add(SampleApp.HTTP.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/file?name=/etc/shadow"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding()));
+            }
+            for (var f : flood) {
+                assertThat(f.get().statusCode()).isEqualTo(403);
+            }
+            // 20 per 10-s window; the window opened at the first read, so the flood may reach into a second one
+            long windows = 2 + (System.nanoTime() - firstRead) / 10_000_000_000L;
+            assertThat(events(app))
+                    .filteredOn(e -> e.get("rule").asText().equals("sensitive-file-read"))
+                    .as("rate-limited per rule")
+                    .hasSizeBetween(20, (int) (20 * windows));
+            assertThat(app.scrape(null))
+                    .as("every attempt counted")
+                    .contains("vigil_guard_events_total{action=\"blocked\",priority=\"Warning\","
+                            + "rule=\"sensitive-file-read\"} 201.0");
 
             assertThat(events(app)).allSatisfy(e -> assertThat(tags(e)).contains("blocked"));
             assertThat(events(app)).noneMatch(e -> e.get("rule").asText().equals("process-in-deserialization"));
@@ -248,13 +297,25 @@ class GuardIT {
     }
 
     @Test
-    void outboundConnectionsOutsideTheEgressListAndRemoteCodeBasesAreBlocked() throws Exception {
+    void unlistedClassesOutboundConnectionsOutsideTheEgressListAndRemoteCodeBasesAreBlocked() throws Exception {
         int port = codebase.getAddress().getPort();
-        try (SampleApp app = start(SampleApp.java17(), "port=0,guard=block,guard.egress=localhost|api.example.com")) {
+        try (SampleApp app = start(
+                SampleApp.java17(),
+                "port=0,guard=block,guard.egress=localhost|api.example.com,guard.allowClasses=com.acme.")) {
+            assertThat(post(app, "/deserialize", serialized(new ArrayList<>(List.of("a", "b")))))
+                    .as("JDK collections and strings are always allowed")
+                    .isEqualTo(200);
+            assertThat(body(post(app, "/deserialize", serialized(new InetSocketAddress("127.0.0.1", 1)))))
+                    .contains("rule deserialize-unlisted-class");
+            assertThat(fields(awaitEvent(app, "deserialize-unlisted-class")))
+                    .containsEntry("class.name", "java.net.InetSocketAddress");
+
             assertThat(getResponse(app, "/connect?host=localhost&port=" + port).statusCode())
                     .as("a listed host")
                     .isEqualTo(200);
-            assertThat(eventLines(app)).isEmpty();
+            assertThat(events(app))
+                    .extracting(e -> e.get("rule").asText())
+                    .containsExactly("deserialize-unlisted-class");
 
             HttpResponse<String> connect = getResponse(app, "/connect?host=127.0.0.1&port=" + port);
             assertThat(connect.statusCode()).isEqualTo(403);
@@ -275,7 +336,7 @@ class GuardIT {
                             .statusCode())
                     .as("a local code base")
                     .isEqualTo(404);
-            assertThat(events(app)).hasSize(2);
+            assertThat(events(app)).hasSize(3);
         }
     }
 
@@ -398,6 +459,14 @@ class GuardIT {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(set);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] serialized(Object o) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
         }
         return bytes.toByteArray();
     }
