@@ -19,7 +19,7 @@ echo "building ci-plugin and its test classes (the corpus)..." >&2
 # the rule library comes from this checkout (ci-plugin/rules), never from a snapshot in the local repository
 CP="ci-plugin/rules/target/classes:ci-plugin/target/classes:ci-plugin/target/test-classes:$(cat "$WORK/cp.txt")"
 CORPUS=ci-plugin/target/test-classes/dev/vigil/corpus
-echo "corpus: $(find "$CORPUS" -name '*.class' | wc -l) class files, $(find ci-plugin/src/test/java/dev/vigil/corpus -name '*Case*.java' | wc -l) cases" >&2
+echo "corpus: $(find "$CORPUS" -name '*.class' | wc -l) class files, $(grep -rl '@Expected(' ci-plugin/src/test/java/dev/vigil/corpus | wc -l) cases" >&2
 
 mkdir -p "$WORK/bench" "$WORK/spotbugs/target/classes"
 javac -nowarn -d "$WORK/bench" -cp "$CP" benchmarks/ci-plugin/src/dev/vigil/archrules/CorpusBenchmark.java

@@ -26,6 +26,15 @@ final class SecretRules {
             "(?i).*(_(property|prop|param|parameter|header|name|field|env|var|attribute|attr|prefix|key_name|path|"
                     + "label|claim|type|pattern|regex|message|msg|error|length|size|count)s?)$");
 
+    /** An HTTP header name such as X-Vault-Token or Proxy-Authorization (Spring Cloud Config's VAULT_TOKEN). */
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*(-[A-Z][A-Za-z0-9]*)+");
+
+    /** {@code SECRET = "secret"}, {@code API_TOKEN = "api.token"}: the constant holds its own name, a key. */
+    static boolean namesItself(String name, String value) {
+        String normalized = value.replace('-', '_').replace('.', '_');
+        return normalized.equalsIgnoreCase(name);
+    }
+
     private static final Pattern PLACEHOLDER_OR_KEY = Pattern.compile("(\\$\\{.*}|[a-z0-9]+([._-][a-z0-9]+)+|\\*+|)");
     private static final List<String> WEAK_ENCODERS = List.of(
             "org.springframework.security.crypto.password.NoOpPasswordEncoder",
@@ -96,7 +105,9 @@ final class SecretRules {
                         if (e.getValue() instanceof String value
                                 && Code.SECRET_NAME.matcher(name).matches()
                                 && !NAME_OF_SECRET.matcher(name).matches()
-                                && !PLACEHOLDER_OR_KEY.matcher(value).matches()) {
+                                && !PLACEHOLDER_OR_KEY.matcher(value).matches()
+                                && !HEADER_NAME.matcher(value).matches()
+                                && !namesItself(name, value)) {
                             findings.report(
                                     name,
                                     0,
