@@ -12,11 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,23 +78,8 @@ class RevocationRaceIT {
     @Test
     void aRevokeThatCannotBeRecordedIsAnErrorNeverASuccess() throws Exception {
         JwtFilterConfig config = config();
-        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Logger log = Logger.getLogger(RefreshTokenService.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    errors.add(new SimpleFormatter().formatMessage(r));
-                }
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        log.addHandler(capture);
+        CapturedLog log = new CapturedLog(RefreshTokenService.class, Level.SEVERE);
+        List<String> errors = log.messages;
         try (RefreshTokenService a = RefreshTokenService.create(config);
                 JettyApp app = new JettyApp(new JwtAuthFilter(config, a))) {
             SessionTokens t = a.login("erin", Set.of(), RevocationRace.DEVICE, null);
@@ -123,7 +104,7 @@ class RevocationRaceIT {
                                 .contains("NOT revoked"));
             } finally {
                 redis.launch();
-                log.removeHandler(capture);
+                log.close();
             }
             awaitReconnected(a);
             a.logout(t.refreshToken());

@@ -12,16 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,22 +34,8 @@ class RevocationStoreOutageIT {
     static RedisProcess redis;
     static Path keyFile;
 
-    final List<String> warnings = new CopyOnWriteArrayList<>();
-    final Logger log = Logger.getLogger(RefreshTokenService.class.getName());
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                warnings.add(new SimpleFormatter().formatMessage(r));
-            }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    CapturedLog log;
+    List<String> warnings;
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,8 +45,7 @@ class RevocationStoreOutageIT {
             port = s.getLocalPort();
         }
         redis = RedisProcess.start(port, List.of("--enable-debug-command", "yes"));
-        keyFile = Files.createTempFile("session-key", ".jwk");
-        Files.writeString(keyFile, TestKeys.rsa("session-1", 2048).toJSONString());
+        keyFile = TestKeys.sessionKeyFile();
     }
 
     @AfterAll
@@ -78,12 +58,13 @@ class RevocationStoreOutageIT {
 
     @BeforeEach
     void captureWarnings() {
-        log.addHandler(capture);
+        log = new CapturedLog(RefreshTokenService.class, Level.WARNING);
+        warnings = log.messages;
     }
 
     @AfterEach
     void release() {
-        log.removeHandler(capture);
+        log.close();
     }
 
     static JwtFilterConfig.Builder config(SimpleMeterRegistry registry) {

@@ -130,4 +130,11 @@ final class TestKeys {
     static List<String> aud(String... a) {
         return List.of(a);
     }
+
+    /** A temporary file holding a private RSA JWK, as {@code vigil.jwt.session.key-file} shared by instances. */
+    static java.nio.file.Path sessionKeyFile() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("session-key", ".jwk");
+        java.nio.file.Files.writeString(file, rsa("session-1", 2048).toJSONString());
+        return file;
+    }
 }

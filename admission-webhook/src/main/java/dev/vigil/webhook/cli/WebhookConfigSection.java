@@ -122,7 +122,12 @@ final class WebhookConfigSection {
                 values.put(key, v.asBoolean());
             }
             default -> {
-                return "unknown key; expected one of " + new java.util.TreeSet<>(KEYS);
+                java.util.TreeSet<String> known = new java.util.TreeSet<>(KEYS);
+                return "unknown key"
+                        + dev.vigil.config.Suggestions.closest(key, known)
+                                .map(best -> " (did you mean '" + best + "'?)")
+                                .orElse("")
+                        + "; expected one of " + known;
             }
         }
         return null;

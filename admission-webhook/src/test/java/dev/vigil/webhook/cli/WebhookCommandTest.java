@@ -82,12 +82,16 @@ class WebhookCommandTest {
                   enforce: pss-restricted
                   failOn: fatal
                   mutateByDefault: maybe
+                  exemptNamespace: [kube-system]
                 """);
         Result r = run("serve", "--no-kube", "--tls-cert", "x", "--tls-key", "y", "--config", config.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err())
                 .contains(config + ":4: webhook.failOn: 'fatal' is not a severity; expected error, warning or info")
-                .contains(config + ":5: webhook.mutateByDefault: must be true or false");
+                .contains(config + ":5: webhook.mutateByDefault: must be true or false")
+                .contains(config + ":6: webhook.exemptNamespace: unknown key (did you mean 'exemptNamespaces'?); "
+                        + "expected one of [audit, auditVersion, enforce, enforceVersion, exemptNamespaces, "
+                        + "exemptRuntimeClasses, exemptUsernames, failOn, mutateByDefault, warn, warnVersion]");
     }
 
     @Test
