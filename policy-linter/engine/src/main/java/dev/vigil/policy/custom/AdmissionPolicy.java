@@ -2,6 +2,7 @@ package dev.vigil.policy.custom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.runtime.CelEvaluationException;
+import dev.vigil.policy.Fields;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.ResourceSet;
 import java.util.ArrayList;
@@ -45,10 +46,10 @@ final class AdmissionPolicy {
         this.spec = policy.json().path("spec");
         compileNamed("matchConditions", conditions, true);
         compileNamed("variables", variables, false);
-        JsonNode list = spec.path("validations");
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode v = list.get(i);
-            String at = "spec.validations[" + i + "]";
+        for (Fields.Item item : Fields.objects(policy, spec.path("validations"), "spec.validations")) {
+            JsonNode v = item.node();
+            int i = item.index();
+            String at = item.path();
             CelExpression expression = null;
             CelExpression messageExpression = null;
             String error = null;
@@ -75,9 +76,9 @@ final class AdmissionPolicy {
     }
 
     private void compileNamed(String field, List<Named> out, boolean predicate) {
-        JsonNode list = spec.path(field);
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode n = list.get(i);
+        for (Fields.Item item : Fields.objects(policy, spec.path(field), "spec." + field)) {
+            JsonNode n = item.node();
+            int i = item.index();
             String source = n.path("expression").asText("");
             try {
                 out.add(new Named(
