@@ -48,7 +48,7 @@ public final class HttpClientMetrics {
                     ? exception.getCause()
                     : exception;
             String s = status == 0 ? "CLIENT_ERROR" : Integer.toString(status);
-            String e = cause == null ? "none" : cause.getClass().getSimpleName();
+            String e = cause == null ? "none" : exceptionName(cause);
             String key = method + ' ' + s + ' ' + e + ' ' + h;
             if (standingDown.test("http.client.requests")) {
                 return; // the application records this name itself (coexist=app)
@@ -67,6 +67,22 @@ public final class HttpClientMetrics {
         } catch (RuntimeException ignored) {
             // metrics must never break a call
         }
+    }
+
+    /**
+     * The {@code exception} label: the simple class name, except that Netty's annotated copies of the JDK's socket
+     * exceptions ({@code AbstractChannel$AnnotatedConnectException}, which only add the address to the message) are
+     * named after the JDK exception, so a refused connection reads {@code ConnectException} with every client.
+     */
+    static String exceptionName(Throwable t) {
+        Class<?> c = t.getClass();
+        if (c.getName().contains("AbstractChannel$Annotated")
+                && c.getSuperclass() != null
+                && c.getSuperclass().getName().startsWith("java.")) {
+            c = c.getSuperclass();
+        }
+        String n = c.getSimpleName();
+        return n.isEmpty() ? c.getName() : n;
     }
 
     private String capHost(String host) {

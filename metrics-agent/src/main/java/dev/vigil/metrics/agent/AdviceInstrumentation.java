@@ -1,5 +1,6 @@
 package dev.vigil.metrics.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -58,7 +59,8 @@ final class AdviceInstrumentation implements ClassFileTransformer {
             if (method.equals("<init>")) { // the arity changes between versions, the position of the type does not
                 return isConstructor().and(takesArgument(arguments, named(type)));
             }
-            return named(method).and(not(isStatic())).and(takesArguments(arguments));
+            // never a compiler bridge: HttpClientHandler#test(Throwable) has one, test(Object), which calls it
+            return named(method).and(not(isStatic())).and(not(isBridge())).and(takesArguments(arguments));
         }
     }
 
@@ -97,11 +99,15 @@ final class AdviceInstrumentation implements ClassFileTransformer {
         }
         if (reactorNettyClient) {
             String operations = "reactor/netty/http/client/HttpClientOperations";
+            String handler = "reactor/netty/http/client/HttpClientConnect$HttpClientHandler";
             t.on(
-                            "reactor/netty/http/client/HttpClientConnect$HttpClientHandler",
-                            ReactorNettyAdvice.RequestSent.class,
-                            "requestWithBody",
-                            1)
+                            handler,
+                            ReactorNettyAdvice.Connecting.class,
+                            "<init>",
+                            0,
+                            "reactor.netty.http.client.HttpClientConfig")
+                    .on(handler, ReactorNettyAdvice.RequestSent.class, "requestWithBody", 1)
+                    .on(handler, ReactorNettyAdvice.Failed.class, "test", 1)
                     .on(operations, ReactorNettyAdvice.Inbound.class, "onInboundNext", 2)
                     .on(operations, ReactorNettyAdvice.OutboundError.class, "onOutboundError", 1)
                     .on(operations, ReactorNettyAdvice.InboundClose.class, "onInboundClose", 0);

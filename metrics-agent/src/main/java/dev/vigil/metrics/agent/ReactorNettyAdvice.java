@@ -10,13 +10,40 @@ import net.bytebuddy.asm.Advice;
 public final class ReactorNettyAdvice {
     private ReactorNettyAdvice() {}
 
+    /**
+     * {@code HttpClientHandler(HttpClientConfig)}: a request was subscribed to, its connection is about to be acquired
+     * (one handler per subscription, kept across redirects and retries).
+     */
+    public static final class Connecting {
+        private Connecting() {}
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void exit(@Advice.This Object handler) {
+            ReactorNettyRecorder.connecting(handler);
+        }
+    }
+
     /** {@code requestWithBody(HttpClientOperations)}: the request is about to be sent. */
     public static final class RequestSent {
         private RequestSent() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static void enter(@Advice.Argument(0) Object operations) {
-            ReactorNettyRecorder.sent(operations);
+        public static void enter(@Advice.This Object handler, @Advice.Argument(0) Object operations) {
+            ReactorNettyRecorder.sent(handler, operations);
+        }
+    }
+
+    /**
+     * {@code test(Throwable)}: Reactor Netty's retry filter sees every error of the request's connection {@code Mono}
+     * (a refused connection, an unknown host, a connect time-out, …) and answers whether it retries.
+     */
+    public static final class Failed {
+        private Failed() {}
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        public static void exit(
+                @Advice.This Object handler, @Advice.Argument(0) Object error, @Advice.Return boolean retried) {
+            ReactorNettyRecorder.connectionFailed(handler, error, retried);
         }
     }
 

@@ -36,16 +36,21 @@ public final class SampleApp implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("LISTENING (\\d+)");
     private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
 
+    /** How long a request to the application may take before the test fails with a thread dump of the child. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
     private final Process process;
     private final Path log;
     private final int port;
     private final int metricsPort;
+    private final String javaHome;
 
-    private SampleApp(Process process, Path log, int port, int metricsPort) {
+    private SampleApp(Process process, Path log, int port, int metricsPort, String javaHome) {
         this.process = process;
         this.log = log;
         this.port = port;
         this.metricsPort = metricsPort;
+        this.javaHome = javaHome;
     }
 
     /** The Java homes to run on: 17 and 25 (skipped if that JDK is missing). */
@@ -108,7 +113,7 @@ public final class SampleApp implements AutoCloseable {
                 metricsPort = Integer.parseInt(Files.readString(portFile).trim());
             }
         }
-        return new SampleApp(p, log, port, metricsPort);
+        return new SampleApp(p, log, port, metricsPort, javaHome);
     }
 
     private static int waitForListening(Process p, Path log) throws Exception {
@@ -172,23 +177,62 @@ public final class SampleApp implements AutoCloseable {
 
     /** GET on the application; returns the status. Headers as name, value pairs. */
     int get(String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(REQUEST_TIMEOUT);
         if (headers.length > 0) {
             b.headers(headers);
         }
-        HttpResponse<Void> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r = send(b.build(), HttpResponse.BodyHandlers.discarding());
         return r.statusCode();
     }
 
     /** GET on the application; returns the body (status 200 expected). */
     String body(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(
+        HttpResponse<String> r = send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(60))
+                        .timeout(REQUEST_TIMEOUT)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
         return r.body();
+    }
+
+    /**
+     * Sends a request to the application; when it does not answer in time, fails with the child's thread dump (and
+     * the end of its log), taken while the request is still pending, so that a hang on a CI machine can be diagnosed.
+     */
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
+        try {
+            return HTTP.send(request, handler);
+        } catch (java.net.http.HttpTimeoutException e) {
+            AssertionError failure = new AssertionError(
+                    request.method() + " " + request.uri() + " got no answer in "
+                            + request.timeout().map(Duration::toString).orElse("time") + " (sample app alive: "
+                            + process.isAlive() + "); thread dump of the sample app:\n" + threadDump()
+                            + "\nend of its log:\n" + tail(log(), 4000),
+                    e);
+            System.err.println(failure.getMessage()); // in the failsafe report even if the message is cut
+            throw failure;
+        }
+    }
+
+    /** {@code jcmd <pid> Thread.print} of the child (with the child's own JDK), or why there is none. */
+    String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(
+                            Path.of(javaHome, "bin", "jcmd").toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .start();
+            byte[] out = jcmd.getInputStream().readAllBytes();
+            jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            return "(no thread dump: " + e + ")";
+        }
+    }
+
+    private static String tail(String text, int chars) {
+        return text.length() <= chars ? text : "…" + text.substring(text.length() - chars);
     }
 
     /** The scrape endpoint's body, text format unless an Accept header is given. */
