@@ -122,7 +122,8 @@ public final class RouteNormalizer {
 
     /**
      * Percent-decodes {@code path[from, to)} as UTF-8; a malformed escape is kept as it is, and a segment that would
-     * decode to control characters or invalid UTF-8 stays escaped as a whole.
+     * decode to control characters, invalid UTF-8 or a character with a meaning in a path ({@code / ? # ; %}: the
+     * route would read as another path, and normalising it again would change it) stays escaped as a whole.
      */
     private static String decode(String path, int from, int to) {
         StringBuilder out = new StringBuilder(to - from);
@@ -142,7 +143,7 @@ public final class RouteNormalizer {
         }
         for (int k = 0; k < out.length(); k++) {
             char c = out.charAt(k);
-            if (Character.isISOControl(c) || c == '\uFFFD') {
+            if (Character.isISOControl(c) || c == '\uFFFD' || "/?#;%".indexOf(c) >= 0) {
                 return path.substring(from, to);
             }
         }
