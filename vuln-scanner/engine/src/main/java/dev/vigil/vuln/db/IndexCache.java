@@ -46,18 +46,19 @@ final class IndexCache {
      */
     static Lazy read(Path file, int format) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer head = ByteBuffer.wrap(bytes);
+        if (bytes.length < 8 || head.getInt(0) != MAGIC || head.getInt(4) != format) {
+            throw new IOException("not an index of this format");
+        }
         if (bytes.length < 16) {
             throw new IOException("truncated");
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - 8);
-        if (ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong() != crc.getValue()) {
+        if (head.getLong(bytes.length - 8) != crc.getValue()) {
             throw new IOException("checksum mismatch");
         }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
-        if (in.readInt() != MAGIC || in.readInt() != format) {
-            throw new IOException("not an index of this format");
-        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 8, bytes.length - 16));
         Reader r = new Reader(in);
         int advisoryCount = r.count();
         Map<String, Integer> counts = new TreeMap<>();
