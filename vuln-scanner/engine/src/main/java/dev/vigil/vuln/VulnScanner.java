@@ -1,6 +1,7 @@
 package dev.vigil.vuln;
 
 import dev.vigil.vuln.db.AdvisoryDatabase;
+import dev.vigil.vuln.db.CorruptIndexException;
 import dev.vigil.vuln.inventory.ImageScanner;
 import dev.vigil.vuln.inventory.Inventory;
 import dev.vigil.vuln.inventory.JarScanner;
@@ -103,9 +104,17 @@ public final class VulnScanner {
         List<String> unidentified = identifyBySha1(inventory.unidentifiedArchives(), packages);
         Matcher matcher = new Matcher(db);
         List<Finding> findings = new ArrayList<>();
+        List<String> problems = new ArrayList<>(inventory.problems());
         for (PackageRef p : packages) {
-            for (Finding f : matcher.match(p)) {
-                findings.add(suppressions.apply(f));
+            try {
+                for (Finding f : matcher.match(p)) {
+                    findings.add(suppressions.apply(f));
+                }
+            } catch (CorruptIndexException e) {
+                // an index cache record that does not decode: named once, the other packages are still matched
+                if (!problems.contains(e.getMessage())) {
+                    problems.add(e.getMessage());
+                }
             }
         }
         findings.sort(Comparator.comparing((Finding f) -> f.severity().ordinal())
@@ -113,7 +122,7 @@ public final class VulnScanner {
                 .thenComparing(f -> f.pkg().name())
                 .thenComparing(f -> f.pkg().location()));
         List<String> warnings = new ArrayList<>(suppressions.warnings());
-        return new ScanResult(findings, packages, unidentified, inventory.problems(), warnings);
+        return new ScanResult(findings, packages, unidentified, problems, warnings);
     }
 
     /**

@@ -1,9 +1,14 @@
 package dev.vigil.vuln;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.vuln.db.Advisory;
 import dev.vigil.vuln.db.AdvisoryDatabase;
+import dev.vigil.vuln.db.CorruptIndexException;
+import dev.vigil.vuln.inventory.Inventory;
+import dev.vigil.vuln.suppress.Suppressions;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +94,84 @@ class IndexCacheTest {
         AdvisoryDatabase again = AdvisoryDatabase.open(db, cache);
         assertThat(again.fromCache()).isTrue();
         assertThat(fixedOf(again, "org.example:lib1")).containsExactly("1.6.0");
+    }
+
+    /**
+     * Makes the record of the advisory read from {@code advisoryFile} undecodable (its id's length becomes absurd) and
+     * writes a valid checksum again, as a writer bug or a lying disk would: only a lookup that decodes it can notice.
+     */
+    static void corruptRecord(Path index, String advisoryFile) throws Exception {
+        byte[] bytes = Files.readAllBytes(index);
+        byte[] name = advisoryFile.getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(bytes, name);
+        assertThat(at).as("record of %s in %s", advisoryFile, index).isPositive();
+        ByteBuffer.wrap(bytes).putInt(at + name.length, 0x7fff_fff0);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 8);
+        ByteBuffer.wrap(bytes).putLong(bytes.length - 8, crc.getValue());
+        Files.write(index, bytes);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void onlyTheLookedUpAdvisoriesAreDecodedAndACorruptOneIsOneProblemLineNamingItsFile() throws Exception {
+        Path db = generated(3);
+        Path cache = dir.resolve("cache");
+        AdvisoryDatabase.open(db, cache);
+        Path broken = db.resolve("GHSA-gen-00001.json");
+        corruptRecord(cacheFile(cache), broken.toString());
+
+        // the header, the package table and the other records are intact: the index opens from the cache
+        AdvisoryDatabase warm = AdvisoryDatabase.open(db, cache);
+        assertThat(warm.fromCache()).isTrue();
+        assertThat(warm.warnings()).isEmpty();
+        assertThat(warm.advisoryCount()).isEqualTo(3);
+        assertThat(warm.countsByEcosystem()).containsExactly(Map.entry("Maven", 3));
+        assertThat(fixedOf(warm, "org.example:lib2")).containsExactly("1.5.0");
+        assertThatThrownBy(() -> warm.lookup("Maven", "org.example:lib1"))
+                .isInstanceOf(CorruptIndexException.class)
+                .hasMessageStartingWith(broken + ": corrupt record in the index cache ")
+                .hasMessageContaining("bad string length")
+                .hasMessageNotContaining("\n");
+
+        Inventory inv = new Inventory();
+        for (int i = 0; i < 3; i++) {
+            inv.add(PackageRef.maven("org.example", "lib" + i, "1.2", "bom.json:" + (i + 1), List.of()));
+        }
+        inv.add(PackageRef.maven("org.example", "lib1", "1.3", "bom.json:9", List.of()));
+        ScanResult r = new VulnScanner(AdvisoryDatabase.open(db, cache), Suppressions.none()).scan(inv);
+        assertThat(r.problems()).hasSize(1);
+        assertThat(r.problems().get(0))
+                .startsWith(broken + ": corrupt record in the index cache ")
+                .endsWith("; delete the cache file or scan with --no-cache")
+                .doesNotContain("\n");
+        assertThat(r.findings()).extracting(Finding::id).containsExactlyInAnyOrder("CVE-2025-00000", "CVE-2025-00002");
+        assertThat(r.exitCode(FailOn.HIGH)).isEqualTo(ExitCode.ERROR);
+    }
+
+    @Test
+    void aWarmIndexDecodesEveryAdvisoryOnlyWhenAllAreAskedFor() throws Exception {
+        Path db = generated(4);
+        Path cache = dir.resolve("cache");
+        AdvisoryDatabase cold = AdvisoryDatabase.open(db, cache);
+        AdvisoryDatabase warm = AdvisoryDatabase.open(db, cache);
+        assertThat(warm.fromCache()).isTrue();
+        assertThat(warm.advisories()).isEqualTo(cold.advisories());
+        assertThat(warm.newestModified()).isEqualTo(cold.newestModified());
+        assertThat(warm.countsByEcosystem()).isEqualTo(cold.countsByEcosystem());
+        assertThat(warm.lookup("Maven", "org.example:lib3")).isEqualTo(cold.lookup("Maven", "org.example:lib3"));
     }
 
     @Test

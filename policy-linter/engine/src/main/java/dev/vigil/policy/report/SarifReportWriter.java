@@ -2,6 +2,7 @@ package dev.vigil.policy.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.config.SarifUris;
 import dev.vigil.policy.Finding;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.RuleMetadata;
@@ -9,10 +10,7 @@ import dev.vigil.policy.Severity;
 import dev.vigil.policy.load.LoadProblem;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -173,31 +171,13 @@ public final class SarifReportWriter implements ReportWriter {
         return physical;
     }
 
-    /** The file as a URI relative to {@code base}, or null when it lies outside it. */
+    /** The file as a URI relative to {@code base}, or null when it lies outside it (shared: {@link SarifUris}). */
     static String relativeUri(String file, Path base) {
-        Path p;
-        try {
-            p = Path.of(file).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            return null;
-        }
-        if (!p.startsWith(base)) {
-            return null;
-        }
-        String rel = base.relativize(p).toString().replace('\\', '/');
-        try {
-            return new URI(null, null, rel, null).toASCIIString();
-        } catch (URISyntaxException e) {
-            return null;
-        }
+        return SarifUris.relativeUri(file, base);
     }
 
     private static String absoluteUri(String file) {
-        try {
-            return Path.of(file).toAbsolutePath().normalize().toUri().toString();
-        } catch (InvalidPathException e) {
-            return "file:///unknown";
-        }
+        return SarifUris.absoluteUri(file);
     }
 
     /** Same rule, file, object and field → same fingerprint, whatever the line. */

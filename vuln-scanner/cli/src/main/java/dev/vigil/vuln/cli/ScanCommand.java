@@ -277,7 +277,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     private int printDbInfo(AdvisoryDatabase database) throws IOException {
         StringBuilder b = new StringBuilder();
-        b.append("advisories: ").append(database.advisories().size()).append('\n');
+        b.append("advisories: ").append(database.advisoryCount()).append('\n');
         for (Map.Entry<String, Integer> e : database.countsByEcosystem().entrySet()) {
             b.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         }

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +109,51 @@ class ScanCommandTest {
                 .contains(missing.toString())
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aCachedAdvisoryThatDoesNotDecodeWhenLookedUpIsExit2NamingTheFile() throws Exception {
+        Path db = Files.createDirectories(dir.resolve("osv-lazy"));
+        try (Stream<Path> s = Files.walk(osv())) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                Path to = db.resolve(osv().relativize(p).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(p, to);
+            }
+        }
+        Path cache = dir.resolve("cache-lazy");
+        String snakeyaml = jar("snakeyaml-1.33").toString();
+        assertThat(run(snakeyaml, "--db", db.toString(), "--cache-dir", cache.toString())
+                        .exit())
+                .isEqualTo(1);
+        Path record;
+        try (Stream<Path> s = Files.walk(db)) {
+            record = s.filter(p -> p.getFileName().toString().contains("GHSA-mjmj-j48q-9wg2"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        Path index;
+        try (Stream<Path> s = Files.list(cache)) {
+            index = s.filter(p -> p.toString().endsWith(".idx")).findFirst().orElseThrow();
+        }
+        // the record's id length made absurd, the checksum made valid again: only the lookup can notice
+        byte[] bytes = Files.readAllBytes(index);
+        byte[] name = record.toString().getBytes(StandardCharsets.UTF_8);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(new String(name, StandardCharsets.ISO_8859_1));
+        assertThat(at).isPositive();
+        ByteBuffer.wrap(bytes).putInt(at + name.length, 0x7fff_fff0);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 8);
+        ByteBuffer.wrap(bytes).putLong(bytes.length - 8, crc.getValue());
+        Files.write(index, bytes);
+
+        Run r = run(snakeyaml, "--db", db.toString(), "--cache-dir", cache.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .startsWith("vigil scan: " + record + ": corrupt record in the index cache " + index)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(r.err().lines()).hasSize(1);
     }
 
     @Test

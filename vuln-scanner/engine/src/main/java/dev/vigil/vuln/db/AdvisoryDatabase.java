@@ -12,7 +12,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -40,10 +39,11 @@ public final class AdvisoryDatabase {
      * The index cache's format, part of every cache key: bump it whenever {@link Advisory} or the parser's output
      * changes, so an index written by another version is never read.
      */
-    static final int CACHE_FORMAT = 3;
+    static final int CACHE_FORMAT = 4;
 
-    private final List<Advisory> advisories;
+    private final List<Advisory> advisories; // null when read from the cache until advisories() asks
     private final Map<String, List<Entry>> index = new HashMap<>();
+    private final IndexCache.Lazy lazy; // the cache's undecoded records, or null
     private final boolean fromCache;
     private final List<String> warnings;
     private final Map<String, String> sha1;
@@ -51,10 +51,11 @@ public final class AdvisoryDatabase {
     /** One affected package of one advisory, as stored in the index. */
     public record Entry(Advisory advisory, Advisory.Affected affected) {}
 
-    private AdvisoryDatabase(Content content, boolean fromCache, List<String> warnings) {
+    private AdvisoryDatabase(Content content, List<String> warnings) {
         this.advisories = List.copyOf(content.advisories);
         this.sha1 = Map.copyOf(content.sha1);
-        this.fromCache = fromCache;
+        this.lazy = null;
+        this.fromCache = false;
         this.warnings = List.copyOf(warnings);
         for (Advisory a : this.advisories) {
             for (Advisory.Affected af : a.affected()) {
@@ -64,11 +65,19 @@ public final class AdvisoryDatabase {
         }
     }
 
+    private AdvisoryDatabase(IndexCache.Lazy lazy) {
+        this.advisories = null;
+        this.sha1 = Map.copyOf(lazy.sha1);
+        this.lazy = lazy;
+        this.fromCache = true;
+        this.warnings = List.of();
+    }
+
     /** Builds a database from advisories already in memory (tests, benchmarks). */
     public static AdvisoryDatabase of(List<Advisory> advisories) {
         Content c = new Content();
         c.advisories.addAll(advisories);
-        return new AdvisoryDatabase(c, false, List.of());
+        return new AdvisoryDatabase(c, List.of());
     }
 
     /**
@@ -89,7 +98,7 @@ public final class AdvisoryDatabase {
                 String warning = null;
                 if (cached != null && Files.isRegularFile(cached)) {
                     try {
-                        return new AdvisoryDatabase(IndexCache.read(cached, CACHE_FORMAT), true, List.of());
+                        return new AdvisoryDatabase(IndexCache.read(cached, CACHE_FORMAT));
                     } catch (IOException | RuntimeException e) {
                         // a damaged cache is rebuilt from the database itself (and replaced atomically below)
                         warning = cached + ": corrupt index cache, rebuilt from " + path + " (" + oneLine(e) + ")";
@@ -99,7 +108,7 @@ public final class AdvisoryDatabase {
                 if (cached != null) {
                     writeCache(cacheDir, cached, parsed);
                 }
-                return new AdvisoryDatabase(parsed, false, warning == null ? List.of() : List.of(warning));
+                return new AdvisoryDatabase(parsed, warning == null ? List.of() : List.of(warning));
             }
         } catch (NoSuchFileException e) {
             throw new DatabaseException(e.getFile() + ": not found");
@@ -122,9 +131,25 @@ public final class AdvisoryDatabase {
         }
     }
 
-    /** The affected entries for a package in an ecosystem family ({@code Maven}, {@code Debian}, …). */
+    /**
+     * The affected entries for a package in an ecosystem family ({@code Maven}, {@code Debian}, …). From the index
+     * cache, only the advisories looked up are decoded (each once).
+     *
+     * @throws CorruptIndexException when a cached record does not decode (one line naming the advisory file)
+     */
     public List<Entry> lookup(String ecosystem, String name) {
-        return index.getOrDefault(key(ecosystem, name), List.of());
+        String key = key(ecosystem, name);
+        if (lazy == null) {
+            return index.getOrDefault(key, List.of());
+        }
+        synchronized (index) {
+            List<Entry> found = index.get(key);
+            if (found == null) {
+                found = lazy.entries(key);
+                index.put(key, found);
+            }
+            return found;
+        }
     }
 
     /**
@@ -140,9 +165,18 @@ public final class AdvisoryDatabase {
         return sha1.size();
     }
 
-    /** Every advisory (withdrawn ones are not kept). */
+    /**
+     * Every advisory (withdrawn ones are not kept); from the index cache this decodes every record.
+     *
+     * @throws CorruptIndexException when a cached record does not decode
+     */
     public List<Advisory> advisories() {
-        return advisories;
+        return advisories != null ? advisories : lazy.all();
+    }
+
+    /** How many advisories the database holds (withdrawn ones are not kept), without decoding them. */
+    public int advisoryCount() {
+        return advisories != null ? advisories.size() : lazy.advisoryCount;
     }
 
     /** Whether this instance was read from the index cache. */
@@ -157,33 +191,16 @@ public final class AdvisoryDatabase {
 
     /** Advisory count per ecosystem (as written, e.g. {@code Debian:12}), sorted by name. */
     public Map<String, Integer> countsByEcosystem() {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Advisory a : advisories) {
-            a.affected().stream()
-                    .map(Advisory.Affected::ecosystem)
-                    .distinct()
-                    .forEach(e -> counts.merge(e, 1, Integer::sum));
-        }
-        return counts;
+        return advisories != null ? IndexCache.countsByEcosystem(advisories) : new TreeMap<>(lazy.counts);
     }
 
     /** The newest {@code modified} timestamp, or null when no advisory has a readable one. */
     public Instant newestModified() {
-        Instant newest = null;
-        for (Advisory a : advisories) {
-            try {
-                Instant m = Instant.parse(a.modified());
-                if (newest == null || m.isAfter(newest)) {
-                    newest = m;
-                }
-            } catch (DateTimeParseException e) {
-                // advisories without a valid timestamp do not date the database
-            }
-        }
-        return newest;
+        String newest = advisories != null ? IndexCache.newestModified(advisories) : lazy.newestModified;
+        return newest == null ? null : Instant.parse(newest);
     }
 
-    private static String key(String ecosystem, String name) {
+    static String key(String ecosystem, String name) {
         int colon = ecosystem.indexOf(':');
         String family = (colon >= 0 ? ecosystem.substring(0, colon) : ecosystem).toLowerCase(Locale.ROOT);
         return family + "|" + name;

@@ -2,15 +2,13 @@ package dev.vigil.vuln.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.config.SarifUris;
 import dev.vigil.vuln.Finding;
 import dev.vigil.vuln.ScanResult;
 import dev.vigil.vuln.Severity;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +22,7 @@ import java.util.regex.Pattern;
  * SARIF 2.1.0 as GitHub code scanning accepts it: one rule per advisory (short and full description, help as text
  * and Markdown, {@code security-severity}), one result per finding whose message names the package, the version
  * and the fixed version, located at the jar, image archive or SBOM line (relative to the base directory), with
- * stable {@code partialFingerprints}; suppressed findings carry {@code suppressions}; unreadable inputs are
+ * stable {@code partialFingerprints} (artifact URIs from {@link SarifUris}, shared with the other SARIF writers); suppressed findings carry {@code suppressions}; unreadable inputs are
  * {@code toolExecutionNotifications}.
  */
 final class SarifWriter {
@@ -130,12 +128,12 @@ final class SarifWriter {
         ObjectNode loc = r.putArray("locations").addObject();
         ObjectNode physical = loc.putObject("physicalLocation");
         ObjectNode artifact = physical.putObject("artifactLocation");
-        String rel = relativeUri(file, root);
+        String rel = SarifUris.relativeUri(file, root);
         if (rel != null) {
             artifact.put("uri", rel);
             artifact.put("uriBaseId", SRCROOT);
         } else {
-            artifact.put("uri", absoluteUri(file));
+            artifact.put("uri", SarifUris.absoluteUri(file));
         }
         physical.putObject("region").put("startLine", Math.max(1, line));
         loc.putArray("logicalLocations")
@@ -175,32 +173,6 @@ final class SarifWriter {
     private static String sentence(String s) {
         String t = s.strip();
         return t.endsWith(".") ? t : t + ".";
-    }
-
-    static String relativeUri(String file, Path base) {
-        Path p;
-        try {
-            p = Path.of(file).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            return null;
-        }
-        if (!p.startsWith(base)) {
-            return null;
-        }
-        String rel = base.relativize(p).toString().replace('\\', '/');
-        try {
-            return new URI(null, null, rel, null).toASCIIString();
-        } catch (URISyntaxException e) {
-            return null;
-        }
-    }
-
-    private static String absoluteUri(String file) {
-        try {
-            return Path.of(file).toAbsolutePath().normalize().toUri().toString();
-        } catch (InvalidPathException e) {
-            return "file:///unknown";
-        }
     }
 
     static String fingerprint(String... parts) {
