@@ -129,7 +129,11 @@ public final class HttpFetcher {
         return oneLine(describeChain(t));
     }
 
-    private static String oneLine(String text) {
+    /** {@code text} on one line: control and line-separator characters escaped ({@code null} stays null). */
+    static String oneLine(String text) {
+        if (text == null) {
+            return null;
+        }
         StringBuilder b = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {

@@ -453,9 +453,9 @@ public final class IssuerKeys {
                 LOG.log(
                         System.Logger.Level.WARNING,
                         "vigil-jwt: skipping unusable key kid={0} of issuer {1}: {2}",
-                        jwk.getKeyID(),
+                        HttpFetcher.oneLine(jwk.getKeyID()),
                         issuer,
-                        e.getMessage());
+                        HttpFetcher.oneLine(e.getMessage()));
                 continue;
             }
             if (key == null) {

@@ -221,7 +221,7 @@ public interface KeySource {
                 kept.add(key);
                 continue;
             }
-            String kid = key.getKeyID() == null ? "(none)" : key.getKeyID();
+            String kid = key.getKeyID() == null ? "(none)" : HttpFetcher.oneLine(key.getKeyID());
             if (warned.size() < 64 && warned.add(kid)) {
                 System.getLogger(KeySource.class.getName())
                         .log(
