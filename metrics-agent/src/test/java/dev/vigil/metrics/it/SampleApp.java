@@ -211,7 +211,6 @@ public final class SampleApp implements AutoCloseable {
                             + process.isAlive() + "); thread dump of the sample app:\n" + threadDump()
                             + "\nend of its log:\n" + tail(log(), 4000),
                     e);
-            System.err.println(failure.getMessage()); // in the failsafe report even if the message is cut
             throw failure;
         }
     }

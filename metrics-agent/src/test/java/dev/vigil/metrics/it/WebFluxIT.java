@@ -1,14 +1,18 @@
 package dev.vigil.metrics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.tools.attach.VirtualMachine;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,20 @@ class WebFluxIT {
             assertThat(app.log())
                     .doesNotContain(
                             "[vigil-metrics] WARN", "already registered", "registered meter of a different type");
+
+            // a request that gets no answer fails the test with the sample app's thread dump (for hangs in CI): here
+            // the app's client waits for a peer that accepts the connection and never answers
+            try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                HttpRequest call = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                                + "/call?to=http://127.0.0.1:" + silent.getLocalPort() + "/silent"))
+                        .timeout(Duration.ofSeconds(2))
+                        .build();
+                assertThatThrownBy(() -> app.send(call, HttpResponse.BodyHandlers.ofString()))
+                        .isInstanceOf(AssertionError.class)
+                        .hasMessageContaining("got no answer in PT2S")
+                        .hasMessageContaining("Full thread dump")
+                        .hasMessageContaining("reactor-http-");
+            }
         }
     }
 
