@@ -16,6 +16,9 @@ public final class HttpClientCallback implements BiFunction<Object, Object, Obje
     /** Looked up by name from the woven JDK code. */
     public static final HttpClientCallback INSTANCE = new HttpClientCallback();
 
+    /** {@code EventSinks.THREAD_NAME_PREFIX}, repeated here so that no guard class is loaded when the guard is off. */
+    static final String GUARD_OUTPUT_THREADS = "vigil-guard-output";
+
     private static volatile HttpClientMetrics metrics;
 
     private HttpClientCallback() {}
@@ -31,6 +34,9 @@ public final class HttpClientCallback implements BiFunction<Object, Object, Obje
      */
     @Override
     public Object apply(Object future, Object call) {
+        if (Thread.currentThread().getName().startsWith(GUARD_OUTPUT_THREADS)) {
+            return future; // the runtime guard's own POSTs of its events are not the application's calls
+        }
         try {
             Object[] args = (Object[]) call;
             HttpRequest request = (HttpRequest) args[0];

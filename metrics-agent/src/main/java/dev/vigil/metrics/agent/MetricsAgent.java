@@ -48,6 +48,16 @@ public final class MetricsAgent {
                 System.setProperty("net.bytebuddy.safe", "true");
             }
             MetricsConfig config = MetricsConfig.parse(args, systemProperties(), System.getenv());
+            if (config.guard() != MetricsConfig.GuardMode.OFF) {
+                // outputs opened and custom rules compiled before anything is woven: a bad one stops the whole
+                // agent, like any other bad option, and leaves nothing half-installed
+                List<String> problems = prepareGuard(config);
+                if (!problems.isEmpty()) {
+                    AgentLog.warn("invalid metrics configuration:\n  - " + String.join("\n  - ", problems)
+                            + "\nthe application continues without metrics");
+                    return;
+                }
+            }
             started = true;
             if (config.servlet()) {
                 ServletInstrumentation.install(inst, attached);
@@ -149,6 +159,11 @@ public final class MetricsAgent {
         } catch (Throwable t) {
             AgentLog.warn("failed to start, the application continues without metrics: " + t);
         }
+    }
+
+    /** In a method of its own, so that no guard class is loaded when the guard is off. */
+    private static List<String> prepareGuard(MetricsConfig config) {
+        return dev.vigil.metrics.agent.guard.GuardAgent.prepare(config);
     }
 
     /** In a method of its own, so that no guard class is loaded when the guard is off. */

@@ -400,6 +400,113 @@ class GuardIT {
         }
     }
 
+    @Test
+    void customRulesFireThroughTheSamePipelineAndEventsGoToAFileAndOnePostPerEventToACollector() throws Exception {
+        List<String> posts = new CopyOnWriteArrayList<>();
+        List<String> contentTypes = new CopyOnWriteArrayList<>();
+        HttpServer collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        collector.createContext("/events", exchange -> {
+            contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+            posts.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.start();
+        int collectorPort = collector.getAddress().getPort();
+        Path rules = tmp.resolve("rules.yaml");
+        Files.writeString(rules, """
+                - rule: canary-command
+                  desc: A command with the canary word
+                  priority: Alert
+                  condition: kind == "process" && proc.cmdline.contains("canary")
+                  output: "canary command run (command=%proc.cmdline route=%http.route)"
+                  tags: [canary]
+                  exceptions:
+                    - name: known-good
+                      condition: proc.cmdline.contains("canary-ok")
+                # would fire for the guard's own POSTs and file writes if the guard looked at its outputs' threads
+                - rule: connect-to-collector
+                  desc: d
+                  priority: Notice
+                  condition: kind == "connect" && net.port == "PORT"
+                  output: connect %net.host
+                - rule: events-file
+                  desc: d
+                  priority: Notice
+                  condition: kind == "file" && fd.name.endsWith("events.jsonl")
+                  output: file %fd.name
+                """.replace("PORT", Integer.toString(collectorPort)));
+        Path eventsFile = tmp.resolve("events.jsonl");
+        try (SampleApp app = start(
+                SampleApp.java17(),
+                "port=0,guard=detect,guard.rules=" + rules + ",guard.output=stderr|" + eventsFile + "|http://127.0.0.1:"
+                        + collectorPort + "/events")) {
+            assertThat(app.log()).contains("3 custom rules from " + rules);
+            assertThat(app.get("/exec?cmd=echo%20canary-ok")).isEqualTo(200);
+            awaitEvent(app, "process-in-request");
+            assertThat(app.get("/exec?cmd=echo%20canary")).isEqualTo(200);
+            JsonNode canary = awaitEvent(app, "canary-command");
+            assertThat(canary.get("priority").asText()).isEqualTo("Alert");
+            assertThat(canary.get("output").asText())
+                    .isEqualTo("canary command run (command=/bin/sh -c echo canary route=/exec)");
+            assertThat(tags(canary)).containsExactly("vigil", "canary", "detected");
+            assertThat(fields(canary)).containsEntry("http.method", "GET").containsKey("java.stack");
+
+            List<String> stderrEvents = eventLines(app);
+            assertThat(stderrEvents)
+                    .extracting(l -> JSON.readTree(l).get("rule").asText())
+                    .as("the exception held for canary-ok; the outputs' own connections and writes are no events")
+                    .containsExactly("process-in-request", "process-in-request", "canary-command");
+            assertThat(Files.readAllLines(eventsFile)).isEqualTo(stderrEvents);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (posts.size() < stderrEvents.size() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(300); // nothing more may arrive
+            assertThat(posts).as("one POST per event").isEqualTo(stderrEvents);
+            for (String post : posts) {
+                FalcoShape.check(JSON.readTree(post));
+            }
+            assertThat(contentTypes).allMatch(t -> t.startsWith("application/json"));
+            assertThat(eventLines(app)).hasSize(3);
+
+            String metrics = app.scrape(null);
+            assertThat(metrics)
+                    .contains("vigil_guard_events_total{action=\"detected\",priority=\"Alert\","
+                            + "rule=\"canary-command\"} 1.0")
+                    .doesNotContain("connect-to-collector")
+                    .as("the outputs' POSTs are not the application's HTTP client calls")
+                    .doesNotContain("http_client_requests_seconds_count");
+        } finally {
+            collector.stop(0);
+        }
+    }
+
+    @Test
+    void aRulesFileThatDoesNotCompileOrABadOutputIsOneLineAndTheAppRunsWithoutTheAgent() throws Exception {
+        Path bad = tmp.resolve("bad-rules.yaml");
+        Files.writeString(bad, "- rule: r\n  desc: d\n  priority: Notice\n  condition: prc.x == 'a'\n  output: o\n");
+        try (SampleApp app = start(SampleApp.java17(), "port=0,guard=block,guard.rules=" + bad)) {
+            assertThat(app.log())
+                    .contains("[vigil-metrics] WARN invalid metrics configuration:\n  - " + bad
+                            + ":4: field 'condition': does not compile: undeclared reference to 'prc' (at 1:1)\n"
+                            + "the application continues without metrics")
+                    .doesNotContain("runtime guard on")
+                    .doesNotContain("\tat ");
+            assertThat(app.metricsPort()).isEqualTo(-1);
+            assertThat(getResponse(app, "/file?name=/proc/self/environ").statusCode())
+                    .as("no guard half-installed")
+                    .isEqualTo(200);
+            assertThat(app.get("/ordinary")).isEqualTo(200);
+        }
+        try (SampleApp app = start(SampleApp.java17(), "port=0,guard=detect,guard.output=ftp://collector/")) {
+            assertThat(app.log())
+                    .contains("  - guard.output 'ftp://collector/': unsupported scheme 'ftp', expected stderr, stdout,"
+                            + " a file path or an http(s):// URL\nthe application continues without metrics");
+            assertThat(app.get("/ordinary")).isEqualTo(200);
+        }
+    }
+
     /** {@code src/it/samples/guard-retransformer} as an agent jar. */
     private Path retransformerJar() throws Exception {
         Path classes = Files.createDirectories(tmp.resolve("retransformer-classes"));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runtime guard's custom rules inside the packaged agent: CEL and snakeyaml-engine work relocated, and an agent
- * started without {@code guard.rules} loads none of their classes.
+ * started with the guard on but without {@code guard.rules} loads none of their classes.
  */
 class GuardRulesShadedIT {
     private static final String CUSTOM = "dev.vigil.metrics.agent.guard.custom.";
@@ -68,11 +68,42 @@ class GuardRulesShadedIT {
     }
 
     @Test
-    void anAgentWithoutGuardRulesLoadsNoCelNorYamlClass() throws Exception {
+    void anAgentWithTheGuardOnButWithoutGuardRulesLoadsNoCelNorYamlClass() throws Exception {
+        List<String> loaded = classesLoaded("port=0,guard=detect");
+        assertThat(loaded)
+                .as("the log sees the agent's and the guard's classes")
+                .anyMatch(l -> l.contains("dev.vigil.metrics.agent.MetricsAgent "))
+                .anyMatch(l -> l.contains("dev.vigil.metrics.agent.guard.GuardCallback "));
+        assertThat(loaded).filteredOn(GuardRulesShadedIT::celOrYamlOrCustom).isEmpty();
+    }
+
+    @Test
+    void withGuardRulesTheRulesAreCompiledAtStart() throws Exception {
+        Path rules = Path.of(GuardRulesShadedIT.class
+                .getResource("/dev/vigil/metrics/agent/guard/custom/good-rules.yaml")
+                .toURI());
+        List<String> loaded = classesLoaded("port=0,guard=detect,guard.rules=" + rules);
+        assertThat(loaded)
+                .as("the same check sees CEL when rules are set")
+                .anyMatch(l -> l.contains("dev.vigil.metrics.shaded.dev.cel."))
+                .anyMatch(l -> l.contains(CUSTOM + "CustomRules "));
+    }
+
+    private static boolean celOrYamlOrCustom(String l) {
+        return l.contains("dev.vigil.metrics.shaded.dev.cel.")
+                || l.contains("dev.vigil.metrics.shaded.com.google.")
+                || l.contains("dev.vigil.metrics.shaded.org.snakeyaml.")
+                || l.contains("dev.vigil.metrics.shaded.org.antlr.")
+                || l.contains(CUSTOM)
+                || l.contains("dev.vigil.metrics.agent.guard.CustomRuleSet ");
+    }
+
+    private List<String> classesLoaded(String agentArgs) throws Exception {
         Path classes = tmp.resolve("classes.txt");
+        Files.deleteIfExists(classes);
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + SampleApp.AGENT_JAR.toAbsolutePath() + "=port=0",
+                "-javaagent:" + SampleApp.AGENT_JAR.toAbsolutePath() + "=" + agentArgs,
                 "-Xlog:class+load=info:file=" + classes,
                 "-cp",
                 Path.of(GuardIdleMain.class
@@ -87,17 +118,8 @@ class GuardRulesShadedIT {
                 .redirectOutput(tmp.resolve("out.txt").toFile())
                 .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readString(tmp.resolve("out.txt"))).contains("idle main done");
-        List<String> loaded = Files.readAllLines(classes);
-        assertThat(loaded)
-                .as("the log sees the agent's classes")
-                .anyMatch(l -> l.contains("dev.vigil.metrics.agent.MetricsAgent "));
-        assertThat(loaded)
-                .filteredOn(l -> l.contains("dev.vigil.metrics.shaded.dev.cel.")
-                        || l.contains("dev.vigil.metrics.shaded.com.google.")
-                        || l.contains("dev.vigil.metrics.shaded.org.snakeyaml.")
-                        || l.contains("dev.vigil.metrics.shaded.org.antlr.")
-                        || l.contains(CUSTOM))
-                .isEmpty();
+        String out = Files.readString(tmp.resolve("out.txt"));
+        assertThat(out).contains("idle main done").contains("runtime guard on").doesNotContain("WARN");
+        return Files.readAllLines(classes);
     }
 }

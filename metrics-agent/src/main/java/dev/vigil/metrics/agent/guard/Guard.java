@@ -27,8 +27,20 @@ public final class Guard {
     private final Egress egress;
     private final List<String> allowClasses;
     private final String hostname;
+    private final CustomRuleSet custom;
 
     Guard(MetricsConfig config, GuardCounters counters, Consumer<String> out, SensitivePaths sensitive) {
+        this(config, counters, out, sensitive, null);
+    }
+
+    /** @param custom the rules of {@code guard.rules}, or null */
+    Guard(
+            MetricsConfig config,
+            GuardCounters counters,
+            Consumer<String> out,
+            SensitivePaths sensitive,
+            CustomRuleSet custom) {
+        this.custom = custom;
         this.block = config.guard() == MetricsConfig.GuardMode.BLOCK;
         this.limiter = new RateLimiter(config.guardRate(), RateLimiter.WINDOW_NANOS, System::nanoTime);
         this.counters = counters;
@@ -57,7 +69,42 @@ public final class Guard {
     }
 
     /**
-     * Evaluates the rules for one hooked call.
+     * Whether the hooks must build the fields of a call of {@code kind} even when no built-in rule matches it: some
+     * custom rule can match that kind. False without {@code guard.rules}, so the common path stays as cheap as before.
+     */
+    boolean customFor(String kind) {
+        CustomRuleSet c = custom;
+        return c != null && c.covers(kind);
+    }
+
+    /**
+     * Evaluates the rules for one hooked call: the built-in rule the hook found to match (if any), then every custom
+     * rule that can match {@code kind}. Each match is counted, written (rate limit permitting) and, in block mode,
+     * blocks the call.
+     *
+     * @param builtin the built-in rule the hook found to match, or null
+     * @param fields the event's fields so far; the thread, request and stack fields are added here
+     * @return the exception to throw (block mode, some rule matched), else null
+     */
+    SecurityException check(String kind, BuiltinRule builtin, Map<String, String> fields) {
+        SecurityException blocked = builtin == null ? null : fire(builtin, fields);
+        if (customFor(kind)) {
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            addContext(all);
+            for (dev.vigil.metrics.agent.guard.custom.CustomRule r : custom.rules()) {
+                if (r.matches(kind, all)) {
+                    SecurityException e = emit(r.id(), r.priority(), r.tags(), all, true, a -> r.render(a));
+                    if (blocked == null) {
+                        blocked = e;
+                    }
+                }
+            }
+        }
+        return blocked;
+    }
+
+    /**
+     * Evaluates one built-in rule the hook found to match.
      *
      * @param rule the built-in rule the hook found to match (the hooks decide cheaply; see {@link GuardCallback})
      * @param fields the event's fields so far; the thread, request and stack fields are added here
@@ -65,27 +112,38 @@ public final class Guard {
      */
     SecurityException fire(BuiltinRule rule, Map<String, String> fields) {
         String action = block ? "blocked" : "detected";
-        counters.increment(rule.id(), rule.priority(), action);
-        long suppressed = limiter.admit(rule.id());
+        return emit(rule.id(), rule.priority(), rule.tags(), fields, false, all -> output(rule, action, all));
+    }
+
+    private SecurityException emit(
+            String rule,
+            String priority,
+            List<String> ruleTags,
+            Map<String, String> fields,
+            boolean hasContext,
+            java.util.function.Function<Map<String, String>, String> output) {
+        String action = block ? "blocked" : "detected";
+        counters.increment(rule, priority, action);
+        long suppressed = limiter.admit(rule);
         if (suppressed >= 0) {
             Map<String, String> all = new LinkedHashMap<>(fields);
-            addContext(all);
+            if (!hasContext) {
+                addContext(all);
+            }
             if (suppressed > 0) {
                 all.put("vigil.suppressed", Long.toString(suppressed));
             }
-            List<String> tags = new ArrayList<>(rule.tags().size() + 2);
+            List<String> tags = new ArrayList<>(ruleTags.size() + 2);
             tags.add("vigil");
-            tags.addAll(rule.tags());
+            tags.addAll(ruleTags);
             tags.add(action);
-            String line = GuardEvent.json(
-                    Instant.now(), rule.id(), rule.priority(), output(rule, action, all), all, tags, hostname);
             try {
-                out.accept(line);
+                out.accept(GuardEvent.json(Instant.now(), rule, priority, output.apply(all), all, tags, hostname));
             } catch (Throwable ignored) {
                 // an output failing never reaches the application
             }
         }
-        return block ? new SecurityException("blocked by the Vigil runtime guard, rule " + rule.id()) : null;
+        return block ? new SecurityException("blocked by the Vigil runtime guard, rule " + rule) : null;
     }
 
     /** {@code thread.name}, {@code http.method} / {@code http.route} when serving a request, {@code java.stack}. */

@@ -3,8 +3,12 @@ package dev.vigil.metrics.agent.guard;
 import dev.vigil.metrics.MetricsConfig;
 import dev.vigil.metrics.agent.AgentLog;
 import dev.vigil.metrics.agent.ServletRecorder;
+import dev.vigil.metrics.agent.guard.output.EventSink;
+import dev.vigil.metrics.agent.guard.output.EventSinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Wires the runtime guard in when {@code guard} is {@code detect} or {@code block}: the pipeline, the request tracking
@@ -12,35 +16,64 @@ import java.lang.instrument.Instrumentation;
  */
 public final class GuardAgent {
     private static volatile GuardCounters counters;
+    private static volatile List<EventSink> sinks = List.of();
+    private static volatile CustomRuleSet custom;
 
     private GuardAgent() {}
 
-    /** Installs the guard; called once from the agent's start, before the application's {@code main}. */
+    /**
+     * Opens the outputs of {@code guard.output} and compiles the rules of {@code guard.rules}, before anything is
+     * installed; called once from the agent's start.
+     *
+     * @return the problems, one line each (a bad output naming its spec, a rules file problem naming file, line and
+     *     field); empty when the guard can start. Nothing stays open when there are problems.
+     */
+    public static List<String> prepare(MetricsConfig config) {
+        List<String> problems = new ArrayList<>();
+        List<EventSink> opened;
+        try {
+            opened = EventSinks.open(config.guardOutputs());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return problems;
+        }
+        CustomRuleSet rules = null;
+        if (config.guardRules() != null) {
+            rules = CustomRuleSet.load(config.guardRules(), problems);
+            if (rules == null) {
+                opened.forEach(EventSink::close);
+                return problems;
+            }
+        }
+        sinks = List.copyOf(opened);
+        custom = rules;
+        return problems;
+    }
+
+    /** Installs the guard after {@link #prepare}; called once from the agent's start, before the application's main. */
     public static void install(MetricsConfig config, Instrumentation inst) {
         GuardCounters c = new GuardCounters();
         counters = c;
-        for (String spec : config.guardOutputs()) {
-            if (!spec.equals("stderr")) {
-                AgentLog.warn("guard.output '" + spec + "' is not supported yet in this build; events go to stderr");
-            }
-        }
-        if (config.guardRules() != null) {
-            AgentLog.warn("guard.rules '" + config.guardRules()
-                    + "': custom rules are not supported yet in this build; only the built-in rules run");
-        }
+        List<EventSink> out = sinks;
         Guard guard = new Guard(
                 config,
                 c,
-                GuardAgent::writeStderr,
-                new SensitivePaths(System.getProperty("user.home"), System.getProperty("user.dir")));
+                line -> {
+                    for (EventSink s : out) {
+                        s.write(line);
+                    }
+                },
+                new SensitivePaths(System.getProperty("user.home"), System.getProperty("user.dir")),
+                custom);
         GuardCallback.use(guard);
         // every class the callback needs on its common path is loaded now, not inside a guarded JDK call
         GuardCallback.INSTANCE.apply("file.read", "/dev/null");
         GuardCallback.INSTANCE.apply("jndi", "java:comp/env");
         GuardCallback.INSTANCE.apply("deserialize", String.class);
         ServletRecorder.trackRequests();
-        GuardInstrumentation.install(inst, !config.guardEgress().isEmpty());
-        AgentLog.info("runtime guard on (" + config.guard().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        GuardInstrumentation.install(inst, !config.guardEgress().isEmpty() || guard.customFor("connect"));
+        AgentLog.info("runtime guard on (" + config.guard().name().toLowerCase(java.util.Locale.ROOT) + ")"
+                + (custom == null ? "" : ", " + custom.rules().size() + " custom rules from " + config.guardRules()));
     }
 
     /** Publishes {@code vigil_guard_events_total} on the agent's registry. */
@@ -49,9 +82,5 @@ public final class GuardAgent {
         if (c != null) {
             c.bind(registry);
         }
-    }
-
-    private static void writeStderr(String line) {
-        System.err.println(line);
     }
 }

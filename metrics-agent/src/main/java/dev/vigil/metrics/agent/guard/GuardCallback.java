@@ -1,6 +1,7 @@
 package dev.vigil.metrics.agent.guard;
 
 import dev.vigil.metrics.agent.ServletRecorder;
+import dev.vigil.metrics.agent.guard.output.EventSinks;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -46,6 +47,9 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
         Guard g = guard;
         if (g == null || BUSY.get() != null) {
             return null;
+        }
+        if (Thread.currentThread().getName().startsWith(EventSinks.THREAD_NAME_PREFIX)) {
+            return null; // the guard's own outputs: file appends, POSTs to the collector
         }
         BUSY.set(Boolean.TRUE);
         try {
@@ -97,13 +101,15 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
 
     private static SecurityException file(Guard g, String path, boolean write) {
         String p = g.sensitive().match(path);
-        if (p == null) {
+        if (p == null && !g.customFor("file")) {
             return null;
         }
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("fd.name", p);
+        f.put("fd.name", p != null ? p : g.sensitive().absolute(path));
         f.put("fd.access", write ? "write" : "read");
-        return g.fire(write ? BuiltinRule.SENSITIVE_FILE_WRITE : BuiltinRule.SENSITIVE_FILE_READ, f);
+        BuiltinRule rule =
+                p == null ? null : write ? BuiltinRule.SENSITIVE_FILE_WRITE : BuiltinRule.SENSITIVE_FILE_READ;
+        return g.check("file", rule, f);
     }
 
     private static boolean writes(Set<?> options) {
@@ -121,7 +127,7 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
     private static SecurityException process(Guard g, ProcessBuilder pb) {
         boolean inRequest = ServletRecorder.currentRequest() != null;
         boolean inDeserialization = Stacks.inDeserialization();
-        if (!inRequest && !inDeserialization) {
+        if (!inRequest && !inDeserialization && !g.customFor("process")) {
             return null;
         }
         List<String> cmd = pb.command();
@@ -129,17 +135,22 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
         f.put("proc.cmdline", String.join(" ", cmd));
         String exe = cmd.isEmpty() ? "" : cmd.get(0);
         f.put("proc.name", exe.substring(exe.lastIndexOf('/') + 1));
-        return g.fire(inDeserialization ? BuiltinRule.PROCESS_IN_DESERIALIZATION : BuiltinRule.PROCESS_IN_REQUEST, f);
+        BuiltinRule rule = inDeserialization
+                ? BuiltinRule.PROCESS_IN_DESERIALIZATION
+                : inRequest ? BuiltinRule.PROCESS_IN_REQUEST : null;
+        return g.check("process", rule, f);
     }
 
     private static SecurityException jndi(Guard g, String name) {
         int colon = name.indexOf(':');
-        if (colon <= 0 || !REMOTE_JNDI.contains(name.substring(0, colon).trim().toLowerCase(Locale.ROOT))) {
+        boolean remote = colon > 0
+                && REMOTE_JNDI.contains(name.substring(0, colon).trim().toLowerCase(Locale.ROOT));
+        if (!remote && !g.customFor("jndi")) {
             return null; // java:comp/env/..., a plain name of the initial context
         }
         Map<String, String> f = new LinkedHashMap<>();
         f.put("jndi.url", withoutSecrets(name));
-        return g.fire(BuiltinRule.JNDI_REMOTE_LOOKUP, f);
+        return g.check("jndi", remote ? BuiltinRule.JNDI_REMOTE_LOOKUP : null, f);
     }
 
     private static SecurityException deserialize(Guard g, Class<?> type) {
@@ -159,31 +170,33 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
                 : !g.allowClasses().isEmpty() && !Gadgets.isAllowed(name, g.allowClasses())
                         ? BuiltinRule.DESERIALIZE_UNLISTED_CLASS
                         : null;
-        if (rule == null) {
+        if (rule == null && !g.customFor("deserialize")) {
             return null;
         }
         Map<String, String> f = new LinkedHashMap<>();
         f.put("class.name", name);
-        return g.fire(rule, f);
+        return g.check("deserialize", rule, f);
     }
 
     private static SecurityException connect(Guard g, Object address) {
-        if (!g.checksEgress() || !(address instanceof InetSocketAddress)) {
+        if (!(address instanceof InetSocketAddress)) {
             return null;
         }
         InetSocketAddress a = (InetSocketAddress) address;
-        if (g.egress().allows(a)) {
+        boolean outside = g.checksEgress() && !g.egress().allows(a);
+        if (!outside && !g.customFor("connect")) {
             return null;
         }
         Map<String, String> f = new LinkedHashMap<>();
         f.put("net.host", a.getHostString());
         f.put("net.port", Integer.toString(a.getPort()));
-        return g.fire(BuiltinRule.EGRESS_NOT_ALLOWED, f);
+        return g.check("connect", outside ? BuiltinRule.EGRESS_NOT_ALLOWED : null, f);
     }
 
     private static SecurityException classload(Guard g, URLClassLoader loader, String name) {
         // called on every class a URLClassLoader defines (Spring Boot's launcher too): field reads only, no toString
-        for (URL url : loader.getURLs()) {
+        URL[] urls = loader.getURLs();
+        for (URL url : urls) {
             String protocol = url.getProtocol();
             if (protocol.equals("jar")) {
                 String path = url.getPath();
@@ -194,21 +207,30 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
                 Map<String, String> f = new LinkedHashMap<>();
                 f.put("class.name", name);
                 f.put("class.codebase", withoutSecrets(url.toString()));
-                return g.fire(BuiltinRule.REMOTE_CLASS_LOAD, f);
+                return g.check("classload", BuiltinRule.REMOTE_CLASS_LOAD, f);
             }
         }
-        return null;
+        if (!g.customFor("classload")) {
+            return null;
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("class.name", name);
+        if (urls.length > 0) {
+            f.put("class.codebase", withoutSecrets(urls[0].toString()));
+        }
+        return g.check("classload", null, f);
     }
 
     private static SecurityException script(Guard g, Object engine, String text) {
         Object request = ServletRecorder.currentRequest();
-        if (request == null || !RequestView.containsRequestData(request, text)) {
+        boolean fromRequest = request != null && RequestView.containsRequestData(request, text);
+        if (!fromRequest && !g.customFor("script")) {
             return null;
         }
         Map<String, String> f = new LinkedHashMap<>();
         f.put("script.engine", engine.getClass().getName());
         f.put("script.length", Integer.toString(text.length()));
-        return g.fire(BuiltinRule.SCRIPT_FROM_REQUEST, f);
+        return g.check("script", fromRequest ? BuiltinRule.SCRIPT_FROM_REQUEST : null, f);
     }
 
     /** A URL without its query and user information (which may carry credentials). */

@@ -58,6 +58,14 @@ final class SensitivePaths {
         return null;
     }
 
+    /** The path made absolute and normalised (as {@link #match} compares it), for custom rules' {@code fd.name}. */
+    String absolute(String path) {
+        if (path == null || path.isEmpty()) {
+            return "";
+        }
+        return path.charAt(0) != '/' || path.contains("/.") || path.contains("//") ? normalise(path, userDir) : path;
+    }
+
     private static String normalise(String path, String base) {
         try {
             return Path.of(base).resolve(path).normalize().toString();

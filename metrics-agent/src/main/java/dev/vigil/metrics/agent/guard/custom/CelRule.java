@@ -2,6 +2,7 @@ package dev.vigil.metrics.agent.guard.custom;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A custom rule whose condition and exceptions are CEL. */
 final class CelRule implements CustomRule {
@@ -58,6 +59,11 @@ final class CelRule implements CustomRule {
 
     boolean enabled() {
         return enabled;
+    }
+
+    @Override
+    public Set<String> kinds() {
+        return enabled ? condition.kinds() : Set.of();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.vigil.metrics.agent.guard.custom;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One custom guard rule from a rules file (see {@link CustomRules}). Implementations are immutable and thread-safe;
@@ -16,6 +17,15 @@ public interface CustomRule {
 
     /** The rule's {@code tags}, in file order (empty when none). */
     List<String> tags();
+
+    /**
+     * The event kinds this rule can match, when its condition's top level names them ({@code kind == "process" &&
+     * …}); empty for a disabled rule; null when it may match an event of any kind. The guard builds an event's fields
+     * only for kinds some rule can match.
+     */
+    default Set<String> kinds() {
+        return null;
+    }
 
     /**
      * Whether an event matches: the rule is enabled, its {@code condition} evaluates to true and none of its
