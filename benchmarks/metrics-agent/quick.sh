@@ -12,7 +12,9 @@
 #                                                   N interleaved rounds without and with the agent
 #   benchmarks/metrics-agent/quick.sh scrape [ROUTES]  per-scrape times (curl, 20 scrapes, fresh JVM) at ROUTES*15
 #                                                   samples (default 667 ≈ 10k), plain and gzip
-# Environment: JAVA (default java), AGENT (default metrics-agent/target/metrics-agent.jar), AGENT_ARGS.
+# Environment: JAVA (default java), AGENT (default metrics-agent/target/metrics-agent.jar), AGENT_ARGS; for guard:
+# WARMUP (s of wrk before measuring, default 3) and DURATION (s measured, default 5): with the defaults the JIT is
+# still compiling in the measured window, so per-request CPU moves ±10 % between runs; 15/15 settles it.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -78,9 +80,9 @@ PY
     for i in $(seq "$N"); do
       for with in 0 1; do
         start "$with"
-        wrk -t1 -c16 -d3s "http://127.0.0.1:$APP_PORT/items/42" >/dev/null
+        wrk -t1 -c16 -d"${WARMUP:-3}s" "http://127.0.0.1:$APP_PORT/items/42" >/dev/null
         t0="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
-        n="$(wrk -t1 -c16 -d5s "http://127.0.0.1:$APP_PORT/items/42" | awk '/requests in/ {print $1}')"
+        n="$(wrk -t1 -c16 -d"${DURATION:-5}s" "http://127.0.0.1:$APP_PORT/items/42" | awk '/requests in/ {print $1}')"
         t1="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
         printf '%s\t%s\t%s\t%s\n' "$i" "$with" "$n" "$(python3 -c "print(round(($t1 - $t0) * 1e6 / $TCK / $n, 2))")"
         stop_app
@@ -99,9 +101,9 @@ PY
     for i in $(seq "$N"); do
       for with in 1 2; do
         start "$with"
-        wrk -t1 -c16 -d3s "http://127.0.0.1:$APP_PORT/items/42" >/dev/null
+        wrk -t1 -c16 -d"${WARMUP:-3}s" "http://127.0.0.1:$APP_PORT/items/42" >/dev/null
         t0="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
-        n="$(wrk -t1 -c16 -d5s "http://127.0.0.1:$APP_PORT/items/42" | awk '/requests in/ {print $1}')"
+        n="$(wrk -t1 -c16 -d"${DURATION:-5}s" "http://127.0.0.1:$APP_PORT/items/42" | awk '/requests in/ {print $1}')"
         t1="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
         printf '%s\t%s\t%s\t%s\t%s\n' "$i" "$([[ $with == 2 ]] && echo detect || echo off)" "$FIRST_CPU" "$READY_CPU" \
           "$(python3 -c "print(round(($t1 - $t0) * 1e6 / $TCK / $n, 2))")"
@@ -115,6 +117,9 @@ def med(g, col): return statistics.median(float(r[col]) for r in rows if r[1] ==
 print(f"median CPU at first answer: guard=off {med('off',2):.0f} ms, guard=detect {med('detect',2):.0f} ms, added {med('detect',2)-med('off',2):+.0f} ms")
 print(f"median CPU when the endpoint answers: guard=off {med('off',3):.0f} ms, guard=detect {med('detect',3):.0f} ms, added {med('detect',3)-med('off',3):+.0f} ms")
 print(f"median CPU per request: guard=off {med('off',4):.2f} µs, guard=detect {med('detect',4):.2f} µs ({(med('detect',4)/med('off',4)-1)*100:+.1f} %)")
+off = {r[0]: float(r[4]) for r in rows if r[1] == "off"}
+ratios = sorted(float(r[4]) / off[r[0]] for r in rows if r[1] == "detect" and r[0] in off)
+print("per round, detect / off: " + ", ".join(f"{x:.3f}" for x in ratios) + f" (median {statistics.median(ratios):.3f})")
 PY
     ;;
   threads)
