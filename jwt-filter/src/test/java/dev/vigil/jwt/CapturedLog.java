@@ -8,13 +8,16 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-/** The formatted messages one class logs at or above a level while open (java.util.logging, as System.Logger). */
-final class CapturedLog implements AutoCloseable {
-    final List<String> messages = new CopyOnWriteArrayList<>();
+/**
+ * The formatted messages one class logs at or above a level while open (java.util.logging, as System.Logger). Shared
+ * by the tests of every package of this module.
+ */
+public final class CapturedLog implements AutoCloseable {
+    public final List<String> messages = new CopyOnWriteArrayList<>();
     private final Logger logger;
     private final Handler handler;
 
-    CapturedLog(Class<?> source, Level atLeast) {
+    public CapturedLog(Class<?> source, Level atLeast) {
         this.logger = Logger.getLogger(source.getName());
         this.handler = new Handler() {
             @Override
