@@ -34,7 +34,12 @@ public final class RouteNormalizer {
             return "UNKNOWN";
         }
         String path = requestUri;
-        if (contextPath != null && !contextPath.isEmpty() && path.startsWith(contextPath)) {
+        // only a whole leading segment sequence: "/" (a root context as some integrations report it) or "/app" before
+        // "/application/x" would otherwise eat the path's own leading slash or part of its first segment
+        if (contextPath != null
+                && !contextPath.isEmpty()
+                && path.startsWith(contextPath)
+                && (path.length() == contextPath.length() || path.charAt(contextPath.length()) == '/')) {
             path = path.substring(contextPath.length());
         }
         String normalized = normalize(path);

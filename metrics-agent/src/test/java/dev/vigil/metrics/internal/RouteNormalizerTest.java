@@ -66,6 +66,11 @@ class RouteNormalizerTest {
     @Test
     void stripsTheContextPath() {
         assertThat(RouteNormalizer.route(null, "/shop/items/7", "/shop", 200)).isEqualTo("/items/{id}");
+        assertThat(RouteNormalizer.route(null, "/shop", "/shop", 200)).isEqualTo("/");
+        // only whole segments (found by ScrapeInputsFuzzTest#routeNormalisation: "/" took the path's leading slash)
+        assertThat(RouteNormalizer.route(null, "/items/7", "/", 200)).isEqualTo("/items/{id}");
+        assertThat(RouteNormalizer.route(null, "/shopping/items/7", "/shop", 200))
+                .isEqualTo("/shopping/items/{id}");
     }
 
     @Test
