@@ -2,6 +2,7 @@ package dev.vigil.archrules.report;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
 import dev.vigil.archrules.SecurityRule;
 import dev.vigil.archrules.Violation;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.jar.JarFile;
 
 /**
  * The code check without a build tool, shared by the Maven plugin and {@code vigil code}: imports the compiled
@@ -55,7 +57,7 @@ public final class CodeRun {
         try (URLClassLoader projectLoader =
                 new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             thread.setContextClassLoader(projectLoader);
-            JavaClasses classes = new ClassFileImporter().importPaths(analysed);
+            JavaClasses classes = new ClassFileImporter().importLocations(locations(analysed));
             List<Issue> out = new ArrayList<>();
             for (SecurityRule rule : rules) {
                 for (Violation v : rule.violations(classes)) {
@@ -71,6 +73,21 @@ public final class CodeRun {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Class folders as they are, jars as archives (ArchUnit reads a jar path as a plain file, finding nothing). */
+    private static List<Location> locations(List<Path> roots) throws IOException {
+        List<Location> out = new ArrayList<>();
+        for (Path p : roots) {
+            if (Files.isDirectory(p)) {
+                out.add(Location.of(p));
+            } else {
+                try (JarFile jar = new JarFile(p.toFile())) {
+                    out.add(Location.of(jar));
+                }
+            }
+        }
+        return out;
     }
 
     /** One violation as an issue: source file under the first root that holds it, semantic fingerprint. */
