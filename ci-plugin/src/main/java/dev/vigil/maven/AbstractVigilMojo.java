@@ -153,6 +153,9 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     @Parameter(property = "vigil.arch.webPackages")
     List<String> webPackages;
 
+    /** Where vigil:deps caches parsed advisory indexes; null: $VIGIL_CACHE_DIR or ~/.cache/vigil (tests set it). */
+    Path vulnCacheDir;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {

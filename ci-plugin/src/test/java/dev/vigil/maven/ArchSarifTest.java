@@ -9,7 +9,6 @@ import dev.vigil.archrules.SecurityRules;
 import dev.vigil.archrules.report.CodeRun;
 import dev.vigil.archrules.report.CodeSarif;
 import dev.vigil.archrules.report.Issue;
-import dev.vigil.testsupport.Requirements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,12 +60,7 @@ class ArchSarifTest {
 
     @Test
     void passesTheMultitoolWithGitHubRules() throws Exception {
-        Path tool = SarifValidator.multitool();
-        Requirements.require(
-                "sarif-multitool",
-                tool != null,
-                "VIGIL_SARIF_MULTITOOL or ~/.cache/vigil-tools",
-                "validates SARIF with GitHub's rules (npm @microsoft/sarif-multitool; .ci/run installs it)");
+        Path tool = SarifValidator.requireMultitool();
         assertThat(SarifValidator.multitoolProblems(tool, sarif, dir)).isEmpty();
     }
 

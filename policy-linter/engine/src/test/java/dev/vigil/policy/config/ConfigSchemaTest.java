@@ -131,7 +131,9 @@ class ConfigSchemaTest {
                 check(yaml, ".vigil.yaml").stream().map(ConfigProblem::toString).toList();
         assertThat(problems)
                 .singleElement()
-                .satisfies(p -> assertThat(p).startsWith(".vigil.yaml:4: code.ignore[0]").contains("reason"));
+                .satisfies(p -> assertThat(p)
+                        .startsWith(".vigil.yaml:4: code.ignore[0]")
+                        .contains("reason"));
     }
 
     @Test
