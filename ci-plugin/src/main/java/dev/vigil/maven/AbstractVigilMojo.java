@@ -2,7 +2,11 @@ package dev.vigil.maven;
 
 import dev.vigil.archrules.Conventions;
 import dev.vigil.archrules.SecurityRule;
-import dev.vigil.archrules.SecurityRules;
+import dev.vigil.archrules.report.Baseline;
+import dev.vigil.archrules.report.CodeConfig;
+import dev.vigil.archrules.report.CodeConfigFile;
+import dev.vigil.archrules.report.Console;
+import dev.vigil.archrules.report.FailOn;
 import dev.vigil.policy.PolicyConfig;
 import dev.vigil.policy.config.ConfigException;
 import dev.vigil.policy.config.ConfigFile;
@@ -14,9 +18,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -150,6 +153,9 @@ abstract class AbstractVigilMojo extends AbstractMojo {
     @Parameter(property = "vigil.arch.webPackages")
     List<String> webPackages;
 
+    /** Where vigil:deps caches parsed advisory indexes; null: $VIGIL_CACHE_DIR or ~/.cache/vigil (tests set it). */
+    Path vulnCacheDir;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -236,36 +242,49 @@ abstract class AbstractVigilMojo extends AbstractMojo {
         }
     }
 
-    List<SecurityRule> securityRules() throws MojoExecutionException {
-        Conventions d = Conventions.DEFAULT;
-        Conventions conventions = new Conventions(
-                or(cryptoPackages, d.cryptoPackages()),
-                or(securityPackages, d.securityPackages()),
-                or(processPackages, d.processPackages()),
-                or(persistencePackages, d.persistencePackages()),
-                or(webPackages, d.webPackages()));
-        List<SecurityRule> all = SecurityRules.all(conventions);
-        Set<String> known = new LinkedHashSet<>();
-        all.forEach(r -> known.add(r.id()));
+    /**
+     * The code rules' settings: the {@code code:} section of {@code .vigil.yaml} with this goal's parameters on top
+     * (a parameter that is set replaces the file's list).
+     */
+    CodeConfig codeConfig() throws MojoExecutionException {
+        CodeConfig file = CodeConfig.DEFAULT;
+        if (config != null && config.isFile()) {
+            try {
+                file = CodeConfigFile.load(config.toPath(), display(config.toPath()));
+            } catch (CodeConfigFile.CodeConfigException e) {
+                throw new MojoExecutionException(e.getMessage());
+            }
+        }
+        boolean packagesSet = Stream.of(
+                        cryptoPackages, securityPackages, processPackages, persistencePackages, webPackages)
+                .anyMatch(l -> l != null && !l.isEmpty());
+        Conventions f = file.conventions();
+        Conventions conventions = packagesSet
+                ? new Conventions(
+                        or(cryptoPackages, f.cryptoPackages()),
+                        or(securityPackages, f.securityPackages()),
+                        or(processPackages, f.processPackages()),
+                        or(persistencePackages, f.persistencePackages()),
+                        or(webPackages, f.webPackages()))
+                : null;
         List<String> unknown = new ArrayList<>();
         for (List<String> ids :
                 List.of(or(archRules, List.of()), or(archSkipRules, List.of()), or(archEnableRules, List.of()))) {
-            for (String id : ids) {
-                if (!known.contains(id)) {
-                    unknown.add(id);
-                }
-            }
+            unknown.addAll(CodeConfig.unknownIds(ids));
         }
         if (!unknown.isEmpty()) {
             throw new MojoExecutionException("vigil.arch.rules/enableRules/skipRules: unknown rule id(s) " + unknown
-                    + "; expected VIGIL-ARCH-001 to VIGIL-ARCH-" + String.format("%03d", all.size()));
+                    + "; expected " + CodeConfig.idRange());
         }
-        boolean chosen = archRules != null && !archRules.isEmpty();
-        List<String> enabled = or(archEnableRules, List.of());
-        return all.stream()
-                .filter(r -> chosen ? archRules.contains(r.id()) : r.enabledByDefault() || enabled.contains(r.id()))
-                .filter(r -> archSkipRules == null || !archSkipRules.contains(r.id()))
-                .toList();
+        return file.overriddenBy(archRules, archEnableRules, archSkipRules, conventions);
+    }
+
+    List<SecurityRule> securityRules() throws MojoExecutionException {
+        try {
+            return codeConfig().selectRules();
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("vigil.arch.rules/enableRules/skipRules: " + e.getMessage());
+        }
     }
 
     private static List<String> or(List<String> value, List<String> fallback) {

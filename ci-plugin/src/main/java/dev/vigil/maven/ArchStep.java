@@ -1,23 +1,33 @@
 package dev.vigil.maven;
 
 import dev.vigil.archrules.SecurityRule;
+import dev.vigil.archrules.report.Baseline;
+import dev.vigil.archrules.report.CodeConfig;
+import dev.vigil.archrules.report.CodeFormat;
+import dev.vigil.archrules.report.CodeReport;
+import dev.vigil.archrules.report.CodeRun;
+import dev.vigil.archrules.report.Console;
+import dev.vigil.archrules.report.FailOn;
+import dev.vigil.archrules.report.Issue;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 
-/** {@code vigil:arch} inside a Maven build: classpath, source roots, baseline, reports, console, verdict. */
+/**
+ * {@code vigil:arch} inside a Maven build: the classpath, source roots and settings Maven knows, then the shared
+ * step ({@link CodeRun}), baseline, the shared report writers ({@link CodeReport}), console and verdict.
+ */
 final class ArchStep {
-    static final String SARIF = "arch.sarif";
-    static final String JUNIT = "TEST-vigil-arch.xml";
-    static final String HTML = "arch.html";
-    static final String JSON = "arch.json";
+    static final String SARIF = CodeFormat.SARIF.fileName();
+    static final String JUNIT = CodeFormat.JUNIT.fileName();
+    static final String HTML = CodeFormat.HTML.fileName();
+    static final String JSON = CodeFormat.JSON.fileName();
 
     private final AbstractVigilMojo mojo;
 
@@ -26,7 +36,8 @@ final class ArchStep {
     }
 
     List<Issue> rawIssues() throws MojoExecutionException {
-        return check(mojo.securityRules());
+        CodeConfig config = mojo.codeConfig();
+        return config.applyIgnores(check(mojo.securityRules()), mojo.today());
     }
 
     GoalOutcome run(Baseline baseline) throws MojoExecutionException {
@@ -36,11 +47,25 @@ final class ArchStep {
             return GoalOutcome.nothing();
         }
         long start = System.nanoTime();
+        CodeConfig config = mojo.codeConfig();
         List<SecurityRule> rules = mojo.securityRules();
-        Baseline.Applied applied = baseline.apply(check(rules), Baseline.ARCH, mojo.today());
+        for (CodeConfig.Ignore i : config.expiredIgnores(mojo.today())) {
+            mojo.getLog()
+                    .warn("vigil:arch: " + i.where() + ": code.ignore entry expired on " + i.expires()
+                            + ", its findings count again");
+        }
+        List<Issue> found = config.applyIgnores(check(rules), mojo.today());
+        Baseline.Applied applied = baseline.apply(found, Baseline.ARCH, mojo.today());
         double seconds = (System.nanoTime() - start) / 1e9;
         Path out = mojo.outputDirectory.toPath();
-        writeReports(out, rules, applied.issues(), seconds);
+        CodeReport report = new CodeReport(
+                mojo.toolVersion(),
+                mojo.root(),
+                "Vigil security architecture: " + mojo.project.getArtifactId(),
+                rules,
+                applied.issues(),
+                seconds);
+        writeReports(out, report);
         String where = mojo.display(out.resolve(SARIF)) + ", " + JSON + ", " + JUNIT + ", " + HTML;
         String summary = "vigil:arch: " + Console.counts(applied.issues()) + " from " + rules.size()
                 + " security rules; reports: " + where;
@@ -77,34 +102,20 @@ final class ArchStep {
             sourceRoots.add(Path.of(root));
         }
         try {
-            return ArchRun.run(classes, classpath, sourceRoots, mojo.root(), rules);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot read classes: " + e.getMessage(), e);
+            return CodeRun.run(List.of(classes), classpath, sourceRoots, mojo.root(), rules);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(
+                    "cannot read classes: " + e.getCause().getMessage(), e);
         }
     }
 
-    private void writeReports(Path out, List<SecurityRule> rules, List<Issue> issues, double seconds)
-            throws MojoExecutionException {
+    private void writeReports(Path out, CodeReport report) throws MojoExecutionException {
         try {
             Files.createDirectories(out);
-            Files.writeString(
-                    out.resolve(SARIF),
-                    ArchSarif.render(mojo.toolVersion(), mojo.root(), rules, issues),
-                    StandardCharsets.UTF_8);
-            Files.writeString(out.resolve(JUNIT), ArchJunit.render(rules, issues, seconds), StandardCharsets.UTF_8);
-            Files.writeString(
-                    out.resolve(JSON), ArchJson.render(mojo.toolVersion(), rules, issues), StandardCharsets.UTF_8);
-            Map<String, String> help = new LinkedHashMap<>();
-            rules.forEach(r -> help.put(r.id(), r.helpText()));
-            Files.writeString(
-                    out.resolve(HTML),
-                    HtmlReport.render(
-                            "Vigil security architecture: " + mojo.project.getArtifactId(),
-                            Console.counts(issues) + " from " + rules.size() + " rules",
-                            issues,
-                            help),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            for (CodeFormat f : List.of(CodeFormat.SARIF, CodeFormat.JUNIT, CodeFormat.JSON, CodeFormat.HTML)) {
+                Files.writeString(out.resolve(f.fileName()), report.render(f), StandardCharsets.UTF_8);
+            }
+        } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("cannot write reports to " + out + ": " + e.getMessage(), e);
         }
     }

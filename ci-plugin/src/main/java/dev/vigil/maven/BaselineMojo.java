@@ -1,5 +1,7 @@
 package dev.vigil.maven;
 
+import dev.vigil.archrules.report.Baseline;
+import dev.vigil.archrules.report.Issue;
 import java.io.IOException;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;

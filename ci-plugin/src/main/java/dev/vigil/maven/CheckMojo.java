@@ -1,5 +1,6 @@
 package dev.vigil.maven;
 
+import dev.vigil.archrules.report.Baseline;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -81,9 +81,13 @@ public class DepsMojo extends AbstractVigilMojo {
         }
         AdvisoryDatabase database;
         try {
-            database = AdvisoryDatabase.open(dbPath, cacheDir());
+            database = AdvisoryDatabase.open(dbPath, mojo.vulnCacheDir != null ? mojo.vulnCacheDir : cacheDir());
         } catch (DatabaseException e) {
             throw new MojoExecutionException(e.getMessage());
+        }
+        // e.g. a corrupt index cache that was rebuilt: the scan goes on, the user should know (as vigil scan says)
+        for (String w : database.warnings()) {
+            mojo.getLog().warn("vigil: " + w);
         }
         List<Suppressions.VexStatement> vex = new ArrayList<>();
         for (Path v : cfg.vex()) {

@@ -1,5 +1,7 @@
 package dev.vigil.maven;
 
+import dev.vigil.archrules.report.Baseline;
+import dev.vigil.archrules.report.Issue;
 import java.util.List;
 
 /**

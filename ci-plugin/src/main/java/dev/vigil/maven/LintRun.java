@@ -1,6 +1,9 @@
 package dev.vigil.maven;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.archrules.report.CodeRun;
+import dev.vigil.archrules.report.Fingerprints;
+import dev.vigil.archrules.report.Issue;
 import dev.vigil.policy.Finding;
 import dev.vigil.policy.PolicyConfig;
 import dev.vigil.policy.PolicyEngine;
@@ -148,15 +151,6 @@ final class LintRun {
     }
 
     static String relative(Path root, String file) {
-        try {
-            Path p = Path.of(file).toAbsolutePath().normalize();
-            Path base = root.toAbsolutePath().normalize();
-            if (p.startsWith(base)) {
-                return base.relativize(p).toString().replace('\\', '/');
-            }
-            return p.toString().replace('\\', '/');
-        } catch (RuntimeException e) {
-            return file;
-        }
+        return CodeRun.relative(root, file);
     }
 }

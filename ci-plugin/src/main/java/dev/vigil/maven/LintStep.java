@@ -1,5 +1,10 @@
 package dev.vigil.maven;
 
+import dev.vigil.archrules.report.Baseline;
+import dev.vigil.archrules.report.Console;
+import dev.vigil.archrules.report.FailOn;
+import dev.vigil.archrules.report.HtmlReport;
+import dev.vigil.archrules.report.Issue;
 import dev.vigil.policy.PolicyConfig;
 import dev.vigil.policy.load.HelmOptions;
 import dev.vigil.policy.load.LoadProblem;

@@ -3,6 +3,8 @@ package dev.vigil.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.archrules.SecurityRules;
+import dev.vigil.archrules.report.CodeRun;
+import dev.vigil.archrules.report.Issue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,8 +77,8 @@ class ArchRunTest {
 
     @Test
     void resolvesSupertypesThroughTheProjectClasspath() throws Exception {
-        List<Issue> issues = ArchRun.run(
-                classes,
+        List<Issue> issues = CodeRun.run(
+                List.of(classes),
                 List.of(library, SERVLET_API),
                 List.of(dir.resolve("src/main/java")),
                 dir,
@@ -92,8 +94,8 @@ class ArchRunTest {
 
     @Test
     void withoutTheDependencyTheHierarchyIsUnknownAndTheViolationMissed() throws Exception {
-        List<Issue> issues = ArchRun.run(
-                classes,
+        List<Issue> issues = CodeRun.run(
+                List.of(classes),
                 List.of(),
                 List.of(dir.resolve("src/main/java")),
                 dir,
@@ -103,7 +105,7 @@ class ArchRunTest {
 
     @Test
     void lambdaMembersAreStableInFingerprints() {
-        assertThat(ArchRun.stableMember("lambda$handle$3")).isEqualTo("handle(lambda)");
-        assertThat(ArchRun.stableMember("handle")).isEqualTo("handle");
+        assertThat(CodeRun.stableMember("lambda$handle$3")).isEqualTo("handle(lambda)");
+        assertThat(CodeRun.stableMember("handle")).isEqualTo("handle");
     }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.archrules.SecurityRule;
 import dev.vigil.archrules.SecurityRules;
-import dev.vigil.testsupport.Requirements;
+import dev.vigil.archrules.report.CodeRun;
+import dev.vigil.archrules.report.CodeSarif;
+import dev.vigil.archrules.report.Issue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +34,8 @@ class ArchSarifTest {
         Path classes = Path.of("target/test-classes");
         Path sources = Path.of("src/test/java");
         Path root = Path.of("").toAbsolutePath();
-        issues = new ArrayList<>(ArchRun.run(
-                classes.resolve("dev/vigil/archrules/fixtures"),
+        issues = new ArrayList<>(CodeRun.run(
+                List.of(classes.resolve("dev/vigil/archrules/fixtures")),
                 List.of(classes),
                 List.of(sources),
                 root,
@@ -41,7 +43,7 @@ class ArchSarifTest {
         issues.set(0, issues.get(0).suppress("baselined: legacy, tracked in SEC-12"));
         issues.set(1, issues.get(1).suppress("cache key, not a security control"));
         sarif = dir.resolve("arch.sarif");
-        Files.writeString(sarif, ArchSarif.render("1.2.3", root, SecurityRules.all(), issues), StandardCharsets.UTF_8);
+        Files.writeString(sarif, CodeSarif.render("1.2.3", root, SecurityRules.all(), issues), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -58,12 +60,7 @@ class ArchSarifTest {
 
     @Test
     void passesTheMultitoolWithGitHubRules() throws Exception {
-        Path tool = SarifValidator.multitool();
-        Requirements.require(
-                "sarif-multitool",
-                tool != null,
-                "VIGIL_SARIF_MULTITOOL or ~/.cache/vigil-tools",
-                "validates SARIF with GitHub's rules (npm @microsoft/sarif-multitool; .ci/run installs it)");
+        Path tool = SarifValidator.requireMultitool();
         assertThat(SarifValidator.multitoolProblems(tool, sarif, dir)).isEmpty();
     }
 

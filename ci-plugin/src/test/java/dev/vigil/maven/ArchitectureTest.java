@@ -31,7 +31,23 @@ class ArchitectureTest {
                 .resideInAPackage("dev.vigil.archrules..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.apache.maven..", "dev.vigil.maven..")
+                .resideInAnyPackage("org.apache.maven..", "dev.vigil.maven..", "dev.vigil.code..", "picocli..")
+                .check(CLASSES);
+    }
+
+    /**
+     * The plugin is one of two front ends of the code rules: it runs them and renders their findings through the
+     * shared step and writers ({@code dev.vigil.archrules.report}, as {@code vigil code} does), never through the
+     * data-flow engine's internals, and never through the other front end.
+     */
+    @Test
+    void pluginRunsTheCodeRulesThroughTheSharedReportApi() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.vigil.maven..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.vigil.archrules.flow..", "dev.vigil.code..")
                 .check(CLASSES);
     }
 }

@@ -3,6 +3,8 @@ package dev.vigil.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.archrules.report.Baseline;
+import dev.vigil.archrules.report.Issue;
 import dev.vigil.policy.PolicyConfig;
 import dev.vigil.policy.report.LintResult;
 import java.nio.file.Files;

@@ -2,6 +2,10 @@ package dev.vigil.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.archrules.report.Console;
+import dev.vigil.archrules.report.FailOn;
+import dev.vigil.archrules.report.HtmlReport;
+import dev.vigil.archrules.report.Issue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

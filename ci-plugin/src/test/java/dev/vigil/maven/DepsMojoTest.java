@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +60,7 @@ class DepsMojoTest {
         m.depsDb = OSV.toFile();
         m.depsFailOn = failOn;
         m.maxConsole = 50;
+        m.vulnCacheDir = dir.resolve("cache");
         return m;
     }
 
@@ -94,5 +97,28 @@ class DepsMojoTest {
         assertThatThrownBy(bad::run)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage(new File(dir.toFile(), "missing-db") + ": advisory database not found");
+    }
+
+    @Test
+    void aRebuiltIndexCacheIsAWarningInTheMavenLog() throws Exception {
+        mojo("never").run(); // writes the index cache
+        Path idx;
+        try (var files = Files.list(dir.resolve("cache"))) {
+            idx = files.filter(f -> f.getFileName().toString().endsWith(".idx"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        Files.writeString(idx, "garbage");
+        List<String> warnings = new ArrayList<>();
+        DepsMojo m = mojo("never");
+        m.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+        m.run();
+        assertThat(warnings)
+                .anySatisfy(w -> assertThat(w).startsWith("vigil: " + idx + ": corrupt index cache, rebuilt from "));
     }
 }

@@ -3,6 +3,8 @@ package dev.vigil.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.archrules.SecurityRules;
+import dev.vigil.archrules.report.CodeRun;
+import dev.vigil.archrules.report.Issue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,8 @@ class FingerprintStabilityTest {
     @Test
     void unchangedFindingsKeepTheirPreEngineFingerprints() throws Exception {
         Path classes = Path.of("target/test-classes/dev/vigil/archrules/fixtures");
-        List<Issue> issues = ArchRun.run(
-                classes,
+        List<Issue> issues = CodeRun.run(
+                List.of(classes),
                 List.of(Path.of("target/test-classes")),
                 List.of(Path.of("src/test/java")),
                 Path.of("").toAbsolutePath(),

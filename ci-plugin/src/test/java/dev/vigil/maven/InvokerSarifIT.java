@@ -62,12 +62,7 @@ class InvokerSarifIT {
 
     @Test
     void allPassTheMultitoolWithGitHubRules() throws Exception {
-        Path tool = SarifValidator.multitool();
-        Requirements.require(
-                "sarif-multitool",
-                tool != null,
-                "VIGIL_SARIF_MULTITOOL or ~/.cache/vigil-tools",
-                "validates SARIF with GitHub's rules (npm @microsoft/sarif-multitool; .ci/run installs it)");
+        Path tool = SarifValidator.requireMultitool();
         List<String> problems = new ArrayList<>();
         for (Path f : distinctContent(files)) {
             problems.addAll(SarifValidator.multitoolProblems(tool, f, work));

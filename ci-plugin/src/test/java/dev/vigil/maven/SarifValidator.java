@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.vigil.testsupport.Requirements;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,6 +58,17 @@ final class SarifValidator {
                         System.getProperty("user.home"),
                         ".cache/vigil-tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
         return Files.isExecutable(p) ? p : null;
+    }
+
+    /** The Multitool binary; without it the test is skipped, or fails under {@code -Dvigil.strict=true}. */
+    static Path requireMultitool() {
+        Path tool = multitool();
+        Requirements.require(
+                "sarif-multitool",
+                tool != null,
+                "VIGIL_SARIF_MULTITOOL or ~/.cache/vigil-tools",
+                "validates SARIF with GitHub's rules (npm @microsoft/sarif-multitool; .ci/run installs it)");
+        return tool;
     }
 
     /** Errors and warnings of the Multitool's GitHub and SARIF rules for {@code file}; empty when clean. */

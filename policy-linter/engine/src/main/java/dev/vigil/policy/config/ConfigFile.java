@@ -211,8 +211,9 @@ public final class ConfigFile {
                         }
                     }
                     case CustomRulesSection.KEY, "ruleFiles" -> {}
-                    case "vulnerabilities" -> // vigil scan's section (VulnConfig reads it): checked by the schema here
-                        problems.addAll(ConfigSchema.check(root, positions, label, "vulnerabilities"));
+                    // vigil scan's section (VulnConfig reads it) and the code rules' (CodeConfigFile in
+                    // vigil-code-rules reads it): checked by the schema here
+                    case "vulnerabilities", "code" -> problems.addAll(ConfigSchema.check(root, positions, label, key));
                     default -> {
                         if (frontEndKeys.contains(key)) {
                             sections.put(key, value);

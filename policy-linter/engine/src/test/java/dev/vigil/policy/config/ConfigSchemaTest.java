@@ -114,8 +114,26 @@ class ConfigSchemaTest {
         Set<String> known = new TreeSet<>(ConfigFile.KEYS);
         known.add("webhook"); // WebhookConfigSection.KEY
         known.add("vulnerabilities"); // VulnConfig
+        known.add("code"); // CodeConfigFile (vigil-code-rules)
         assertThat(inSchema).isEqualTo(known);
         assertThat(ConfigFile.KEYS).containsAll(TOP_LEVEL);
+    }
+
+    @Test
+    void theCodeRulesSectionIsCheckedByTheSchema() {
+        String yaml = """
+                code:
+                  enableRules: [VIGIL-ARCH-013]
+                  ignore:
+                    - rule: VIGIL-ARCH-002
+                """;
+        List<String> problems =
+                check(yaml, ".vigil.yaml").stream().map(ConfigProblem::toString).toList();
+        assertThat(problems)
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .startsWith(".vigil.yaml:4: code.ignore[0]")
+                        .contains("reason"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.vigil.maven;
+package dev.vigil.archrules.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +13,12 @@ import java.util.Map;
  * {@code arch.json} for scripts: every finding with its rule, CWE and OWASP Top 10 category, location, fingerprint,
  * suppression and, for data-flow findings, the path from source to sink.
  */
-final class ArchJson {
+public final class CodeJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ArchJson() {}
+    private CodeJson() {}
 
-    static String render(String toolVersion, List<SecurityRule> rules, List<Issue> issues)
+    public static String render(String toolVersion, List<SecurityRule> rules, List<Issue> issues)
             throws JsonProcessingException {
         Map<String, SecurityRule> byId = new HashMap<>();
         rules.forEach(r -> byId.put(r.id(), r));

@@ -1,4 +1,4 @@
-package dev.vigil.maven;
+package dev.vigil.archrules.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,17 +9,22 @@ import java.util.Map;
  * The console view of findings: grouped by rule with counts and the rule's help link, at most {@code max} finding
  * lines, then one summary line saying how many and where the reports are.
  */
-final class Console {
+public final class Console {
     /**
      * One line to print.
      *
      * @param level {@code error}, {@code warning} or {@code info}: the Maven log level to use
      */
-    record Line(String level, String text) {}
+    public record Line(String level, String text) {}
 
     private Console() {}
 
-    static List<Line> render(String goal, List<Issue> issues, int max, String summary) {
+    /**
+     * The lines for {@code issues}.
+     *
+     * @param goal prefix of each rule line, e.g. {@code vigil:arch}; empty for none
+     */
+    public static List<Line> render(String goal, List<Issue> issues, int max, String summary) {
         Map<String, List<Issue>> byRule = new LinkedHashMap<>();
         for (Issue i : issues) {
             if (!i.suppressed()) {
@@ -34,7 +39,7 @@ final class Console {
             String level = worst(group);
             out.add(new Line(
                     level,
-                    goal + ": " + first.ruleId() + " (" + group.size() + ") " + first.ruleTitle() + " - "
+                    prefix(goal) + first.ruleId() + " (" + group.size() + ") " + first.ruleTitle() + " - "
                             + first.helpUri()));
             for (Issue i : group) {
                 if (shown < max) {
@@ -47,10 +52,14 @@ final class Console {
         }
         if (hidden > 0) {
             out.add(new Line(
-                    "warning", goal + ": " + hidden + " more findings not shown (vigil.maxConsole=" + max + ")"));
+                    "warning", prefix(goal) + hidden + " more findings not shown (vigil.maxConsole=" + max + ")"));
         }
         out.add(new Line("info", summary));
         return out;
+    }
+
+    private static String prefix(String goal) {
+        return goal.isEmpty() ? "" : goal + ": ";
     }
 
     private static String worst(List<Issue> group) {
@@ -67,7 +76,7 @@ final class Console {
     }
 
     /** {@code 3 findings (2 errors, 1 warning), 1 suppressed}. */
-    static String counts(List<Issue> issues) {
+    public static String counts(List<Issue> issues) {
         long errors = count(issues, "error");
         long warnings = count(issues, "warning");
         long infos = count(issues, "info");
@@ -94,7 +103,7 @@ final class Console {
         return b.toString();
     }
 
-    static long count(List<Issue> issues, String level) {
+    public static long count(List<Issue> issues, String level) {
         return issues.stream()
                 .filter(i -> !i.suppressed() && i.level().equals(level))
                 .count();

@@ -1,29 +1,30 @@
-package dev.vigil.maven;
+package dev.vigil.archrules.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.archrules.SecurityRule;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.vigil.config.SarifUris;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0 for {@code vigil:arch}, shaped like the lint SARIF (same driver, {@code %SRCROOT%} base, fingerprint
- * key) and as GitHub code scanning wants it: every rule with full description, help text and Markdown, help URI,
- * {@code security-severity}, precision and CWE tags; repository-relative URIs; suppressions with justifications.
+ * SARIF 2.1.0 for the code rules ({@code vigil:arch}, {@code vigil code}), shaped like the lint SARIF (same driver,
+ * {@code %SRCROOT%} base, fingerprint key) and as GitHub code scanning wants it: every rule with full description,
+ * help text and Markdown, help URI, {@code security-severity}, precision and CWE and OWASP tags; repository-relative
+ * URIs ({@link SarifUris}, as every Vigil SARIF writer); data-flow paths as {@code codeFlows}; suppressions with
+ * justifications.
  */
-final class ArchSarif {
-    static final String SRCROOT = "%SRCROOT%";
-    static final String FINGERPRINT_KEY = "vigilFindingHash/v1";
+public final class CodeSarif {
+    public static final String SRCROOT = "%SRCROOT%";
+    public static final String FINGERPRINT_KEY = "vigilFindingHash/v1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ArchSarif() {}
+    private CodeSarif() {}
 
-    static String render(String toolVersion, Path root, List<SecurityRule> rules, List<Issue> issues)
+    public static String render(String toolVersion, Path root, List<SecurityRule> rules, List<Issue> issues)
             throws com.fasterxml.jackson.core.JsonProcessingException {
         ObjectNode log = MAPPER.createObjectNode();
         log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -39,11 +40,12 @@ final class ArchSarif {
             index.put(r.id(), ruleArray.size());
             ruleArray.add(rule(r));
         }
-        run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", directoryUri(root));
+        Path base = root.toAbsolutePath().normalize();
+        run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", SarifUris.directoryUri(base));
         run.putArray("invocations").addObject().put("executionSuccessful", true);
         ArrayNode results = run.putArray("results");
         for (Issue i : issues) {
-            results.add(result(i, index.get(i.ruleId())));
+            results.add(result(i, index.get(i.ruleId()), base));
         }
         run.put("columnKind", "unicodeCodePoints");
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(log) + "\n";
@@ -72,7 +74,7 @@ final class ArchSarif {
         return n;
     }
 
-    private static ObjectNode result(Issue i, Integer ruleIndex) {
+    private static ObjectNode result(Issue i, Integer ruleIndex, Path base) {
         ObjectNode r = MAPPER.createObjectNode();
         r.put("ruleId", i.ruleId());
         if (ruleIndex != null) {
@@ -82,9 +84,7 @@ final class ArchSarif {
         r.putObject("message").put("text", i.message() + ".");
         ObjectNode location = r.putArray("locations").addObject();
         ObjectNode physical = location.putObject("physicalLocation");
-        ObjectNode artifact = physical.putObject("artifactLocation");
-        artifact.put("uri", relativeUri(i.file()));
-        artifact.put("uriBaseId", SRCROOT);
+        artifact(physical.putObject("artifactLocation"), i.file(), base);
         // class-level findings (annotations, constants) have no line: point at the file's start
         physical.putObject("region").put("startLine", Math.max(1, i.line()));
         location.putArray("logicalLocations")
@@ -100,9 +100,7 @@ final class ArchSarif {
             for (Issue.PathStep step : i.path()) {
                 ObjectNode loc = steps.addObject().putObject("location");
                 ObjectNode phys = loc.putObject("physicalLocation");
-                ObjectNode art = phys.putObject("artifactLocation");
-                art.put("uri", relativeUri(step.file()));
-                art.put("uriBaseId", SRCROOT);
+                artifact(phys.putObject("artifactLocation"), step.file(), base);
                 phys.putObject("region").put("startLine", Math.max(1, step.line()));
                 loc.putObject("message").put("text", step.message());
             }
@@ -110,28 +108,30 @@ final class ArchSarif {
         r.putObject("partialFingerprints").put(FINGERPRINT_KEY, i.fingerprint());
         if (i.suppressed()) {
             ObjectNode s = r.putArray("suppressions").addObject();
-            boolean baselined = i.suppression().startsWith("baselined: ");
-            s.put("kind", baselined ? "external" : "inSource");
+            boolean external = i.suppression().startsWith(Baseline.SUPPRESSION)
+                    || i.suppression().startsWith(CodeConfig.IGNORED);
+            s.put("kind", external ? "external" : "inSource");
             s.put("status", "accepted");
             s.put("justification", i.suppression());
         }
         return r;
     }
 
-    static String directoryUri(Path root) {
-        String uri = root.toAbsolutePath().normalize().toUri().toString();
-        return uri.endsWith("/") ? uri : uri + "/";
-    }
-
-    static String relativeUri(String file) {
-        try {
-            return new URI(null, null, file, null).toASCIIString();
-        } catch (URISyntaxException e) {
-            return file;
+    /**
+     * A repository-relative file as a {@code %SRCROOT%}-relative URI; a file outside the repository (an absolute
+     * path) as an absolute {@code file:} URI.
+     */
+    private static void artifact(ObjectNode artifact, String file, Path base) {
+        String relative = Path.of(file).isAbsolute() ? SarifUris.relativeUri(file, base) : SarifUris.encodePath(file);
+        if (relative != null) {
+            artifact.put("uri", relative);
+            artifact.put("uriBaseId", SRCROOT);
+        } else {
+            artifact.put("uri", SarifUris.absoluteUri(file));
         }
     }
 
-    static String pascal(String kebab) {
+    public static String pascal(String kebab) {
         StringBuilder b = new StringBuilder();
         for (String part : kebab.split("-")) {
             if (!part.isEmpty()) {

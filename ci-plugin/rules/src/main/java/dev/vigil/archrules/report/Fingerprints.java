@@ -1,4 +1,4 @@
-package dev.vigil.maven;
+package dev.vigil.archrules.report;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,10 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Semantic fingerprints: a hash of what a finding is (rule, file, object or code element, field), never its line. */
-final class Fingerprints {
+public final class Fingerprints {
     private Fingerprints() {}
 
-    static String of(String... parts) {
+    public static String of(String... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] hash = sha.digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));

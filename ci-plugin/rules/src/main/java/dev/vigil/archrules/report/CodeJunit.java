@@ -1,4 +1,4 @@
-package dev.vigil.maven;
+package dev.vigil.archrules.report;
 
 import dev.vigil.archrules.SecurityRule;
 import java.util.ArrayList;
@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /** JUnit XML for {@code vigil:arch}: one test case per rule, failing with its unsuppressed findings. */
-final class ArchJunit {
-    private ArchJunit() {}
+public final class CodeJunit {
+    private CodeJunit() {}
 
-    static String render(List<SecurityRule> rules, List<Issue> issues, double seconds) {
+    public static String render(List<SecurityRule> rules, List<Issue> issues, double seconds) {
         Map<String, List<Issue>> byRule = new LinkedHashMap<>();
         for (SecurityRule r : rules) {
             byRule.put(r.id(), new ArrayList<>());
@@ -70,7 +70,7 @@ final class ArchJunit {
         return b.toString();
     }
 
-    static String xml(String s) {
+    public static String xml(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

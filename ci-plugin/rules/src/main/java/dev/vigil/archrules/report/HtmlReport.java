@@ -1,4 +1,4 @@
-package dev.vigil.maven;
+package dev.vigil.archrules.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One self-contained HTML file (inline CSS, no scripts, no external resources) listing findings by rule. */
-final class HtmlReport {
+public final class HtmlReport {
     private static final String CSS = "body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#1b1f24}"
             + "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}table{border-collapse:collapse;width:100%}"
             + "td,th{border-bottom:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}"
@@ -15,7 +15,7 @@ final class HtmlReport {
 
     private HtmlReport() {}
 
-    static String render(String title, String summary, List<Issue> issues, Map<String, String> ruleHelp) {
+    public static String render(String title, String summary, List<Issue> issues, Map<String, String> ruleHelp) {
         StringBuilder b = new StringBuilder(4096 + issues.size() * 256);
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc(title))
@@ -87,7 +87,7 @@ final class HtmlReport {
         return b.toString();
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package dev.vigil.maven;
+package dev.vigil.archrules.report;
 
 /**
  * A finding of either goal as the console, the HTML report and the baseline see it.

@@ -1,4 +1,4 @@
-package dev.vigil.maven;
+package dev.vigil.archrules.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,12 +34,14 @@ import java.util.function.Predicate;
  * }
  * }</pre>
  */
-final class Baseline {
-    static final String ARCH_PREFIX = "VIGIL-ARCH-";
+public final class Baseline {
+    public static final String ARCH_PREFIX = "VIGIL-ARCH-";
+    /** The suppression text of a baselined finding starts with this. */
+    public static final String SUPPRESSION = "baselined: ";
     /** Entries the lint goal owns. */
-    static final Predicate<String> LINT = id -> !id.startsWith(ARCH_PREFIX);
+    public static final Predicate<String> LINT = id -> !id.startsWith(ARCH_PREFIX);
     /** Entries the arch goal owns. */
-    static final Predicate<String> ARCH = id -> id.startsWith(ARCH_PREFIX);
+    public static final Predicate<String> ARCH = id -> id.startsWith(ARCH_PREFIX);
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -48,7 +50,7 @@ final class Baseline {
      *
      * @param expires null when the entry does not expire
      */
-    record Entry(String ruleId, String fingerprint, String location, String justification, LocalDate expires) {}
+    public record Entry(String ruleId, String fingerprint, String location, String justification, LocalDate expires) {}
 
     /**
      * What applying the baseline to one goal's findings gave.
@@ -57,33 +59,33 @@ final class Baseline {
      * @param stale entries of this goal whose finding is gone
      * @param expired entries past their expiry date (their findings count again)
      */
-    record Applied(List<Issue> issues, List<Entry> stale, List<Entry> expired) {}
+    public record Applied(List<Issue> issues, List<Entry> stale, List<Entry> expired) {}
 
     /** Thrown for an unreadable or invalid baseline file; the message is one {@code file:line:col: ...} line. */
-    static final class BaselineException extends Exception {
+    public static final class BaselineException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        BaselineException(String message) {
+        public BaselineException(String message) {
             super(message);
         }
     }
 
     private final List<Entry> entries;
 
-    Baseline(List<Entry> entries) {
+    public Baseline(List<Entry> entries) {
         this.entries = List.copyOf(entries);
     }
 
-    static Baseline empty() {
+    public static Baseline empty() {
         return new Baseline(List.of());
     }
 
-    List<Entry> entries() {
+    public List<Entry> entries() {
         return entries;
     }
 
     /** Reads {@code file}; an absent file is an empty baseline. */
-    static Baseline read(Path file, String label) throws BaselineException {
+    public static Baseline read(Path file, String label) throws BaselineException {
         if (!Files.exists(file)) {
             return empty();
         }
@@ -130,7 +132,7 @@ final class Baseline {
     }
 
     /** Marks the findings this baseline accepts as suppressed; finds stale and expired entries of {@code domain}. */
-    Applied apply(List<Issue> issues, Predicate<String> domain, LocalDate today) {
+    public Applied apply(List<Issue> issues, Predicate<String> domain, LocalDate today) {
         Map<String, List<Entry>> open = new HashMap<>();
         List<Entry> expired = new ArrayList<>();
         for (Entry e : entries) {
@@ -152,7 +154,7 @@ final class Baseline {
             } else {
                 Entry e = candidates.remove(0);
                 out.add(issue.suppress(
-                        "baselined: " + (e.justification().isBlank() ? "no justification" : e.justification())));
+                        SUPPRESSION + (e.justification().isBlank() ? "no justification" : e.justification())));
             }
         }
         List<Entry> stale = new ArrayList<>();
@@ -162,7 +164,7 @@ final class Baseline {
     }
 
     /** This baseline without {@code removed}. */
-    Baseline without(List<Entry> removed) {
+    public Baseline without(List<Entry> removed) {
         List<Entry> left = new ArrayList<>(entries);
         for (Entry r : removed) {
             left.remove(r);
@@ -174,7 +176,7 @@ final class Baseline {
      * A baseline accepting every unsuppressed finding in {@code issues} for {@code domain}, keeping the other
      * domain's entries and the justification and expiry of entries that still match.
      */
-    Baseline replace(Predicate<String> domain, List<Issue> issues, String defaultJustification) {
+    public Baseline replace(Predicate<String> domain, List<Issue> issues, String defaultJustification) {
         Map<String, List<Entry>> previous = new HashMap<>();
         List<Entry> out = new ArrayList<>();
         for (Entry e : entries) {
@@ -186,7 +188,7 @@ final class Baseline {
             }
         }
         for (Issue issue : issues) {
-            if (issue.suppressed() && !issue.suppression().startsWith("baselined: ")) {
+            if (issue.suppressed() && !issue.suppression().startsWith(SUPPRESSION)) {
                 continue;
             }
             List<Entry> old = previous.get(key(issue.ruleId(), issue.fingerprint()));
@@ -204,7 +206,7 @@ final class Baseline {
         return new Baseline(out);
     }
 
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", 1);
         root.put(

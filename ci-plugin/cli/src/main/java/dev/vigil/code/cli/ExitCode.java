@@ -1,0 +1,22 @@
+package dev.vigil.code.cli;
+
+/** The documented exit codes of {@code vigil code} (the same as {@code vigil lint}'s). */
+public enum ExitCode {
+    /** Nothing at or above the {@code --fail-on} threshold. */
+    OK(0),
+    /** Unsuppressed findings at or above the {@code --fail-on} threshold. */
+    FINDINGS(1),
+    /** A usage error, a bad configuration or baseline, or an input that cannot be read. */
+    USAGE_OR_INPUT_ERROR(2);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    /** The numeric process exit status. */
+    public int code() {
+        return code;
+    }
+}
