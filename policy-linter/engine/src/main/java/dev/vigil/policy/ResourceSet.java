@@ -100,6 +100,41 @@ public final class ResourceSet {
         return byKind.getOrDefault(kind, Collections.emptyList());
     }
 
+    private static final Object BY_NAMESPACE_KEY = new Object();
+    private static final Object BY_NAME_KEY = new Object();
+
+    /**
+     * The objects of one kind in one namespace (the empty string: objects without a namespace), in input order;
+     * indexed once, for rules that look objects up per workload.
+     */
+    public List<Resource> ofKindIn(String kind, String namespace) {
+        Map<String, List<Resource>> index = derived(BY_NAMESPACE_KEY, s -> {
+            Map<String, List<Resource>> out = new java.util.HashMap<>();
+            for (Resource r : s.resources) {
+                out.computeIfAbsent(key(r.kind(), r.namespace(), null), k -> new ArrayList<>())
+                        .add(r);
+            }
+            return out;
+        });
+        return index.getOrDefault(key(kind, namespace, null), Collections.emptyList());
+    }
+
+    /** The first object of the input (in input order) with this kind, namespace and name; null when there is none. */
+    public Resource named(String kind, String namespace, String name) {
+        Map<String, Resource> index = derived(BY_NAME_KEY, s -> {
+            Map<String, Resource> out = new java.util.HashMap<>();
+            for (Resource r : s.resources) {
+                out.putIfAbsent(key(r.kind(), r.namespace(), r.name()), r);
+            }
+            return out;
+        });
+        return index.get(key(kind, namespace, name));
+    }
+
+    private static String key(String kind, String namespace, String name) {
+        return name == null ? kind + '\u0000' + namespace : kind + '\u0000' + namespace + '\u0000' + name;
+    }
+
     /**
      * Where the pod specs of a resource are: by kind for Pod, the built-in controllers and PodTemplate; by shape
      * (an object with a {@code containers} list of objects with an {@code image}) inside any other kind, so
