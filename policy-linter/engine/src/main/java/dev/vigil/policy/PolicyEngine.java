@@ -161,10 +161,12 @@ public final class PolicyEngine {
 
     private void run(Rule rule, ResourceSet set, List<Finding> findings, NamespacePss namespaces) {
         Context ctx = new Context(rule.metadata(), set, findings, namespaces, rules.contains(rule));
-        for (Resource r : set.resources()) {
+        List<Resource> resources = set.resources();
+        for (int i = 0, n = resources.size(); i < n; i++) {
+            Resource r = resources.get(i);
             ctx.current = r;
             rule.checkResource(r, ctx);
-            for (PodSpec pod : set.podSpecs(r)) {
+            for (PodSpec pod : set.podSpecsAt(i)) {
                 rule.checkPod(pod, ctx);
             }
         }

@@ -20,6 +20,9 @@ public final class ResourceSet {
     private final List<Resource> resources;
     private final Map<Resource, List<PodSpec>> podSpecs;
     private final List<PodSpec> allPodSpecs;
+    /** {@link #podSpecs} of {@code resources.get(i)} at {@code i}: the engine walks the input by position. */
+    private final List<List<PodSpec>> podSpecsByIndex;
+
     private final Map<String, List<Resource>> byKind;
     private final Map<String, List<PodSpec>> podSpecsByNamespace;
 
@@ -29,6 +32,7 @@ public final class ResourceSet {
         List<PodSpec> all = new ArrayList<>();
         Map<String, List<Resource>> kinds = new java.util.HashMap<>();
         Map<String, List<PodSpec>> byNamespace = new java.util.HashMap<>();
+        List<List<PodSpec>> byIndex = new ArrayList<>(this.resources.size());
         for (Resource r : this.resources) {
             List<PodSpec> found = findPodSpecs(r);
             if (!found.isEmpty()) {
@@ -41,6 +45,10 @@ public final class ResourceSet {
             kinds.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
         }
         this.podSpecs = specs;
+        for (Resource r : this.resources) {
+            byIndex.add(specs.getOrDefault(r, Collections.emptyList())); // the very lists podSpecs(r) returns
+        }
+        this.podSpecsByIndex = byIndex;
         this.allPodSpecs = Collections.unmodifiableList(all);
         // indexed once: cross-object rules look kinds up per object, which must not scan the whole input
         kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
@@ -60,6 +68,11 @@ public final class ResourceSet {
     /** The pod specs of {@code resource}: none for non-workloads, usually one. */
     public List<PodSpec> podSpecs(Resource resource) {
         return podSpecs.getOrDefault(resource, Collections.emptyList());
+    }
+
+    /** The pod specs of {@code resources().get(index)} (the same list as {@link #podSpecs(Resource)}). */
+    List<PodSpec> podSpecsAt(int index) {
+        return podSpecsByIndex.get(index);
     }
 
     /** Every pod spec of every resource, in input order. */
