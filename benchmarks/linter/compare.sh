@@ -4,9 +4,10 @@
 # Not a test. Prints wall, CPU (user+sys), peak RSS and the load average per run, then whether the JSON reports are
 # identical apart from the version.
 #   benchmarks/linter/compare.sh BEFORE_JAR AFTER_JAR [RUNS]
+# FORMAT=text compares the default text report (what a plain `./vigil lint` writes) instead of --format json.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-BEFORE="$1"; AFTER="$2"; RUNS="${3:-3}"
+BEFORE="$1"; AFTER="$2"; RUNS="${3:-3}"; FORMAT="${FORMAT:-json}"
 WORK="${TMPDIR:-/tmp}/vigil-lint-bench"
 CORPUS="$WORK/corpus-10000-padded"
 SMALL="$ROOT/examples/manifests/shop/web.yaml"
@@ -19,18 +20,23 @@ for k in before after; do
   java -XX:ArchiveClassesAtExit="$WORK/compare-$k.jsa" $CDS -XX:TieredStopAtLevel=1 -jar "${JARS[$k]}" "$SMALL" \
     >/dev/null 2>&1 || true
 done
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, corpus $(du -sb "$CORPUS" | cut -f1) bytes"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, corpus $(du -sb "$CORPUS" | cut -f1) bytes, --format $FORMAT"
 for ((r = 1; r <= RUNS; r++)); do
   for k in before after; do
     load=$(cut -d' ' -f1 /proc/loadavg)
     /usr/bin/time -f "%e %U %S %M" -o "$WORK/compare-time.txt" java -XX:SharedArchiveFile="$WORK/compare-$k.jsa" $CDS \
-      -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "${JARS[$k]}" --format json "$CORPUS" \
-      >"$WORK/compare-$k.json" 2>/dev/null || true
+      -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "${JARS[$k]}" --format "$FORMAT" "$CORPUS" \
+      >"$WORK/compare-$k.$FORMAT" 2>/dev/null || true
     read -r wall user sys rss < <(tail -1 "$WORK/compare-time.txt")
     printf '%-6s run %d  load %5s  wall %6.2f s  CPU %5.2f s  peak RSS %4d MB\n' \
       "$k" "$r" "$load" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024))
   done
 done
+if [[ "$FORMAT" != json ]]; then
+  cmp -s "$WORK/compare-before.$FORMAT" "$WORK/compare-after.$FORMAT" && same=True || same=False
+  echo "$FORMAT reports identical: $same ($(wc -l <"$WORK/compare-after.$FORMAT") lines)"
+  exit 0
+fi
 python3 - "$WORK/compare-before.json" "$WORK/compare-after.json" <<'P'
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])

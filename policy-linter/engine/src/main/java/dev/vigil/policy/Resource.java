@@ -85,7 +85,7 @@ public final class Resource {
      * own position; otherwise what the line is (a template expression's line, or the template file only).
      */
     public String positionNote(String path) {
-        if (positions == null || path == null) {
+        if (positions == null || path == null || !positions.mayHaveNotes()) {
             return null;
         }
         return switch (positions.find(path).note()) {

@@ -20,6 +20,9 @@ public final class ResourceSet {
     private final List<Resource> resources;
     private final Map<Resource, List<PodSpec>> podSpecs;
     private final List<PodSpec> allPodSpecs;
+    /** {@link #podSpecs} of {@code resources.get(i)} at {@code i}: the engine walks the input by position. */
+    private final List<List<PodSpec>> podSpecsByIndex;
+
     private final Map<String, List<Resource>> byKind;
     private final Map<String, List<PodSpec>> podSpecsByNamespace;
 
@@ -29,6 +32,7 @@ public final class ResourceSet {
         List<PodSpec> all = new ArrayList<>();
         Map<String, List<Resource>> kinds = new java.util.HashMap<>();
         Map<String, List<PodSpec>> byNamespace = new java.util.HashMap<>();
+        List<List<PodSpec>> byIndex = new ArrayList<>(this.resources.size());
         for (Resource r : this.resources) {
             List<PodSpec> found = findPodSpecs(r);
             if (!found.isEmpty()) {
@@ -41,6 +45,10 @@ public final class ResourceSet {
             kinds.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
         }
         this.podSpecs = specs;
+        for (Resource r : this.resources) {
+            byIndex.add(specs.getOrDefault(r, Collections.emptyList())); // the very lists podSpecs(r) returns
+        }
+        this.podSpecsByIndex = byIndex;
         this.allPodSpecs = Collections.unmodifiableList(all);
         // indexed once: cross-object rules look kinds up per object, which must not scan the whole input
         kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
@@ -60,6 +68,11 @@ public final class ResourceSet {
     /** The pod specs of {@code resource}: none for non-workloads, usually one. */
     public List<PodSpec> podSpecs(Resource resource) {
         return podSpecs.getOrDefault(resource, Collections.emptyList());
+    }
+
+    /** The pod specs of {@code resources().get(index)} (the same list as {@link #podSpecs(Resource)}). */
+    List<PodSpec> podSpecsAt(int index) {
+        return podSpecsByIndex.get(index);
     }
 
     /** Every pod spec of every resource, in input order. */
@@ -98,6 +111,41 @@ public final class ResourceSet {
     /** The objects of one kind, in input order. */
     public List<Resource> ofKind(String kind) {
         return byKind.getOrDefault(kind, Collections.emptyList());
+    }
+
+    private static final Object BY_NAMESPACE_KEY = new Object();
+    private static final Object BY_NAME_KEY = new Object();
+
+    /**
+     * The objects of one kind in one namespace (the empty string: objects without a namespace), in input order;
+     * indexed once, for rules that look objects up per workload.
+     */
+    public List<Resource> ofKindIn(String kind, String namespace) {
+        Map<String, List<Resource>> index = derived(BY_NAMESPACE_KEY, s -> {
+            Map<String, List<Resource>> out = new java.util.HashMap<>();
+            for (Resource r : s.resources) {
+                out.computeIfAbsent(key(r.kind(), r.namespace(), null), k -> new ArrayList<>())
+                        .add(r);
+            }
+            return out;
+        });
+        return index.getOrDefault(key(kind, namespace, null), Collections.emptyList());
+    }
+
+    /** The first object of the input (in input order) with this kind, namespace and name; null when there is none. */
+    public Resource named(String kind, String namespace, String name) {
+        Map<String, Resource> index = derived(BY_NAME_KEY, s -> {
+            Map<String, Resource> out = new java.util.HashMap<>();
+            for (Resource r : s.resources) {
+                out.putIfAbsent(key(r.kind(), r.namespace(), r.name()), r);
+            }
+            return out;
+        });
+        return index.get(key(kind, namespace, name));
+    }
+
+    private static String key(String kind, String namespace, String name) {
+        return name == null ? kind + '\u0000' + namespace : kind + '\u0000' + namespace + '\u0000' + name;
     }
 
     /**

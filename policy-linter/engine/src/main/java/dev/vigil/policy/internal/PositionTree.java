@@ -19,6 +19,8 @@ public final class PositionTree {
     private final int line;
     private final int column;
     private final byte note;
+    /** Made by {@link #remap}: only such trees can hold a note other than {@link #EXACT}. */
+    private final boolean remapped;
     // compact: a document has as many of these as nodes, so no map or list object per node. Fields are looked up
     // by a linear scan while few (mappings are small), through an index map built once they are many.
     private String[] keys;
@@ -27,13 +29,25 @@ public final class PositionTree {
     private Map<String, PositionTree> index;
 
     public PositionTree(int line, int column) {
-        this(line, column, EXACT);
+        this.line = line;
+        this.column = column;
+        this.note = EXACT;
+        this.remapped = false;
     }
 
     private PositionTree(int line, int column, byte note) {
         this.line = line;
         this.column = column;
         this.note = note;
+        this.remapped = true;
+    }
+
+    /**
+     * False when every position of this tree is the field's own ({@link #EXACT}), as in any tree read from a file;
+     * true for trees made by {@link #remap}, whose nodes may carry notes. Lets reports skip looking notes up.
+     */
+    public boolean mayHaveNotes() {
+        return remapped;
     }
 
     /** Where a position moved to ({@link #remap}). */

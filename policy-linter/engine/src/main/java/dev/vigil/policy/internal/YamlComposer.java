@@ -113,7 +113,9 @@ public final class YamlComposer {
         Map<String, Anchored> anchors = new HashMap<>();
         // manifests repeat the same keys and short values thousands of times: one String / node each per stream
         Map<String, String> keys = new HashMap<>();
-        Map<String, JsonNode> shortValues = new HashMap<>();
+        // plain and quoted scalars resolve differently ("1" vs 1): one cache each
+        Map<String, JsonNode> plainValues = new HashMap<>();
+        Map<String, JsonNode> quotedValues = new HashMap<>();
         JsonNode root = null;
         PositionTree rootPositions = null;
         int nodes = 0;
@@ -197,7 +199,7 @@ public final class YamlComposer {
                                 rejected = error(event, "duplicate key '" + parent.pendingKey + "'");
                             }
                         } else {
-                            JsonNode value = shared(scalar, shortValues);
+                            JsonNode value = shared(scalar, scalar.isPlain() ? plainValues : quotedValues);
                             if (scalar.getAnchor().isPresent()) {
                                 anchors.put(scalar.getAnchor().get().getValue(), new Anchored(value, pos, 1));
                             }
@@ -249,7 +251,10 @@ public final class YamlComposer {
     /** Scalars up to this length are shared within a stream (keys, and values without tag or anchor). */
     private static final int SHARED_LENGTH = 64;
 
-    /** Value nodes are immutable: equal short scalars of one stream share one node. */
+    /**
+     * Value nodes are immutable: equal short scalars of one stream share one node ({@code cache} holds the plain or
+     * the quoted scalars, as {@code scalar} is).
+     */
     private static JsonNode shared(ScalarEvent scalar, Map<String, JsonNode> cache) {
         String value = scalar.getValue();
         if (value.length() > SHARED_LENGTH
@@ -257,12 +262,10 @@ public final class YamlComposer {
                 || scalar.getAnchor().isPresent()) {
             return toJson(scalar);
         }
-        // plain and quoted scalars resolve differently ("1" vs 1): the style is part of the cache key
-        String key = (scalar.isPlain() ? 'p' : 'q') + value;
-        JsonNode node = cache.get(key);
+        JsonNode node = cache.get(value);
         if (node == null) {
             node = toJson(scalar);
-            cache.put(key, node);
+            cache.put(value, node);
         }
         return node;
     }

@@ -286,6 +286,12 @@ public final class ManifestLoader {
                 return null;
             }
         }
+        // the JDK's String decoding is much faster than a CharsetDecoder; it replaces malformed input with U+FFFD, so
+        // only text containing U+FFFD (malformed, or a real U+FFFD) is decoded again strictly
+        String text = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()

@@ -1,6 +1,7 @@
 package dev.vigil.policy.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,11 +42,101 @@ public final class JsonReportWriter implements ReportWriter {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
+    /**
+     * Streams the report: the same text as {@code MAPPER.writeValue(out, toJson(result))} without building the tree
+     * first (tens of thousands of findings made a tree of ~100 MB that was only written out and dropped).
+     */
     @Override
     public void write(LintResult result, Writer out) throws IOException {
-        MAPPER.writeValue(out, toJson(result));
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            write(result, g);
+        }
         out.write('\n');
         out.flush();
+    }
+
+    private static void write(LintResult result, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("version", result.toolVersion());
+        g.writeArrayFieldStart("findings");
+        for (Finding f : result.findings()) {
+            finding(f, g);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("problems");
+        for (LoadProblem p : result.problems()) {
+            g.writeStartObject();
+            g.writeStringField("file", p.file());
+            g.writeNumberField("line", p.line());
+            g.writeNumberField("column", p.column());
+            g.writeStringField("message", p.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        LintResult.Summary s = result.summary();
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("files", s.files());
+        g.writeNumberField("objects", s.objects());
+        g.writeNumberField("skipped", s.skipped());
+        g.writeNumberField("errors", s.errors());
+        g.writeNumberField("warnings", s.warnings());
+        g.writeNumberField("infos", s.infos());
+        g.writeNumberField("suppressed", s.suppressed());
+        if (s.notReferenced() > 0) {
+            g.writeNumberField("notReferenced", s.notReferenced());
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("pssLevels");
+        for (PssCheck c : result.report().pssChecks()) {
+            g.writeStartObject();
+            object(c.resource(), g);
+            g.writeStringField("file", c.resource().position("").file());
+            g.writeNumberField("line", c.resource().position("").line());
+            g.writeStringField("level", c.level());
+            g.writeStringField("version", c.version().toString());
+            g.writeStringField("reason", c.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void object(Resource r, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("object");
+        g.writeStringField("apiVersion", r.apiVersion());
+        g.writeStringField("kind", r.kind());
+        g.writeStringField("namespace", r.namespace());
+        g.writeStringField("name", r.name());
+        g.writeEndObject();
+    }
+
+    private static void finding(Finding f, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.ruleId());
+        g.writeStringField("severity", f.severity().id());
+        g.writeStringField("message", f.message());
+        g.writeStringField("file", f.position().file());
+        g.writeNumberField("line", f.position().line());
+        g.writeNumberField("column", f.position().column());
+        Resource r = f.resource();
+        String note = r.positionNote(f.path());
+        if (note != null) { // a field rendered from a template whose line is approximate
+            g.writeStringField("positionNote", note);
+        }
+        object(r, g);
+        g.writeStringField("path", f.path());
+        g.writeStringField("remediation", f.remediation());
+        g.writeBooleanField("suppressed", f.suppressed());
+        g.writeStringField("justification", f.suppression());
+        if (f.pss() != null) {
+            g.writeObjectFieldStart("pss");
+            g.writeStringField("level", f.pss().level());
+            g.writeStringField("version", f.pss().version().toString());
+            g.writeStringField("reason", f.pss().reason());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     /** The report as a JSON tree (for front ends that embed it). */

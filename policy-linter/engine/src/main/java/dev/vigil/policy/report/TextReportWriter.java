@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -84,10 +83,15 @@ public final class TextReportWriter implements ReportWriter {
     }
 
     private String line(Finding f) {
-        String severity = String.format(Locale.ROOT, "%-7s", f.severity().id());
+        String severity = padded(f.severity().id(), 7);
         return "  " + f.position() + "  " + paint(severityColour(f.severity()), severity) + "  "
                 + paint(BOLD, f.ruleId()) + "  " + f.message() + "  "
                 + paint(DIM, "(" + f.resource().displayName() + note(f) + ")");
+    }
+
+    /** {@code text} left-aligned in {@code width} characters, as {@code %-7s} (without a Formatter per finding). */
+    private static String padded(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 
     /** Where a rendered template's field could only be placed approximately, say so. */

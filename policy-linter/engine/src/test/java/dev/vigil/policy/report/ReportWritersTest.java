@@ -153,6 +153,40 @@ class ReportWritersTest {
     }
 
     @Test
+    void jsonIsStreamedAsTheTreeWouldBeWritten() throws IOException {
+        // the writer streams the report; toJson builds the same report as a tree for embedders: same text
+        String text = MANIFESTS + """
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: shop
+                  labels: {pod-security.kubernetes.io/enforce: baseline}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: quiet
+                  namespace: shop
+                  annotations: {ignore.vigil.dev/cpu-limits: "limits set by the namespace's quota"}
+                spec:
+                  containers: [{name: app, image: "registry.example/app:1.0"}]
+                """;
+        LoadResult load = new ManifestLoader().loadText(text, "deploy/app.yaml");
+        PolicyEngine engine = PolicyEngine.create(PolicyConfig.defaults());
+        Report report = engine.evaluate(load.resources());
+        List<LoadProblem> problems = List.of(new LoadProblem("deploy/bad.yaml", 3, 7, "a \"quoted\" problem\tç"));
+        LoadResult withProblems = new LoadResult(load.resources(), 2, 1, problems, 4);
+        LintResult result = LintResult.of("1.2.3", Path.of("").toAbsolutePath(), withProblems, engine, report);
+        assertThat(result.report().pssChecks()).isNotEmpty();
+        assertThat(result.findings()).anyMatch(f -> f.pss() != null).anyMatch(f -> f.suppressed());
+
+        String streamed = render(ReportFormat.JSON, result);
+        String tree = JsonReportWriter.MAPPER.writeValueAsString(new JsonReportWriter().toJson(result)) + "\n";
+        assertThat(streamed).isEqualTo(tree).contains("\"notReferenced\" : 4", "\"pssLevels\" : [ {");
+    }
+
+    @Test
     void sarifHasRulesResultsRelativeUrisFingerprintsAndSuppressions() throws IOException {
         Path base = Path.of("").toAbsolutePath();
         LintResult result = lint(MANIFESTS, base.resolve("deploy/app.yaml").toString(), base, List.of());

@@ -1,7 +1,6 @@
 package dev.vigil.policy.rules.container;
 
 import dev.vigil.policy.PodSpec;
-import dev.vigil.policy.Resource;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
 
@@ -21,12 +20,9 @@ final class NonExistentServiceAccount extends BuiltInRule {
         if (name.equals("default")) {
             return;
         }
-        boolean accountsInNamespace = false;
-        for (Resource sa : ctx.resources().ofKind("ServiceAccount")) {
-            if (sa.namespace().equals(pod.owner().namespace())) {
-                accountsInNamespace = true;
-            }
-        }
+        boolean accountsInNamespace = !ctx.resources()
+                .ofKindIn("ServiceAccount", pod.owner().namespace())
+                .isEmpty();
         if (accountsInNamespace && ServiceAccounts.account(pod, ctx.resources()).isEmpty()) {
             ctx.report(pod.owner(), ServiceAccounts.namePath(pod), "serviceAccount \"" + name + "\" not found");
         }

@@ -32,13 +32,7 @@ final class ServiceAccounts {
 
     /** The ServiceAccount object of the input the pod uses, if the input has it. */
     static Optional<Resource> account(PodSpec pod, ResourceSet set) {
-        String name = name(pod);
-        for (Resource sa : set.ofKind("ServiceAccount")) {
-            if (sa.name().equals(name) && sa.namespace().equals(pod.owner().namespace())) {
-                return Optional.of(sa);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(set.named("ServiceAccount", pod.owner().namespace(), name(pod)));
     }
 
     /** {@code automountServiceAccountToken} of the pod, else of its ServiceAccount in the input; empty when unset. */

@@ -22,12 +22,9 @@ final class HpaTargetMissing extends BuiltInRule {
             JsonNode ref = hpa.json().path("spec").path("scaleTargetRef");
             String kind = ref.path("kind").asText("");
             String name = ref.path("name").asText("");
-            var sameKind = set.ofKind(kind).stream()
-                    .filter(r -> r.namespace().equals(hpa.namespace()))
-                    .toList();
             if (!kind.isEmpty()
-                    && !sameKind.isEmpty()
-                    && sameKind.stream().noneMatch(r -> r.name().equals(name))) {
+                    && !set.ofKindIn(kind, hpa.namespace()).isEmpty()
+                    && set.named(kind, hpa.namespace(), name) == null) {
                 ctx.report(
                         hpa,
                         "spec.scaleTargetRef.name",

@@ -1,11 +1,13 @@
 package dev.vigil.policy.rules.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.policy.PodSpec;
 import dev.vigil.policy.Resource;
 import dev.vigil.policy.ResourceSet;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
 import dev.vigil.policy.rules.support.LabelSelectors;
+import dev.vigil.policy.rules.support.PodIndex;
 import java.util.List;
 
 /**
@@ -25,20 +27,26 @@ final class NetworkPolicyMissing extends BuiltInRule {
         java.util.Map<String, List<Resource>> byNamespace = set.ofKind("NetworkPolicy").stream()
                 .filter(np -> np.group().equals("networking.k8s.io"))
                 .collect(java.util.stream.Collectors.groupingBy(Resource::namespace));
+        // the pod specs some policy selects, found through the label index (candidates, then the exact match): testing
+        // every workload of a namespace against every policy there was quadratic
+        java.util.Set<PodSpec> selected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (var e : byNamespace.entrySet()) {
+            for (Resource np : e.getValue()) {
+                JsonNode selector = np.json().path("spec").path("podSelector");
+                for (PodSpec pod : PodIndex.templateCandidates(set, e.getKey(), selector, false)) {
+                    if (!selected.contains(pod) && LabelSelectors.matches(selector, pod.labels())) {
+                        selected.add(pod);
+                    }
+                }
+            }
+        }
         for (Resource r : set.resources()) {
             List<PodSpec> pods = set.podSpecs(r);
-            if (pods.isEmpty()) {
-                continue;
-            }
-            List<Resource> policies = byNamespace.getOrDefault(r.namespace(), List.of());
-            if (policies.isEmpty()) {
+            if (pods.isEmpty() || !byNamespace.containsKey(r.namespace())) {
                 continue;
             }
             for (PodSpec pod : pods) {
-                boolean selected = policies.stream()
-                        .anyMatch(np ->
-                                LabelSelectors.matches(np.json().path("spec").path("podSelector"), pod.labels()));
-                if (!selected) {
+                if (!selected.contains(pod)) {
                     ctx.report(
                             r,
                             "metadata.name",

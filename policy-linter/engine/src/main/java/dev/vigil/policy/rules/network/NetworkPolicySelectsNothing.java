@@ -8,6 +8,7 @@ import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
 import dev.vigil.policy.rules.support.CustomOwners;
 import dev.vigil.policy.rules.support.LabelSelectors;
+import dev.vigil.policy.rules.support.PodIndex;
 import dev.vigil.policy.rules.support.PodLabels;
 import dev.vigil.policy.rules.support.Workloads;
 import java.util.List;
@@ -32,7 +33,8 @@ final class NetworkPolicySelectsNothing extends BuiltInRule {
             if (!np.group().equals("networking.k8s.io") || pods.isEmpty() || LabelSelectors.isEmpty(selector)) {
                 continue;
             }
-            if (pods.stream().noneMatch(p -> PodLabels.of(set, p).mayMatch(selector))
+            if (PodIndex.runtimeCandidates(set, np.namespace(), selector, false).stream()
+                            .noneMatch(p -> PodLabels.of(set, p).mayMatch(selector))
                     && !CustomOwners.couldOwnSelected(set, Set.of(np.namespace()), selector, false)) {
                 ctx.report(
                         np,

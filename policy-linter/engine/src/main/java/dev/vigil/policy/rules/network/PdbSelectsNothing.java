@@ -6,6 +6,7 @@ import dev.vigil.policy.ResourceSet;
 import dev.vigil.policy.RuleContext;
 import dev.vigil.policy.rules.BuiltInRule;
 import dev.vigil.policy.rules.support.CustomOwners;
+import dev.vigil.policy.rules.support.PodIndex;
 import dev.vigil.policy.rules.support.PodLabels;
 import dev.vigil.policy.rules.support.Workloads;
 import java.util.Set;
@@ -28,7 +29,8 @@ final class PdbSelectsNothing extends BuiltInRule {
             if (!pdb.group().equals("policy") || pods.isEmpty()) {
                 continue;
             }
-            if (pods.stream().noneMatch(p -> PodLabels.of(set, p).mayMatch(selector))
+            if (PodIndex.runtimeCandidates(set, pdb.namespace(), selector, false).stream()
+                            .noneMatch(p -> PodLabels.of(set, p).mayMatch(selector))
                     && !CustomOwners.couldOwnSelected(set, Set.of(pdb.namespace()), selector, false)) {
                 ctx.report(
                         pdb, "spec.selector", "PodDisruptionBudget \"" + pdb.name() + "\" selects no pod of the input");
