@@ -128,12 +128,17 @@ load() { # phase duration warm-up-args -- measured-args: a warm-up run (JIT, con
   while [[ "$1" != -- ]]; do warm+=("$1"); shift; done
   shift
   gen "${warm[@]}" --phase warmup --warmup 0 --duration "$WARMUP" >/dev/null
-  local before after line sent
+  local before after line sent t0 t1
   before="$(server_cpu_ticks)"
+  t0="$(date +%s%N)"
   line="$(gen "$@" --phase "$phase" --warmup 1 --duration "$duration")"
+  t1="$(date +%s%N)"
   after="$(server_cpu_ticks)"
   sent="$(sed -E 's/.* sent=([0-9]+).*/\1/' <<<"$line")"
+  # server_cpu_pct: the server's CPU time over the generator's wall time (JVM start included): near 100 % of its
+  # one pinned core means the phase saturated the server
   echo "$line server_cpu_us_per_request=$(( (after - before) * 1000000 / CLK_TCK / (sent > 0 ? sent : 1) ))" \
+    "server_cpu_pct=$(( (after - before) * 100 * 1000000000 / CLK_TCK / ((t1 - t0) > 0 ? (t1 - t0) : 1) ))" \
     "loadavg=$(loadavg)"
 }
 closed() { load "$1" "$DURATION" --mode closed --concurrency "$CONCURRENCY" -- --mode closed --concurrency "$CONCURRENCY"; }
@@ -165,7 +170,7 @@ row() { # label line: one markdown table row
   local l="$2"
   echo "| $1 | $(kv answered_rps "$l") | $(kv p50_ms "$l") | $(kv p99_ms "$l") | $(kv p999_ms "$l") | $(kv max_ms "$l")" \
     "| $(kv wire_p99_ms "$l") | $(kv send_lag_p99_ms "$l") | $(kv gen_cpu_us_per_request "$l")" \
-    "| $(kv server_cpu_us_per_request "$l") | $(kv ok_200 "$l") | $(kv shed_429 "$l") | $(kv other_status "$l")" \
+    "| $(kv server_cpu_us_per_request "$l") | $(kv server_cpu_pct "$l") | $(kv ok_200 "$l") | $(kv shed_429 "$l") | $(kv other_status "$l")" \
     "| $(kv conn_errors "$l") | $(kv timeouts "$l") | $(kv late "$l") | $(kv errors "$l") | $(kv loadavg "$l") |"
 }
 
@@ -205,8 +210,8 @@ for run in $(seq 1 "$RUNS"); do
   echo "### run $run/$RUNS, $RUN_START UTC, load average before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "| phase | answered/s | p50 ms | p99 ms | p99.9 ms | max ms | wire p99 ms | send lag p99 ms | gen CPU µs/req" \
-    "| server CPU µs/req | 200 | 429 | other status | conn errors | timeouts | late | errors | load avg after |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    "| server CPU µs/req | server CPU % | 200 | 429 | other status | conn errors | timeouts | late | errors | load avg after |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   [[ "$run" == 1 ]] && row "ceiling, closed loop $CONCURRENCY" "$CEIL_SAT"
   row "ceiling, open 1,000/s" "$CEIL_1000"
   [[ "$run" == 1 ]] && row "webhook, closed loop $CONCURRENCY (saturation)" "$SAT_LINE"
