@@ -36,7 +36,8 @@
 # NICE=N runs servers and generators with that niceness; RT=P (root) runs them with real-time round-robin priority P
 # (chrt -r P): on a machine shared with builds they then get their CPU first (say so when quoting either).
 # Environment: RUNS (default 1), DURATION (s, default 20), WARMUP (s, default 8), CONCURRENCY (closed loop, default
-# 32), OVERLOAD_DURATION (s, default 10), SKIP_BUILD=1 (reuse the built jars), STALL=0, GENERATOR=jetty.
+# 32), OVERLOAD_DURATION (s, default 10), GEN_WARMUP (s of unmeasured load at the start of each measured run, for
+# the generator's own JIT; default 3), SKIP_BUILD=1 (reuse the built jars), STALL=0, GENERATOR=jetty.
 # Time: about 2 + 1.7 x RUNS minutes plus the build on a quiet machine (RUNS=3: about 8 minutes).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -131,7 +132,7 @@ load() { # phase duration warm-up-args -- measured-args: a warm-up run (JIT, con
   local before after line sent t0 t1
   before="$(server_cpu_ticks)"
   t0="$(date +%s%N)"
-  line="$(gen "$@" --phase "$phase" --warmup 1 --duration "$duration")"
+  line="$(gen "$@" --phase "$phase" --warmup "${GEN_WARMUP:-3}" --duration "$duration")"
   t1="$(date +%s%N)"
   after="$(server_cpu_ticks)"
   sent="$(sed -E 's/.* sent=([0-9]+).*/\1/' <<<"$line")"
