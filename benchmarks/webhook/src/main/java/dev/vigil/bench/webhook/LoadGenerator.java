@@ -58,8 +58,10 @@ import org.HdrHistogram.Histogram;
  * time, the request is abandoned and its connection closed, as the API server does. Outcomes are counted
  * separately: {@code ok_200} (HTTP 200 with a decision), {@code shed_429} (HTTP 200 whose AdmissionReview status
  * code is 429: the webhook shed it), {@code other_status} (any other HTTP status), {@code conn_errors} (connect,
- * handshake, reset, closed before the answer), {@code timeouts} (no answer by the deadline, the connection is
- * closed), {@code late} (an answer read after the deadline, before the reaper closed the connection).
+ * handshake, reset, closed before the answer), {@code timeouts} (sent, no answer by the deadline: the connection is
+ * closed), {@code expired_in_client} (the deadline passed while the request waited in the client for a connection:
+ * never sent, the generator's shortfall, not the server's), {@code late} (an answer read after the deadline, before
+ * the reaper closed the connection).
  *
  * <p>Priorities: the sender and the reaper run at {@link Thread#MAX_PRIORITY}, readers just below normal; with
  * {@code -XX:ThreadPriorityPolicy=1} (root) the JVM maps that to nice values, so on a core shared with many busy
@@ -142,6 +144,7 @@ public final class LoadGenerator {
         private final AtomicLong otherStatus = new AtomicLong();
         private final AtomicLong connErrors = new AtomicLong();
         private final AtomicLong timeouts = new AtomicLong();
+        private final AtomicLong expiredInClient = new AtomicLong();
         private final AtomicLong late = new AtomicLong();
         private final AtomicLong queuedInClient = new AtomicLong();
         private final AtomicLong connectionsOpened = new AtomicLong();
@@ -317,7 +320,7 @@ public final class LoadGenerator {
             long now = System.nanoTime();
             synchronized (lock) {
                 while ((next = pending.pollFirst()) != null && now - next.intended > deadlineNanos) {
-                    finish(next, Outcome.TIMEOUT, now, 0, null); // the API server gave up before it was sent
+                    finish(next, Outcome.EXPIRED, now, 0, null); // the API server gave up before it was sent
                 }
                 if (next == null) {
                     idle.addLast(c);
@@ -363,7 +366,7 @@ public final class LoadGenerator {
                             }
                             synchronized (lock) {
                                 while (!pending.isEmpty() && now - pending.peekFirst().intended > deadlineNanos) {
-                                    finish(pending.pollFirst(), Outcome.TIMEOUT, now, 0, null);
+                                    finish(pending.pollFirst(), Outcome.EXPIRED, now, 0, null);
                                 }
                             }
                             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
@@ -380,7 +383,9 @@ public final class LoadGenerator {
             SHED,
             OTHER_STATUS,
             CONN_ERROR,
-            TIMEOUT
+            TIMEOUT,
+            /** The deadline passed while the request waited in the client for a connection: never sent. */
+            EXPIRED
         }
 
         private void finish(Req r, Outcome outcome, long now, long wroteAt, String detail) {
@@ -392,16 +397,19 @@ public final class LoadGenerator {
                     case OTHER_STATUS -> otherStatus.incrementAndGet();
                     case CONN_ERROR -> connErrors.incrementAndGet();
                     case TIMEOUT -> timeouts.incrementAndGet();
+                    case EXPIRED -> expiredInClient.incrementAndGet();
                 }
                 if (detail != null) {
                     firstError.compareAndSet(null, detail);
                 }
                 long took = now - r.intended;
-                if (outcome != Outcome.TIMEOUT && outcome != Outcome.CONN_ERROR && took > deadlineNanos) {
+                if ((outcome == Outcome.OK || outcome == Outcome.SHED || outcome == Outcome.OTHER_STATUS)
+                        && took > deadlineNanos) {
                     late.incrementAndGet();
                 }
                 latency.recordValue(Math.min(Math.max(0, took), MAX_RECORDED));
-                if (wroteAt != 0 && outcome != Outcome.TIMEOUT && outcome != Outcome.CONN_ERROR) {
+                if (wroteAt != 0
+                        && (outcome == Outcome.OK || outcome == Outcome.SHED || outcome == Outcome.OTHER_STATUS)) {
                     onWire.recordValue(Math.min(Math.max(0, now - wroteAt), MAX_RECORDED));
                 }
             }
@@ -418,11 +426,11 @@ public final class LoadGenerator {
         void print(String phase, String mode, double target) {
             double seconds = measuredNanos / 1e9;
             long answered = ok.get() + shed.get();
-            long errors = otherStatus.get() + connErrors.get() + timeouts.get();
+            long errors = otherStatus.get() + connErrors.get() + timeouts.get() + expiredInClient.get();
             System.out.printf(
                     Locale.ROOT,
                     "phase=%s mode=%s target_rps=%.0f answered_rps=%.0f reviewed_rps=%.0f answered=%d ok_200=%d"
-                            + " shed_429=%d other_status=%d conn_errors=%d timeouts=%d late=%d errors=%d shed=%d"
+                            + " shed_429=%d other_status=%d conn_errors=%d timeouts=%d expired_in_client=%d late=%d errors=%d shed=%d"
                             + " sent=%d queued_in_client=%d connections_opened=%d max_open=%d"
                             + " p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f"
                             + " wire_p50_ms=%.3f wire_p99_ms=%.3f wire_p999_ms=%.3f"
@@ -439,6 +447,7 @@ public final class LoadGenerator {
                     otherStatus.get(),
                     connErrors.get(),
                     timeouts.get(),
+                    expiredInClient.get(),
                     late.get(),
                     errors,
                     shed.get(),
