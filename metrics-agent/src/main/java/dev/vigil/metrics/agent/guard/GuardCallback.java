@@ -23,7 +23,8 @@ import java.util.function.BiFunction;
  *
  * <p>Kinds and payloads: {@code process} (the {@code ProcessBuilder}), {@code jndi} (the name), {@code deserialize}
  * (the class), {@code file.read} / {@code file.write} (the path string), {@code file.raf} ({@code [name, mode]}),
- * {@code file.nio} ({@code [path, options]}), {@code connect} (the address), {@code classload} ({@code [loader,
+ * {@code file.nio} ({@code [path, options]}), {@code file.copy} / {@code file.move} ({@code [source, target]}),
+ * {@code connect} (the address), {@code classload} ({@code [loader,
  * name]}), {@code script} ({@code [engine or parser, text]}).
  */
 public final class GuardCallback implements BiFunction<Object, Object, Object> {
@@ -78,6 +79,16 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
                 Object[] a = (Object[]) payload;
                 return file(g, String.valueOf(a[0]), writes((Set<?>) a[1]));
             }
+            case "file.copy": {
+                Object[] a = (Object[]) payload;
+                SecurityException e = file(g, String.valueOf(a[0]), false);
+                return e != null ? e : file(g, String.valueOf(a[1]), true);
+            }
+            case "file.move": {
+                Object[] a = (Object[]) payload;
+                SecurityException e = file(g, String.valueOf(a[0]), true);
+                return e != null ? e : file(g, String.valueOf(a[1]), true);
+            }
             case "process":
                 return process(g, (ProcessBuilder) payload);
             case "jndi":
@@ -100,12 +111,18 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
     }
 
     private static SecurityException file(Guard g, String path, boolean write) {
-        String p = g.sensitive().match(path);
+        SensitivePaths sensitive = g.sensitive();
+        String p = sensitive.match(path);
         if (p == null && !g.customFor("file")) {
             return null;
         }
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("fd.name", p != null ? p : g.sensitive().absolute(path));
+        String name = p != null ? p : sensitive.target(path);
+        f.put("fd.name", name);
+        String requested = sensitive.absolute(path);
+        if (!requested.equals(name)) {
+            f.put("fd.requested", requested); // reached through a link
+        }
         f.put("fd.access", write ? "write" : "read");
         BuiltinRule rule =
                 p == null ? null : write ? BuiltinRule.SENSITIVE_FILE_WRITE : BuiltinRule.SENSITIVE_FILE_READ;

@@ -59,6 +59,16 @@ final class GuardInstrumentation implements ClassFileTransformer {
                 "file.nio",
                 "a1",
                 "a2");
+        hook(
+                "sun/nio/fs/UnixFileSystemProvider",
+                "newAsynchronousFileChannel(Ljava/nio/file/Path;Ljava/util/Set;Ljava/util/concurrent/ExecutorService;"
+                        + "[Ljava/nio/file/attribute/FileAttribute;)Ljava/nio/channels/AsynchronousFileChannel;",
+                "file.nio",
+                "a1",
+                "a2");
+        String twoPaths = "(Ljava/nio/file/Path;Ljava/nio/file/Path;[Ljava/nio/file/CopyOption;)V";
+        hook("sun/nio/fs/UnixFileSystemProvider", "copy" + twoPaths, "file.copy", "a1", "a2");
+        hook("sun/nio/fs/UnixFileSystemProvider", "move" + twoPaths, "file.move", "a1", "a2");
         hook("java/net/URLClassLoader", "findClass(Ljava/lang/String;)Ljava/lang/Class;", "classload", "this", "a1");
         hook("javax/script/AbstractScriptEngine", "eval(Ljava/lang/String;)Ljava/lang/Object;", "script", "this", "a1");
         hook(
