@@ -25,7 +25,7 @@ import java.util.function.BiFunction;
  * (the class), {@code file.read} / {@code file.write} (the path string), {@code file.raf} ({@code [name, mode]}),
  * {@code file.nio} ({@code [path, options]}), {@code file.copy} / {@code file.move} ({@code [source, target]}),
  * {@code connect} (the address), {@code classload} ({@code [loader,
- * name]}), {@code script} ({@code [engine or parser, text]}).
+ * name]}), {@code script} ({@code [engine or parser, text or Reader]}).
  */
 public final class GuardCallback implements BiFunction<Object, Object, Object> {
     /** Looked up by name from the woven code. */
@@ -103,7 +103,7 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
             }
             case "script": {
                 Object[] a = (Object[]) payload;
-                return script(g, a[0], (String) a[1]);
+                return script(g, a[0], a[1]);
             }
             default:
                 return null;
@@ -238,11 +238,24 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
         return g.check("classload", null, f);
     }
 
-    private static SecurityException script(Guard g, Object engine, String text) {
+    private static SecurityException script(Guard g, Object engine, Object source) {
         Object request = ServletRecorder.currentRequest();
-        boolean fromRequest = request != null && RequestView.containsRequestData(request, text);
-        if (!fromRequest && !g.customFor("script")) {
+        boolean custom = g.customFor("script");
+        if (request == null && !custom) {
             return null;
+        }
+        String text = ScriptText.of(source);
+        if (text == null) {
+            return null;
+        }
+        long fingerprint = ScriptText.fingerprint(text);
+        long previous = ScriptText.remember(fingerprint);
+        boolean fromRequest = request != null && RequestView.containsRequestData(request, text);
+        if (!fromRequest && !custom) {
+            return null;
+        }
+        if (ScriptText.judgedByAnOuterCall(engine, fingerprint, previous)) {
+            return null; // AbstractScriptEngine.eval(String) handing over to the engine's eval(String, ScriptContext)
         }
         Map<String, String> f = new LinkedHashMap<>();
         f.put("script.engine", engine.getClass().getName());
