@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
  * SSH keys ({@code ~/.ssh/} of the JVM's user and of root).
  *
  * <p>What is judged is the real target: the path is made absolute against {@code user.dir} and normalised lexically
- * ({@code ..}, {@code .}, double slashes); when that is not sensitive, its symbolic links are resolved (one
- * {@code realpath} call, so {@code /tmp/x -> /etc/shadow}, {@code /proc/self/root/etc/shadow} and a folder linked into
- * {@code ~/.ssh} count). A file that does not exist yet is judged by its folder's real path, following a dangling link
- * at its end (a write through {@code /tmp/k -> ~/.ssh/authorized_keys} creates the target). Hard links are not
- * recognised.
+ * ({@code ..}, {@code .}, double slashes); when that is not sensitive and the file exists, its identity (one
+ * {@code stat}, the kernel following every link) is compared with the sensitive files' ({@link FileIdentities}), so
+ * {@code /tmp/x -> /etc/shadow}, {@code /proc/self/root/etc/shadow}, a folder linked into {@code ~/.ssh} and a hard
+ * link count. A file of procfs reached that way, and a file that does not exist yet, are judged by their real path
+ * ({@code realpath}; for a missing file its folder's real path, following a dangling link at its end: a write through
+ * {@code /tmp/k -> ~/.ssh/authorized_keys} creates the target).
  */
 final class SensitivePaths {
     /** Longer paths are judged lexically only (the kernel refuses them anyway: PATH_MAX). */
@@ -42,6 +43,7 @@ final class SensitivePaths {
     private final List<String> roots;
 
     private final String userDir;
+    private final FileIdentities identities;
 
     SensitivePaths(String userHome, String userDir) {
         this(userHome, userDir, SERVICE_ACCOUNT);
@@ -66,6 +68,11 @@ final class SensitivePaths {
         r.addAll(serviceAccount);
         r.addAll(ssh);
         this.roots = List.copyOf(r);
+        List<String> files = new ArrayList<>(EXACT);
+        for (String dir : serviceAccount) {
+            files.add(dir + "token");
+        }
+        this.identities = new FileIdentities(files, ssh, System::nanoTime);
     }
 
     private static void addOnce(List<String> list, String s) {
@@ -86,6 +93,23 @@ final class SensitivePaths {
         if (sensitive(p)) {
             return p;
         }
+        if (p.length() > MAX_RESOLVED_LENGTH || p.indexOf('\0') >= 0) {
+            return null;
+        }
+        Object key;
+        try {
+            key = FileIdentities.key(Path.of(p));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (key != null) {
+            // the file exists: one stat, whatever the depth, compared with the sensitive files' identities
+            String name = identities.name(key);
+            if (name != FileIdentities.PROCFS) {
+                return name;
+            }
+        }
+        // a file of procfs (another pid, a thread), or one that does not exist (yet): its real path decides
         String real = real(p);
         return real != null && !real.equals(p) && sensitive(real) ? real : null;
     }

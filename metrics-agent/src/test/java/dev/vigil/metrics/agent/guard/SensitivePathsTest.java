@@ -145,6 +145,31 @@ class SensitivePathsTest {
     }
 
     @Test
+    void aHardLinkToTheTokenIsRecognisedByItsIdentity() throws Exception {
+        Path token = serviceAccount.resolve("..2026_12_07_15_00_00.123456789/token");
+        Path hard = Files.createLink(tmp.resolve("cache.bin"), token);
+
+        assertThat(paths().match(hard.toString())).isEqualTo(token.toString());
+    }
+
+    @Test
+    void aReplacedFileIsKnownByItsNewIdentityAfterTheNextRefresh() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("secret"), "v1");
+        long[] now = {0};
+        FileIdentities ids = new FileIdentities(List.of(secret.toString()), List.of(), () -> now[0]);
+        assertThat(ids.name(FileIdentities.key(secret))).isEqualTo(secret.toString());
+
+        Files.delete(secret);
+        Files.writeString(tmp.resolve("other"), "keeps the old inode number from being reused at once");
+        Files.writeString(secret, "v2"); // what passwd does to /etc/shadow: a new file
+        Object replaced = FileIdentities.key(secret);
+        now[0] = FileIdentities.REFRESH_NANOS;
+
+        assertThat(ids.name(replaced)).isEqualTo(secret.toString());
+        assertThat(ids.name(FileIdentities.key(tmp.resolve("other")))).isNull();
+    }
+
+    @Test
     void aDanglingLinkIntoSshIsAWriteOfItsTarget() throws Exception {
         Path keys = home.resolve(".ssh/authorized_keys");
         Path link = Files.createSymbolicLink(tmp.resolve("notes.txt"), keys);
