@@ -7,6 +7,10 @@
 #   benchmarks/metrics-agent/quick.sh guard [N]     the runtime guard's cost, no event firing: N interleaved rounds of
 #                                                   the agent without and with guard=detect (start-up CPU as for startup,
 #                                                   then CPU per request under wrk as for cpu)
+#   benchmarks/metrics-agent/quick.sh guardhooks [N] which guarded JDK calls a plain request passes through: guard=detect
+#                                                   with custom rules matching every call of every kind (Debug),
+#                                                   vigil_guard_events_total per kind before and after N requests (after
+#                                                   a warm-up) on /items/42, /healthz and /metrics: calls per request
 #   benchmarks/metrics-agent/quick.sh threads       thread names the agent adds (jcmd Thread.print, after requests)
 #   benchmarks/metrics-agent/quick.sh cpu [N]       process CPU per request under wrk (-t1 -c16, 5 s after a 3 s warm-up),
 #                                                   N interleaved rounds without and with the agent
@@ -121,6 +125,43 @@ off = {r[0]: float(r[4]) for r in rows if r[1] == "off"}
 ratios = sorted(float(r[4]) / off[r[0]] for r in rows if r[1] == "detect" and r[0] in off)
 print("per round, detect / off: " + ", ".join(f"{x:.3f}" for x in ratios) + f" (median {statistics.median(ratios):.3f})")
 PY
+    ;;
+  guardhooks)
+    N="${2:-20000}"
+    RULES="$OUT/every-call.yaml"
+    : >"$RULES"
+    for kind in process file jndi deserialize connect classload script; do
+      printf -- '- rule: every-%s\n  desc: every guarded %s call\n  priority: Debug\n  condition: kind == "%s"\n  output: "%s %%fd.name %%class.name %%net.host"\n' \
+        "$kind" "$kind" "$kind" "$kind" >>"$RULES"
+    done
+    AGENT_ARGS="guard.rules=$RULES,guard.output=$OUT/every-call.jsonl${AGENT_ARGS:+,$AGENT_ARGS}" start 2
+    counts() { curl -fs "http://127.0.0.1:$MPORT/metrics" | awk '/^vigil_guard_events_total/ {match($0, /rule="[^"]*"/); r=substr($0, RSTART+6, RLENGTH-7); c[r]+=$NF} END {for (r in c) print r, c[r]}' | sort; }
+    wrk -t1 -c16 -d3s "http://127.0.0.1:$APP_PORT/items/42" >/dev/null
+    curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/healthz"
+    before="$(counts)"
+    for path in /items/42 /healthz; do
+      python3 - "$APP_PORT" "$path" "$N" <<'PY'
+import http.client, sys
+c = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
+for _ in range(int(sys.argv[3])):
+    c.request("GET", sys.argv[2]); c.getresponse().read()
+PY
+    done
+    after="$(counts)"
+    echo "guarded calls counted, after warm-up: $(echo "$before" | tr '\n' ' ')"
+    echo "after $N requests each on /items/42 and /healthz (keep-alive) and the scrapes: $(echo "$after" | tr '\n' ' ')"
+    echo "the calls themselves (distinct, from $OUT/every-call.jsonl):"
+    python3 - "$OUT/every-call.jsonl" <<'PY'
+import collections, json, sys
+seen = collections.Counter()
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    f = e["output_fields"]
+    seen[(e["rule"], f.get("fd.name") or f.get("class.name") or f.get("net.host") or "", f.get("http.route", "-"))] += 1
+for (rule, what, route), n in sorted(seen.items()):
+    print(f"  {rule}\t{what}\troute={route}\t{n} written")
+PY
+    stop_app
     ;;
   threads)
     for with in 0 1; do

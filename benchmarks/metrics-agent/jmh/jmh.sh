@@ -7,7 +7,11 @@
 # RecordBenchmark (one request through ServletRecorder vs a plain Micrometer timer as Spring Boot records it),
 # GuardBenchmark (one guarded JDK call with guard=detect vs none; `jmh.sh Guard`: the packaged agent jar attaches itself
 # in the guarded fork, so the class path leaves the agent's unshaded classes out; `jmh.sh GuardCpu`: the same in CPU
-# time, processes with and without the guard alternated, plus the hook alone).
+# time, processes with and without the guard alternated, plus the hook alone), GuardRequestBenchmark (what guard=detect
+# adds to one servlet request that fires nothing: the servlet hook's per-request path with the guard's request tracking
+# off and on, in forks of one run; `jmh.sh GuardRequest`, or `jmh.sh GuardRequestCpu` in CPU time, processes alternated),
+# GuardWebFluxCpu (`jmh.sh GuardWebFluxCpu`: a WebFlux request's subscription as the agent returns it with the guard off
+# and through the guard's request context, CPU time, 3 processes).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
@@ -16,7 +20,17 @@ MVN="$ROOT/mvnw"
 (cd "$HERE" && "$MVN" -B -q -o compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt)
 CP="$ROOT/metrics-agent/target/classes:$HERE/target/classes:$(cat "$HERE/target/cp.txt")"
 case "${1:-}" in
-  Guard*)
+  GuardRequestCpu)
+    for round in 1 2 3; do
+      for mode in off detect; do
+        echo "== round $round, guard=$mode"
+        "${JAVA:-java}" -Xms256m -Xmx256m -cp "$CP" dev.vigil.metrics.bench.GuardRequestCpu "$mode"
+      done
+    done ;;
+  GuardWebFluxCpu)
+    for round in 1 2 3; do "${JAVA:-java}" -Xms256m -Xmx256m -cp "$CP" dev.vigil.metrics.bench.GuardWebFluxCpu; done ;;
+  GuardRequest*) exec "${JAVA:-java}" -cp "$CP" org.openjdk.jmh.Main "GuardRequestBenchmark" "${@:2}" ;;
+  Guard | GuardBenchmark)
     (cd "$ROOT" && "$MVN" -B -q -o -pl metrics-agent -am package -DskipTests -Dspotless.check.skip=true)
     GCP="$HERE/target/classes:$(tr ':' '\n' <"$HERE/target/cp.txt" | grep -v 'vigil-metrics-agent' | paste -sd:)"
     exec "${JAVA:-java}" -Dvigil.bench.agentJar="$ROOT/metrics-agent/target/metrics-agent.jar" -cp "$GCP" \

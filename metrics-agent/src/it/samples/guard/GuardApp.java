@@ -44,6 +44,9 @@ public final class GuardApp {
         ctx.addServlet(new ServletHolder(new WriteFile()), "/write");
         ctx.addServlet(new ServletHolder(new Price()), "/price");
         ctx.addServlet(new ServletHolder(new LoadClass()), "/classload");
+        ctx.addServlet(new ServletHolder(new Read()), "/read");
+        ctx.addServlet(new ServletHolder(new Script()), "/script");
+        ctx.addServlet(new ServletHolder(new ScriptConstant()), "/script-constant");
         server.setHandler(ctx);
         server.start();
         System.out.println("LISTENING " + connector.getLocalPort());
@@ -57,6 +60,15 @@ public final class GuardApp {
             in.read();
         }
         localJndi();
+        if (Boolean.getBoolean("guard.app.startupScript")) { // Nashorn takes seconds to start: only when asked
+            System.out.println("start-up script says " + Js.ENGINE.eval("var answer = 6 * 7; 'answer ' + answer"));
+        }
+    }
+
+    /** Nashorn (org.openjdk.nashorn:nashorn-core), a JSR-223 engine from Maven Central; started on first use. */
+    static final class Js {
+        static final javax.script.ScriptEngine ENGINE =
+                new org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory().getScriptEngine();
     }
 
     static Object roundTrip(Object o) throws Exception {
@@ -195,6 +207,122 @@ public final class GuardApp {
                 answer(resp, 403, e.getMessage());
             } catch (IOException e) {
                 answer(resp, 500, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Reads the file {@code name} through the file API {@code api}: the many doors to one file (FileInputStream,
+     * FileReader, a file: URL, NIO streams and channels, RandomAccessFile, FileChannel, AsynchronousFileChannel,
+     * Files.copy; FileWriter opens it for appending and writes nothing).
+     */
+    static final class Read extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try {
+                answer(resp, 200, "read " + read(req.getParameter("api"), req.getParameter("name")));
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                answer(resp, 500, e.toString());
+            }
+        }
+
+        static long read(String api, String name) throws IOException {
+            java.nio.file.Path path = java.nio.file.Path.of(name.startsWith("file:") ? "/" : name);
+            java.nio.charset.Charset latin1 = java.nio.charset.StandardCharsets.ISO_8859_1;
+            switch (api) {
+                case "FileInputStream":
+                    try (InputStream in = new FileInputStream(name)) {
+                        return in.readAllBytes().length;
+                    }
+                case "FileReader":
+                    try (java.io.Reader r = new java.io.FileReader(name, latin1)) {
+                        return r.transferTo(java.io.Writer.nullWriter());
+                    }
+                case "file-url":
+                    try (InputStream in = new java.net.URL(name).openStream()) {
+                        return in.readAllBytes().length;
+                    }
+                case "newInputStream":
+                    try (InputStream in = java.nio.file.Files.newInputStream(path)) {
+                        return in.readAllBytes().length;
+                    }
+                case "newByteChannel":
+                    try (java.nio.channels.SeekableByteChannel c = java.nio.file.Files.newByteChannel(path)) {
+                        return c.read(java.nio.ByteBuffer.allocate(1 << 16));
+                    }
+                case "readAllBytes":
+                    return java.nio.file.Files.readAllBytes(path).length;
+                case "readString":
+                    return java.nio.file.Files.readString(path, latin1).length();
+                case "lines":
+                    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(path, latin1)) {
+                        return lines.count();
+                    }
+                case "RandomAccessFile":
+                    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(name, "r")) {
+                        return f.read(new byte[1 << 16]);
+                    }
+                case "FileChannel":
+                    try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(path)) {
+                        return c.read(java.nio.ByteBuffer.allocate(1 << 16));
+                    }
+                case "AsynchronousFileChannel":
+                    try (java.nio.channels.AsynchronousFileChannel c =
+                            java.nio.channels.AsynchronousFileChannel.open(path)) {
+                        return c.read(java.nio.ByteBuffer.allocate(1 << 16), 0).get();
+                    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                        throw new IOException(e);
+                    }
+                case "copy":
+                    java.nio.file.Path to = java.nio.file.Files.createTempFile("guard-copy", ".txt");
+                    try {
+                        java.nio.file.Files.copy(path, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        return java.nio.file.Files.size(to);
+                    } finally {
+                        java.nio.file.Files.deleteIfExists(to);
+                    }
+                case "FileWriter":
+                    try (java.io.Writer w = new java.io.FileWriter(name, latin1, true)) {
+                        return 0;
+                    }
+                default:
+                    throw new IllegalArgumentException("no such api " + api);
+            }
+        }
+    }
+
+    /** Evaluates JavaScript from a parameter with Nashorn ({@code eval(String)}, or {@code eval(Reader)}). */
+    static final class Script extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try {
+                String code = req.getParameter("code");
+                Object v = "reader".equals(req.getParameter("as"))
+                        ? Js.ENGINE.eval(new java.io.StringReader(code))
+                        : "compile".equals(req.getParameter("as"))
+                                ? ((javax.script.Compilable) Js.ENGINE)
+                                        .compile(code)
+                                        .eval()
+                                : Js.ENGINE.eval(code);
+                answer(resp, 200, String.valueOf(v));
+            } catch (SecurityException e) {
+                answer(resp, 403, e.getMessage());
+            } catch (javax.script.ScriptException e) {
+                answer(resp, 400, e.getMessage());
+            }
+        }
+    }
+
+    /** A constant script evaluated inside a request that has parameters: no event. */
+    static final class ScriptConstant extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            try {
+                answer(resp, 200, String.valueOf(Js.ENGINE.eval("100 * 12 / 10")));
+            } catch (javax.script.ScriptException e) {
+                answer(resp, 500, e.getMessage());
             }
         }
     }

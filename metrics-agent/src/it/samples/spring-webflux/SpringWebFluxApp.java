@@ -13,12 +13,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 /**
  * A Spring Boot 4 WebFlux application on Reactor Netty with Actuator, run by WebFluxIT with the agent: a route
  * template answered later on another thread, an error signalled by the Mono, an exception thrown before any Mono
- * exists, and outgoing calls through Reactor Netty's own HttpClient.
+ * exists, and outgoing calls through Reactor Netty's own HttpClient. For the runtime guard (GuardWebFluxIT): handlers
+ * that run a command from a query parameter (a command injection) in the handler itself and after a hop to another
+ * thread; its start-up runs a command too (no event).
  */
 @SpringBootApplication
 @RestController
@@ -37,9 +40,36 @@ public class SpringWebFluxApp {
         app.run();
     }
 
+    static String exec(String cmd) {
+        try {
+            return "exit " + new ProcessBuilder("/bin/sh", "-c", cmd).start().waitFor();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Bean
     ApplicationListener<ApplicationReadyEvent> ready(Environment env) {
-        return event -> System.out.println("LISTENING " + env.getProperty("local.server.port"));
+        return event -> System.out.println(
+                "start-up command " + exec("true") + "\nLISTENING " + env.getProperty("local.server.port"));
+    }
+
+    /** Runs {@code cmd} in the handler itself, on the event loop. */
+    @GetMapping("/run/{tool}")
+    Mono<String> run(@PathVariable("tool") String tool, @RequestParam("cmd") String cmd) {
+        return Mono.just(tool + " " + exec(cmd));
+    }
+
+    /** Runs {@code cmd} after {@code publishOn}: on a bounded-elastic thread, once the value arrives. */
+    @GetMapping("/run-later/{tool}")
+    Mono<String> runLater(@PathVariable("tool") String tool, @RequestParam("cmd") String cmd) {
+        return Mono.just(cmd).publishOn(Schedulers.boundedElastic()).map(c -> tool + " " + exec(c));
+    }
+
+    /** Runs {@code cmd} with {@code subscribeOn}: subscribed on a parallel thread. */
+    @GetMapping("/run-on/{tool}")
+    Mono<String> runOn(@PathVariable("tool") String tool, @RequestParam("cmd") String cmd) {
+        return Mono.fromCallable(() -> tool + " " + exec(cmd)).subscribeOn(Schedulers.parallel());
     }
 
     @GetMapping("/items/{id}")

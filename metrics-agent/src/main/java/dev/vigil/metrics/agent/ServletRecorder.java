@@ -52,9 +52,29 @@ public final class ServletRecorder {
         trackRequests = true;
     }
 
-    /** The servlet request this thread is serving (outermost), or null; always null while the guard is off. */
+    /** The request this thread is serving (outermost), or null; always null while the guard is off. */
     public static Object currentRequest() {
         return trackRequests ? REQUEST.get() : null;
+    }
+
+    /** Whether the request being served is kept per thread (the runtime guard is on). */
+    public static boolean tracksRequests() {
+        return trackRequests;
+    }
+
+    /**
+     * Makes {@code request} (a WebFlux request, see {@link WebFluxRecorder}) this thread's current request while a
+     * reactive handler runs on it; returns the one it replaces, for {@link #leave}.
+     */
+    public static Object enter(Object request) {
+        Object previous = REQUEST.get();
+        REQUEST.set(request);
+        return previous;
+    }
+
+    /** Restores the current request {@link #enter} replaced. */
+    public static void leave(Object previous) {
+        REQUEST.set(previous);
     }
 
     /**
@@ -125,7 +145,7 @@ public final class ServletRecorder {
             Class<?> asyncListener,
             Object response) {
         if (trackRequests) {
-            REQUEST.remove();
+            REQUEST.set(null); // not remove(): the thread's entry stays, so the next request allocates nothing
         }
         try {
             String template = template(springPattern, mappingMatch, mappingPattern, servletPrefix);

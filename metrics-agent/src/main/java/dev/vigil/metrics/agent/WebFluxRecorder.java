@@ -2,11 +2,16 @@ package dev.vigil.metrics.agent;
 
 import dev.vigil.metrics.HttpServerMetrics;
 import dev.vigil.metrics.internal.RouteNormalizer;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Records a Spring WebFlux request as {@code http_server_requests_seconds} when the {@code Mono} that
@@ -55,10 +60,94 @@ public final class WebFluxRecorder {
             }
             Request r = new Request(api, request, response, exchange, start);
             Object withError = api.doOnError.invoke(mono, (Consumer<Object>) r::failed);
-            return api.doFinally.invoke(withError, (Consumer<Object>) r::finished);
+            Object recorded = api.doFinally.invoke(withError, (Consumer<Object>) r::finished);
+            return api.requestContext ? api.withRequestContext(recorded, r) : recorded;
         } catch (Throwable t) {
             return mono;
         }
+    }
+
+    /** Whether {@code context} (from {@link ServletRecorder#currentRequest()}) is a WebFlux request. */
+    public static boolean isRequest(Object context) {
+        return context instanceof Request;
+    }
+
+    /**
+     * Adds {@code http.method} and {@code http.route} of a WebFlux request (WebFlux's best matching pattern, else the
+     * normalised path: the {@code uri} its metrics get) to {@code fields}. Never throws.
+     */
+    public static void describe(Object context, Map<String, String> fields) {
+        if (!(context instanceof Request)) {
+            return;
+        }
+        Request r = (Request) context;
+        try {
+            Object pattern = r.api.attribute(r.exchange, PATTERN);
+            URI uri = (URI) r.api.getUri.invoke(r.request);
+            String method = r.api.method(r.request);
+            if (method != null) {
+                fields.put("http.method", method);
+            }
+            fields.put(
+                    "http.route",
+                    RouteNormalizer.route(
+                            pattern == null ? null : pattern.toString(),
+                            uri == null ? "/" : uri.getRawPath(),
+                            "",
+                            200));
+        } catch (Throwable ignored) {
+            // no route: the event goes out without it
+        }
+    }
+
+    /**
+     * What the client sent of a WebFlux request that can be read without waiting for the body: the header values
+     * (at most {@code max}) into {@code headerValues}; returns the raw query string, or null. Never throws.
+     */
+    public static String clientData(Object context, List<String> headerValues, int max) {
+        if (!(context instanceof Request)) {
+            return null;
+        }
+        Request r = (Request) context;
+        try {
+            Object headers = r.api.getHeaders.invoke(r.request);
+            if (headers != null) {
+                // Spring 6's HttpHeaders is a Map, Spring 7's is not; both have forEach(BiConsumer)
+                Method forEach = headers.getClass().getMethod("forEach", BiConsumer.class);
+                forEach.invoke(headers, (BiConsumer<Object, Object>) (name, values) -> {
+                    if (values instanceof List) {
+                        for (Object v : (List<?>) values) {
+                            if (headerValues.size() < max) {
+                                headerValues.add(String.valueOf(v));
+                            }
+                        }
+                    }
+                });
+            }
+            URI uri = (URI) r.api.getUri.invoke(r.request);
+            return uri == null ? null : uri.getRawQuery();
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    /**
+     * While the runtime guard is on: Reactor schedules a task (publishOn, subscribeOn, delays) while a WebFlux request
+     * is this thread's current request: the task runs with it as the current request too.
+     */
+    static Runnable carryRequest(Runnable task) {
+        Object context = ServletRecorder.currentRequest();
+        if (!(context instanceof Request)) {
+            return task;
+        }
+        return () -> {
+            Object previous = ServletRecorder.enter(context);
+            try {
+                task.run();
+            } finally {
+                ServletRecorder.leave(previous);
+            }
+        };
     }
 
     /** One request being timed. */
@@ -112,6 +201,9 @@ public final class WebFluxRecorder {
     /** Reflective handles to one class loader's Reactor and Spring Web. */
     private static final class Api {
         final boolean usable;
+        /** The runtime guard is on and this class loader's Reactor can carry the request (see withRequestContext). */
+        final boolean requestContext;
+
         Method doOnError;
         Method doFinally;
         Method getUri;
@@ -122,6 +214,9 @@ public final class WebFluxRecorder {
         Method getStatusCode;
         Method statusValue;
         Method getAttribute;
+        Method fromDirect;
+        Class<?> publisher;
+        Method subscribe;
 
         Api(ClassLoader loader) {
             boolean ok;
@@ -147,6 +242,57 @@ public final class WebFluxRecorder {
                 ok = false;
             }
             usable = ok;
+            boolean context = false;
+            if (ok && ServletRecorder.tracksRequests()) {
+                try {
+                    publisher = Class.forName("org.reactivestreams.Publisher", false, loader);
+                    subscribe = publisher.getMethod(
+                            "subscribe", Class.forName("org.reactivestreams.Subscriber", false, loader));
+                    fromDirect = Class.forName("reactor.core.publisher.Mono", false, loader)
+                            .getMethod("fromDirect", publisher);
+                    Class.forName("reactor.core.scheduler.Schedulers", false, loader)
+                            .getMethod("onScheduleHook", String.class, Function.class)
+                            .invoke(null, "vigil-guard-request", (Function<Runnable, Runnable>)
+                                    WebFluxRecorder::carryRequest);
+                    context = true;
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    AgentLog.warn("guard: WebFlux requests are not tracked: " + e);
+                }
+            }
+            requestContext = context;
+        }
+
+        /**
+         * {@code mono} subscribed with {@code request} as the subscribing thread's current request: the synchronous
+         * part of the handler (and, through the schedule hook, the tasks it hands to Reactor's schedulers) runs with
+         * it. A {@code Publisher} proxy from the application's own Reactive Streams, so the agent links against
+         * neither Reactor nor Reactive Streams.
+         */
+        Object withRequestContext(Object mono, Object request) throws ReflectiveOperationException {
+            Object source =
+                    Proxy.newProxyInstance(publisher.getClassLoader(), new Class<?>[] {publisher}, (proxy, m, args) -> {
+                        switch (m.getName()) {
+                            case "subscribe":
+                                Object previous = ServletRecorder.enter(request);
+                                try {
+                                    subscribe.invoke(mono, args[0]);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                } finally {
+                                    ServletRecorder.leave(previous);
+                                }
+                                return null;
+                            case "hashCode":
+                                return System.identityHashCode(proxy);
+                            case "equals":
+                                return proxy == args[0];
+                            case "toString":
+                                return String.valueOf(mono);
+                            default:
+                                return null;
+                        }
+                    });
+            return fromDirect.invoke(null, source);
         }
 
         int status(Object response, int otherwise) {

@@ -122,7 +122,15 @@ class GuardIT {
     void detectModeReportsEachExploitWithItsRouteAndLetsItHappen() throws Exception {
         Path marker = tmp.resolve("gadget-ran");
         Path execMarker = tmp.resolve("exec-ran");
-        try (SampleApp app = start(SampleApp.java17(), "port=0,guard=detect")) {
+        try (SampleApp app = SampleApp.start(
+                "guard",
+                SampleApp.java17(),
+                "port=0,guard=detect",
+                List.of("jetty12", "guard"),
+                "GuardApp",
+                List.of(),
+                "0",
+                List.of("-Dguard.app.startupScript=true"))) {
             assertThat(app.get("/ordinary")).isEqualTo(200);
 
             assertThat(app.get("/hello", "X-Api-Version", log4Shell())).isEqualTo(200);
@@ -163,6 +171,23 @@ class GuardIT {
                     .containsEntry("script.length", "3")
                     .containsEntry(
                             "script.engine", "org.springframework.expression.spel.standard.SpelExpressionParser");
+
+            assertThat(app.log()).contains("start-up script says answer 42");
+            assertThat(app.body("/script-constant?currency=EUR")).startsWith("120");
+            assertThat(app.body("/script?code=6*7")).isEqualTo("42\n");
+            assertThat(app.body("/script?as=reader&code=" + enc("'ab' + 'cd'"))).isEqualTo("abcd\n");
+            assertThat(app.body("/script?as=compile&code=" + enc("40 + 2"))).isEqualTo("42\n");
+            assertThat(events(app))
+                    .filteredOn(e -> e.get("rule").asText().equals("script-from-request"))
+                    .extracting(e -> fields(e).get("script.engine") + " "
+                            + fields(e).get("script.length") + " " + fields(e).get("http.route"))
+                    .as("JSR-223: eval(String), eval(Reader), compile(String), each one event; the constant script"
+                            + " at start-up and in /script-constant none")
+                    .containsExactly(
+                            "org.springframework.expression.spel.standard.SpelExpressionParser 3 /spel",
+                            "org.openjdk.nashorn.api.scripting.NashornScriptEngine 3 /script",
+                            "org.openjdk.nashorn.api.scripting.NashornScriptEngine 11 /script",
+                            "org.openjdk.nashorn.api.scripting.NashornScriptEngine 6 /script");
 
             assertThat(app.get("/file?name=/proc/self/environ")).isEqualTo(200);
             JsonNode file = awaitEvent(app, "sensitive-file-read");
@@ -255,6 +280,13 @@ class GuardIT {
             assertThat(spel.body()).contains("rule script-from-request");
             assertThat(spelMarker).doesNotExist();
             assertThat(app.body("/price")).isEqualTo("120\n");
+            Path jsMarker = tmp.resolve("js-ran");
+            HttpResponse<String> js = getResponse(
+                    app, "/script?code=" + enc("java.lang.Runtime.getRuntime().exec('touch " + jsMarker + "')"));
+            assertThat(js.statusCode()).isEqualTo(403);
+            assertThat(js.body()).as("stopped at eval, before the process").contains("rule script-from-request");
+            assertThat(jsMarker).doesNotExist();
+            assertThat(app.body("/script-constant")).startsWith("120");
 
             long firstRead = System.nanoTime();
             HttpResponse<String> file = getResponse(app, "/file?name=/proc/self/environ");
@@ -294,6 +326,144 @@ class GuardIT {
                             + "rule=\"jndi-remote-lookup\"} 1.0")
                     .doesNotContain("action=\"detected\"");
         }
+    }
+
+    /** The file APIs of {@code GuardApp.Read} that open a file for reading. */
+    private static final List<String> READ_APIS = List.of(
+            "FileInputStream",
+            "FileReader",
+            "newInputStream",
+            "newByteChannel",
+            "readAllBytes",
+            "readString",
+            "lines",
+            "RandomAccessFile",
+            "FileChannel",
+            "AsynchronousFileChannel",
+            "copy");
+
+    @Test
+    void everyFileApiIsJudgedByTheRealTargetAndOrdinaryFilesAndLinksToThemStayQuiet() throws Exception {
+        Path plain = Files.writeString(tmp.resolve("plain.txt"), "hello\n");
+        Path plainLink = Files.createSymbolicLink(tmp.resolve("to-plain.txt"), plain);
+        Path shadowLink = Files.createSymbolicLink(tmp.resolve("x"), Path.of("/etc/shadow"));
+        Path etcLink = Files.createSymbolicLink(tmp.resolve("conf"), Path.of("/etc"));
+        Path gshadowLink = Files.createSymbolicLink(tmp.resolve("g"), Path.of("/etc/gshadow"));
+        Path environLink = Files.createSymbolicLink(tmp.resolve("env"), Path.of("/proc/self/environ"));
+        try (SampleApp app = start(SampleApp.java17(), "port=0,guard=detect")) {
+            for (String api : READ_APIS) {
+                for (Path ordinary : List.of(plain, plainLink)) {
+                    assertThat(read(app, api, ordinary.toString()).statusCode())
+                            .as(api + " " + ordinary)
+                            .isEqualTo(200);
+                }
+            }
+            assertThat(read(app, "file-url", plainLink.toUri().toString()).statusCode())
+                    .isEqualTo(200);
+            assertThat(eventLines(app)).as("ordinary files and links to them").isEmpty();
+
+            String pid = Long.toString(app.pid());
+            // api, path as the application names it, the real target the event must name
+            List<List<String>> doors = List.of(
+                    List.of("FileInputStream", shadowLink.toString(), "/etc/shadow"),
+                    List.of("FileReader", "/tmp/../etc/shadow", "/etc/shadow"),
+                    List.of("file-url", "file:///tmp/../etc/%73hadow", "/etc/shadow"),
+                    List.of("newInputStream", "//etc///shadow", "/etc/shadow"),
+                    List.of("newByteChannel", "/proc/self/../self/environ", "/proc/self/environ"),
+                    List.of("readAllBytes", "/proc/" + pid + "/environ", "/proc/" + pid + "/environ"),
+                    List.of("readString", "/proc/thread-self/environ", "/proc/thread-self/environ"),
+                    List.of("lines", "../../../../../../../../../../../../../../etc/shadow", "/etc/shadow"),
+                    List.of("RandomAccessFile", etcLink + "/shadow", "/etc/shadow"),
+                    List.of("FileChannel", "/proc/self/root/etc/shadow", "/etc/shadow"),
+                    List.of("AsynchronousFileChannel", gshadowLink.toString(), "/etc/gshadow"),
+                    List.of("copy", shadowLink.toString(), "/etc/shadow"));
+            for (List<String> door : doors) {
+                HttpResponse<String> r = read(app, door.get(0), door.get(1));
+                assertThat(r.statusCode()).as(door + ": " + r.body()).isEqualTo(200);
+            }
+            read(app, "FileWriter", environLink.toString()); // procfs may refuse the open: only the event matters
+
+            List<JsonNode> reads = events(app).stream()
+                    .filter(e -> e.get("rule").asText().equals("sensitive-file-read"))
+                    .toList();
+            assertThat(reads)
+                    .extracting(e -> fields(e).get("fd.name"))
+                    .as("detect mode: one event per door, naming the real target")
+                    .containsExactlyElementsOf(doors.stream().map(d -> d.get(2)).toList());
+            assertThat(reads)
+                    .allSatisfy(e -> assertThat(fields(e))
+                            .containsEntry("http.route", "/read")
+                            .containsEntry("fd.access", "read"));
+            assertThat(fields(reads.get(0))).containsEntry("fd.requested", shadowLink.toString());
+            assertThat(fields(awaitEvent(app, "sensitive-file-write")))
+                    .containsEntry("fd.name", "/proc/" + pid + "/environ")
+                    .containsEntry("fd.requested", environLink.toString());
+            assertThat(eventLines(app)).hasSize(doors.size() + 1);
+        }
+    }
+
+    @Test
+    void blockedFileAccessOpensNothingWhicheverDoorAndLinkIsUsed() throws Exception {
+        // ~/.ssh of the application's user (user.home moved here) holds a FIFO: opening it would hang until a writer
+        // comes, so a door the guard failed to close shows as a request that does not come back
+        Path home = Files.createDirectories(tmp.toRealPath().resolve("home"));
+        Path ssh = Files.createDirectories(home.resolve(".ssh"));
+        Path key = ssh.resolve("id_ed25519");
+        assertThat(new ProcessBuilder("mkfifo", key.toString()).start().waitFor())
+                .isZero();
+        Path keyLink = Files.createSymbolicLink(tmp.resolve("notes.txt"), key);
+        Path newKeys = Files.createSymbolicLink(tmp.resolve("todo.txt"), ssh.resolve("authorized_keys"));
+        Path plainLink = Files.createSymbolicLink(
+                tmp.resolve("to-plain.txt"), Files.writeString(tmp.resolve("plain.txt"), "hello\n"));
+        try (SampleApp app = SampleApp.start(
+                "guard",
+                SampleApp.java25(),
+                "port=0,guard=block",
+                List.of("jetty12", "guard"),
+                "GuardApp",
+                List.of(),
+                "0",
+                List.of("-Duser.home=" + home))) {
+            for (String api : READ_APIS) {
+                HttpResponse<String> r = read(app, api, keyLink.toString());
+                assertThat(r.statusCode()).as(api + ": " + r.body()).isEqualTo(403);
+                assertThat(r.body()).contains("rule sensitive-file-read");
+                assertThat(read(app, api, plainLink.toString()).statusCode())
+                        .as(api + ", a link to an ordinary file")
+                        .isEqualTo(200);
+            }
+            assertThat(read(app, "file-url", keyLink.toUri().toString()).statusCode())
+                    .isEqualTo(403);
+            HttpResponse<String> write = read(app, "FileWriter", newKeys.toString());
+            assertThat(write.statusCode()).isEqualTo(403);
+            assertThat(write.body()).contains("rule sensitive-file-write");
+            assertThat(ssh.resolve("authorized_keys"))
+                    .as("the dangling link's target was not created")
+                    .doesNotExist();
+            assertThat(events(app))
+                    .filteredOn(e -> e.get("rule").asText().equals("sensitive-file-read"))
+                    .hasSize(READ_APIS.size() + 1)
+                    .allSatisfy(e -> assertThat(fields(e))
+                            .containsEntry("fd.name", key.toString())
+                            .containsEntry("fd.requested", keyLink.toString())
+                            .containsEntry("http.route", "/read"));
+            assertThat(fields(awaitEvent(app, "sensitive-file-write")))
+                    .containsEntry("fd.name", ssh.resolve("authorized_keys").toString());
+            assertThat(app.get("/ordinary")).isEqualTo(200);
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> read(SampleApp app, String api, String name) throws Exception {
+        return SampleApp.HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/read?api=" + api + "&name="
+                                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

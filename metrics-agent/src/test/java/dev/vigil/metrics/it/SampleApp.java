@@ -77,6 +77,20 @@ public final class SampleApp implements AutoCloseable {
             List<String> sourceDirs,
             String appPort)
             throws Exception {
+        return start(sample, javaHome, agentArgs, libs, mainClass, sourceDirs, appPort, List.of());
+    }
+
+    /** Like the other {@code start}, with JVM options for the child (e.g. {@code -Duser.home=...}). */
+    static SampleApp start(
+            String sample,
+            String javaHome,
+            String agentArgs,
+            List<String> libs,
+            String mainClass,
+            List<String> sourceDirs,
+            String appPort,
+            List<String> jvmOptions)
+            throws Exception {
         List<String> sources = new ArrayList<>(sourceDirs);
         sources.add(0, sample);
         Path classes = compile(sources, libs);
@@ -87,6 +101,7 @@ public final class SampleApp implements AutoCloseable {
         cmd.add(Path.of(javaHome, "bin", "java").toString());
         cmd.add("-Xmx256m");
         cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.addAll(jvmOptions);
         if (agentArgs != null) {
             String args = agentArgs.isEmpty() ? "portFile=" + portFile : agentArgs + ",portFile=" + portFile;
             cmd.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=" + args);

@@ -23,8 +23,9 @@ import java.util.function.BiFunction;
  *
  * <p>Kinds and payloads: {@code process} (the {@code ProcessBuilder}), {@code jndi} (the name), {@code deserialize}
  * (the class), {@code file.read} / {@code file.write} (the path string), {@code file.raf} ({@code [name, mode]}),
- * {@code file.nio} ({@code [path, options]}), {@code connect} (the address), {@code classload} ({@code [loader,
- * name]}), {@code script} ({@code [engine or parser, text]}).
+ * {@code file.nio} ({@code [path, options]}), {@code file.copy} / {@code file.move} ({@code [source, target]}),
+ * {@code connect} (the address), {@code classload} ({@code [loader,
+ * name]}), {@code script} ({@code [engine or parser, text or Reader]}).
  */
 public final class GuardCallback implements BiFunction<Object, Object, Object> {
     /** Looked up by name from the woven code. */
@@ -78,6 +79,16 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
                 Object[] a = (Object[]) payload;
                 return file(g, String.valueOf(a[0]), writes((Set<?>) a[1]));
             }
+            case "file.copy": {
+                Object[] a = (Object[]) payload;
+                SecurityException e = file(g, String.valueOf(a[0]), false);
+                return e != null ? e : file(g, String.valueOf(a[1]), true);
+            }
+            case "file.move": {
+                Object[] a = (Object[]) payload;
+                SecurityException e = file(g, String.valueOf(a[0]), true);
+                return e != null ? e : file(g, String.valueOf(a[1]), true);
+            }
             case "process":
                 return process(g, (ProcessBuilder) payload);
             case "jndi":
@@ -92,7 +103,7 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
             }
             case "script": {
                 Object[] a = (Object[]) payload;
-                return script(g, a[0], (String) a[1]);
+                return script(g, a[0], a[1]);
             }
             default:
                 return null;
@@ -100,12 +111,18 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
     }
 
     private static SecurityException file(Guard g, String path, boolean write) {
-        String p = g.sensitive().match(path);
+        SensitivePaths sensitive = g.sensitive();
+        String p = sensitive.match(path);
         if (p == null && !g.customFor("file")) {
             return null;
         }
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("fd.name", p != null ? p : g.sensitive().absolute(path));
+        String name = p != null ? p : sensitive.target(path);
+        f.put("fd.name", name);
+        String requested = sensitive.absolute(path);
+        if (!requested.equals(name)) {
+            f.put("fd.requested", requested); // reached through a link
+        }
         f.put("fd.access", write ? "write" : "read");
         BuiltinRule rule =
                 p == null ? null : write ? BuiltinRule.SENSITIVE_FILE_WRITE : BuiltinRule.SENSITIVE_FILE_READ;
@@ -221,11 +238,24 @@ public final class GuardCallback implements BiFunction<Object, Object, Object> {
         return g.check("classload", null, f);
     }
 
-    private static SecurityException script(Guard g, Object engine, String text) {
+    private static SecurityException script(Guard g, Object engine, Object source) {
         Object request = ServletRecorder.currentRequest();
-        boolean fromRequest = request != null && RequestView.containsRequestData(request, text);
-        if (!fromRequest && !g.customFor("script")) {
+        boolean custom = g.customFor("script");
+        if (request == null && !custom) {
             return null;
+        }
+        String text = ScriptText.of(source);
+        if (text == null) {
+            return null;
+        }
+        long fingerprint = ScriptText.fingerprint(text);
+        long previous = ScriptText.remember(fingerprint);
+        boolean fromRequest = request != null && RequestView.containsRequestData(request, text);
+        if (!fromRequest && !custom) {
+            return null;
+        }
+        if (ScriptText.judgedByAnOuterCall(engine, fingerprint, previous)) {
+            return null; // AbstractScriptEngine.eval(String) handing over to the engine's eval(String, ScriptContext)
         }
         Map<String, String> f = new LinkedHashMap<>();
         f.put("script.engine", engine.getClass().getName());

@@ -32,6 +32,24 @@ final class GuardInstrumentation implements ClassFileTransformer {
     /** class → method name + descriptor → kind and payload ("this", "a1" = object argument in slot 1, "i2" = int). */
     private final Map<String, Map<String, Hook>> hooks = new HashMap<>();
 
+    /**
+     * The methods of a JSR-223 script engine (a class extending {@code AbstractScriptEngine} or implementing
+     * {@code ScriptEngine} / {@code Compilable} itself: Nashorn, Groovy, Rhino, JRuby, ...) every way of running text
+     * ends in: {@code eval(String|Reader, ScriptContext)} and {@code compile(String|Reader)}.
+     */
+    static final Map<String, Hook> SCRIPT_ENGINE = Map.of(
+            "eval(Ljava/lang/String;Ljavax/script/ScriptContext;)Ljava/lang/Object;",
+            new Hook("script", new String[] {"this", "a1"}),
+            "eval(Ljava/io/Reader;Ljavax/script/ScriptContext;)Ljava/lang/Object;",
+            new Hook("script", new String[] {"this", "a1"}),
+            "compile(Ljava/lang/String;)Ljavax/script/CompiledScript;",
+            new Hook("script", new String[] {"this", "a1"}),
+            "compile(Ljava/io/Reader;)Ljavax/script/CompiledScript;",
+            new Hook("script", new String[] {"this", "a1"}));
+
+    private static final java.util.Set<String> SCRIPT_TYPES = java.util.Set.of(
+            "javax/script/AbstractScriptEngine", "javax/script/ScriptEngine", "javax/script/Compilable");
+
     GuardInstrumentation(boolean egress) {
         hook(
                 "java/lang/ProcessBuilder",
@@ -59,14 +77,20 @@ final class GuardInstrumentation implements ClassFileTransformer {
                 "file.nio",
                 "a1",
                 "a2");
-        hook("java/net/URLClassLoader", "findClass(Ljava/lang/String;)Ljava/lang/Class;", "classload", "this", "a1");
-        hook("javax/script/AbstractScriptEngine", "eval(Ljava/lang/String;)Ljava/lang/Object;", "script", "this", "a1");
         hook(
-                "javax/script/AbstractScriptEngine",
-                "eval(Ljava/lang/String;Ljavax/script/Bindings;)Ljava/lang/Object;",
-                "script",
-                "this",
-                "a1");
+                "sun/nio/fs/UnixFileSystemProvider",
+                "newAsynchronousFileChannel(Ljava/nio/file/Path;Ljava/util/Set;Ljava/util/concurrent/ExecutorService;"
+                        + "[Ljava/nio/file/attribute/FileAttribute;)Ljava/nio/channels/AsynchronousFileChannel;",
+                "file.nio",
+                "a1",
+                "a2");
+        String twoPaths = "(Ljava/nio/file/Path;Ljava/nio/file/Path;[Ljava/nio/file/CopyOption;)V";
+        hook("sun/nio/fs/UnixFileSystemProvider", "copy" + twoPaths, "file.copy", "a1", "a2");
+        hook("sun/nio/fs/UnixFileSystemProvider", "move" + twoPaths, "file.move", "a1", "a2");
+        hook("java/net/URLClassLoader", "findClass(Ljava/lang/String;)Ljava/lang/Class;", "classload", "this", "a1");
+        for (String m : ScriptText.ABSTRACT_ENGINE_HOOKS) {
+            hook("javax/script/AbstractScriptEngine", m, "script", "this", "a1");
+        }
         hook(
                 "org/springframework/expression/spel/standard/SpelExpressionParser",
                 "doParseExpression(Ljava/lang/String;Lorg/springframework/expression/ParserContext;)"
@@ -90,7 +114,7 @@ final class GuardInstrumentation implements ClassFileTransformer {
         inst.addTransformer(t, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (t.hooks.containsKey(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) {
+            if ((t.hooks.containsKey(c.getName().replace('.', '/')) || scriptEngine(c)) && inst.isModifiableClass(c)) {
                 loaded.add(c);
             }
         }
@@ -103,10 +127,72 @@ final class GuardInstrumentation implements ClassFileTransformer {
         }
     }
 
+    /** A loaded class that {@link #transform} weaves as a script engine (runtime attach: engines already in use). */
+    private static boolean scriptEngine(Class<?> c) {
+        Class<?> superclass = c.getSuperclass();
+        if (superclass != null && superclass.getName().equals("javax.script.AbstractScriptEngine")) {
+            return true;
+        }
+        for (Class<?> itf : c.getInterfaces()) {
+            if (SCRIPT_TYPES.contains(itf.getName().replace('.', '/'))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The engine methods to weave when {@code bytes} declare a script engine, else null; reads the header only. */
+    static Map<String, Hook> scriptEngine(byte[] bytes) {
+        if (!mentions(bytes, JAVAX_SCRIPT)) {
+            return null; // nearly every class: one pass over the bytes, no parsing
+        }
+        ClassReader header = new ClassReader(bytes);
+        if ((header.getAccess() & Opcodes.ACC_INTERFACE) != 0) {
+            return null;
+        }
+        if (SCRIPT_TYPES.contains(header.getSuperName())) {
+            return SCRIPT_ENGINE;
+        }
+        for (String itf : header.getInterfaces()) {
+            if (SCRIPT_TYPES.contains(itf)) {
+                return SCRIPT_ENGINE;
+            }
+        }
+        return null;
+    }
+
+    private static final byte[] JAVAX_SCRIPT = "javax/script/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Whether {@code bytes} contain {@code what} (a class names a type it extends in its constant pool). */
+    static boolean mentions(byte[] bytes, byte[] what) {
+        byte first = what[0];
+        int last = bytes.length - what.length;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (bytes[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < what.length; j++) {
+                if (bytes[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     @Override
     public byte[] transform(
             ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
         Map<String, Hook> methods = className == null ? null : hooks.get(className);
+        if (methods == null && className != null && loader != null && !className.startsWith("java/")) {
+            try {
+                methods = scriptEngine(bytes);
+            } catch (RuntimeException e) {
+                methods = null; // a class ASM cannot read is no concern of the guard
+            }
+        }
         if (methods == null) {
             return null;
         }

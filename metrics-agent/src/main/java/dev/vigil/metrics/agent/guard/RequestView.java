@@ -2,6 +2,7 @@ package dev.vigil.metrics.agent.guard;
 
 import dev.vigil.metrics.agent.JaxRsRoutes;
 import dev.vigil.metrics.agent.ServletRecorder;
+import dev.vigil.metrics.agent.WebFluxRecorder;
 import dev.vigil.metrics.internal.JaxRsTemplates;
 import dev.vigil.metrics.internal.RouteNormalizer;
 import java.lang.reflect.Method;
@@ -14,10 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the current servlet request (javax or jakarta, found by name through the request's own class loader, so the
- * agent never links against a servlet API) for an event: its method and route template, the same template the
- * request's metrics get (Spring MVC pattern, JAX-RS route, exact servlet mapping, else the normalised path). Only
- * used when an event fires, so reflection is fine. Never throws; never returns a raw path or a query.
+ * Reads the request of an event: a WebFlux request through {@link WebFluxRecorder}, else a servlet request (javax or
+ * jakarta, found by name through the request's own class loader, so the agent never links against a servlet API): its
+ * method and route template, the same template the request's metrics get (Spring MVC or WebFlux pattern, JAX-RS
+ * route, exact servlet mapping, else the normalised path), and what the client sent (for script-from-request). Only
+ * used when an event can fire, so reflection is fine. Never throws; never returns a raw path or a query.
  */
 final class RequestView {
     private static final ClassValue<Accessors> ACCESSORS = new ClassValue<>() {
@@ -27,10 +29,16 @@ final class RequestView {
         }
     };
 
+    private static final int MAX_HEADER_VALUES = 200;
+
     private RequestView() {}
 
     /** {@code http.method} and {@code http.route} of the request, added to {@code fields}; nothing when unreadable. */
     static void describe(Object request, Map<String, String> fields) {
+        if (WebFluxRecorder.isRequest(request)) {
+            WebFluxRecorder.describe(request, fields);
+            return;
+        }
         try {
             Accessors a = ACCESSORS.get(request.getClass());
             if (a == null) {
@@ -76,11 +84,18 @@ final class RequestView {
             return false;
         }
         try {
-            Accessors a = ACCESSORS.get(request.getClass());
-            if (a == null) {
-                return false;
+            List<String> values;
+            if (WebFluxRecorder.isRequest(request)) {
+                values = new ArrayList<>();
+                queryValues(WebFluxRecorder.clientData(request, values, MAX_HEADER_VALUES), values);
+            } else {
+                Accessors a = ACCESSORS.get(request.getClass());
+                if (a == null) {
+                    return false;
+                }
+                values = values(request, a);
             }
-            for (String v : values(request, a)) {
+            for (String v : values) {
                 if (v.length() >= 3 && text.contains(v)) {
                     return true;
                 }
@@ -94,24 +109,13 @@ final class RequestView {
     private static List<String> values(Object request, Accessors a) throws Exception {
         List<String> out = new ArrayList<>();
         Enumeration<?> names = (Enumeration<?>) a.getHeaderNames.invoke(request);
-        while (names != null && names.hasMoreElements() && out.size() < 200) {
+        while (names != null && names.hasMoreElements() && out.size() < MAX_HEADER_VALUES) {
             Enumeration<?> vs = (Enumeration<?>) a.getHeaders.invoke(request, String.valueOf(names.nextElement()));
             while (vs != null && vs.hasMoreElements()) {
                 out.add(String.valueOf(vs.nextElement()));
             }
         }
-        String query = (String) a.getQueryString.invoke(request);
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                String v = eq < 0 ? pair : pair.substring(eq + 1);
-                try {
-                    out.add(URLDecoder.decode(v, StandardCharsets.UTF_8));
-                } catch (IllegalArgumentException e) {
-                    out.add(v);
-                }
-            }
-        }
+        queryValues((String) a.getQueryString.invoke(request), out);
         String type = (String) a.getContentType.invoke(request);
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             Map<?, ?> params = (Map<?, ?>) a.getParameterMap.invoke(request);
@@ -122,6 +126,22 @@ final class RequestView {
             }
         }
         return out;
+    }
+
+    /** The decoded values of a raw query string. */
+    private static void queryValues(String query, List<String> out) {
+        if (query == null) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String v = eq < 0 ? pair : pair.substring(eq + 1);
+            try {
+                out.add(URLDecoder.decode(v, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                out.add(v);
+            }
+        }
     }
 
     private static Method publicMethod(Class<?> type, String name) {

@@ -12,7 +12,8 @@ import java.util.function.BiFunction;
 
 /**
  * {@link GuardBenchmark} in CPU time, for a shared machine: {@code GuardCpu none} measures an ordinary file
- * open/read/close and an {@code Integer} deserialized without the agent; {@code GuardCpu detect} attaches the packaged
+ * open/read/close (of {@code /etc/hostname} and of a file 13 folders deep) and an {@code Integer} deserialized without
+ * the agent; {@code GuardCpu detect} attaches the packaged
  * agent jar with {@code guard=detect} to itself and measures the same calls (now woven) plus the hook alone: exactly
  * what the woven code runs at the entry of a guarded method (the callback found by reflection through the system class
  * loader, then {@code apply(kind, payload)}), for a file and a class that fire nothing. {@code jmh.sh GuardCpu}
@@ -39,6 +40,18 @@ public final class GuardCpu {
         Map<String, CpuTime.Op> ops = new LinkedHashMap<>();
         ops.put("openReadClose (guard=" + (guarded ? "detect" : "none") + ")", () -> {
             try (FileInputStream in = new FileInputStream("/etc/hostname")) {
+                return in.read();
+            }
+        });
+        java.nio.file.Path deep = java.nio.file.Files.createTempDirectory("guard-cpu");
+        for (String d : "a/b/c/d/e/f/g/h/i/j".split("/")) {
+            deep = java.nio.file.Files.createDirectories(deep.resolve(d));
+        }
+        String deepFile =
+                java.nio.file.Files.writeString(deep.resolve("f.txt"), "x").toString();
+        ops.put("openReadClose, " + deepFile.split("/").length + " path components (guard="
+                + (guarded ? "detect" : "none") + ")", () -> {
+            try (FileInputStream in = new FileInputStream(deepFile)) {
                 return in.read();
             }
         });
