@@ -45,6 +45,9 @@ class AgentJarIT {
                     .isNotNull();
             assertThat(jar.getEntry("dev/vigil/metrics/shaded/dev/vigil/metrics/internal/RouteNormalizer.class"))
                     .isNotNull();
+            // and config-support (vigil-config), which an application may have in another version (jwt-filter)
+            assertThat(jar.getEntry("dev/vigil/metrics/shaded/dev/vigil/config/Suggestions.class"))
+                    .isNotNull();
             assertThat(jar.stream()
                             .map(JarEntry::getName)
                             .filter(n -> n.endsWith(".class"))
