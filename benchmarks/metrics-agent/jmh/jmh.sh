@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# JMH microbenchmarks of the agent library's hot paths, against the current metrics-agent/target/classes.
+# JMH microbenchmarks of the library's and the agent's hot paths, against the current metrics/target/classes and
+# metrics-agent/target/classes.
 #   benchmarks/metrics-agent/jmh/jmh.sh [JMH args...]     e.g.  jmh.sh Scrape -f 1 -wi 3 -i 5
 #   benchmarks/metrics-agent/jmh/jmh.sh ScrapeCpu | RecordCpu   CPU time per operation instead of wall time (thread
 #                                                   and process CPU, variants interleaved): usable on a shared machine
@@ -18,7 +19,7 @@ ROOT="$(cd "$HERE/../../.." && pwd)"
 MVN="$ROOT/mvnw"
 (cd "$ROOT" && "$MVN" -B -q -o -pl metrics-agent -am install -DskipTests -Dspotless.check.skip=true)
 (cd "$HERE" && "$MVN" -B -q -o compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt)
-CP="$ROOT/metrics-agent/target/classes:$HERE/target/classes:$(cat "$HERE/target/cp.txt")"
+CP="$ROOT/metrics/target/classes:$ROOT/metrics-agent/target/classes:$HERE/target/classes:$(cat "$HERE/target/cp.txt")"
 case "${1:-}" in
   GuardRequestCpu)
     for round in 1 2 3; do

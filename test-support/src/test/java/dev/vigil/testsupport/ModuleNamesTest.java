@@ -26,6 +26,8 @@ class ModuleNamesTest {
             Map.entry("config-support", "dev.vigil.config"),
             Map.entry("test-support", "dev.vigil.testsupport"),
             Map.entry("jwt-filter", "dev.vigil.jwt"),
+            Map.entry("metrics", "dev.vigil.metrics"),
+            Map.entry("metrics-agent", "dev.vigil.metrics.agent"),
             Map.entry("policy-linter/engine", "dev.vigil.policy"),
             Map.entry("policy-linter/cli", "dev.vigil.lint.cli"),
             Map.entry("policy-linter/schema-gen", "dev.vigil.kubeschemas"),
@@ -37,7 +39,6 @@ class ModuleNamesTest {
 
     /** Not (yet) declaring a module name, each for a reason given in CONTRIBUTING.md. */
     static final List<String> EXCEPTIONS = List.of(
-            "metrics-agent", // being split into vigil-metrics and vigil-metrics-agent (issue 17), named then
             "ci-plugin", // a Maven plugin: Maven loads it in its own class realm, never from a module path
             "examples/demo-service",
             "examples/spring-boot-3",

@@ -2,6 +2,7 @@ package dev.vigil.metrics.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +40,22 @@ class AgentJarIT {
                     .isNotNull();
             assertThat(jar.getEntry("dev/vigil/metrics/shaded/org/snakeyaml/engine/v2/api/lowlevel/Parse.class"))
                     .isNotNull();
+            // the agent's copy of the library (vigil-metrics) too: an application may have its own on the class path
+            assertThat(jar.getEntry("dev/vigil/metrics/shaded/dev/vigil/metrics/VigilMetrics.class"))
+                    .isNotNull();
+            assertThat(jar.getEntry("dev/vigil/metrics/shaded/dev/vigil/metrics/internal/RouteNormalizer.class"))
+                    .isNotNull();
+            // and config-support (vigil-config), which an application may have in another version (jwt-filter)
+            assertThat(jar.getEntry("dev/vigil/metrics/shaded/dev/vigil/config/Suggestions.class"))
+                    .isNotNull();
+            assertThat(jar.stream()
+                            .map(JarEntry::getName)
+                            .filter(n -> n.endsWith(".class"))
+                            .filter(n -> !n.startsWith("dev/vigil/metrics/agent/")
+                                    && !n.startsWith("dev/vigil/metrics/shaded/"))
+                            .toList())
+                    .as("classes neither the agent's own nor relocated")
+                    .isEmpty();
             // resources too: nothing outside the agent's packages but META-INF (e.g. no google/protobuf/*.proto)
             assertThat(jar.stream()
                             .map(JarEntry::getName)
@@ -54,6 +71,42 @@ class AgentJarIT {
                     .isEmpty();
         }
         assertThat(outside).as("classes outside dev/vigil/metrics/").isEmpty();
+    }
+
+    /**
+     * The relocation of the library's packages rewrites string constants that start with them too; the agent's own
+     * constants that are no class names (a request attribute, the prefix by which it skips its own classes) must keep
+     * their text. A relocated constant that names no class of the jar is such a mistake.
+     */
+    @Test
+    void relocatesNoStringConstantOfTheAgentThatIsNotAClassName() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        try (JarFile jar = new JarFile(SampleApp.AGENT_JAR.toFile())) {
+            for (JarEntry e : jar.stream().toList()) {
+                if (!e.getName().startsWith("dev/vigil/metrics/agent/")
+                        || !e.getName().endsWith(".class")) {
+                    continue;
+                }
+                try (InputStream in = jar.getInputStream(e)) {
+                    for (String constant : ConstantPool.strings(in)) {
+                        String path = constant.replace('.', '/');
+                        if (path.startsWith("dev/vigil/metrics/shaded/dev/vigil/")
+                                && jar.getEntry(path + ".class") == null) {
+                            wrong.add(e.getName() + ": \"" + constant + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void declaresItsModuleName() throws Exception {
+        try (JarFile jar = new JarFile(SampleApp.AGENT_JAR.toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+                    .isEqualTo("dev.vigil.metrics.agent");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.vigil.metrics.agent.guard.custom;
 
+import dev.vigil.config.Suggestions;
 import java.util.Collection;
 
 /** Small helpers for one-line error messages. */
@@ -21,40 +22,16 @@ final class Messages {
         return b.toString().strip();
     }
 
-    /** {@code " (did you mean 'condition'?)"} when a name of {@code known} is close to {@code name}, else "". */
+    /**
+     * {@code " (did you mean 'condition'?)"} when a name of {@code known} is close to {@code name} (the shared
+     * {@link Suggestions}, case-insensitive; up to a third of the name's length in edits, at least two), else "".
+     */
     static String didYouMean(String name, Collection<String> known) {
         if (name.length() > 64) {
             return "";
         }
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(name.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.closest(name, known, Math.max(2, name.length() / 3))
+                .map(best -> " (did you mean '" + best + "'?)")
+                .orElse("");
     }
 }

@@ -65,6 +65,20 @@ class MetricsConfigTest {
     }
 
     @Test
+    void suggestsTheKnownOptionWhateverTheCaseOfAMisspeltOne() {
+        // the shared did-you-mean (dev.vigil.config.Suggestions) compares without case: MAXROUTE is one edit away
+        assertThatThrownBy(() -> MetricsConfig.parse("MAXROUTE=5,Histogram=true,zzzzzz=1", Map.of(), Map.of()))
+                .isInstanceOf(InvalidMetricsConfigException.class)
+                .satisfies(e -> assertThat(((InvalidMetricsConfigException) e).problems())
+                        .containsExactly(
+                                "unknown option 'MAXROUTE'; did you mean 'maxRoutes'? known options are "
+                                        + MetricsConfig.DEFAULTS.keySet(),
+                                "unknown option 'Histogram'; did you mean 'histogram'? known options are "
+                                        + MetricsConfig.DEFAULTS.keySet(),
+                                "unknown option 'zzzzzz'; known options are " + MetricsConfig.DEFAULTS.keySet()));
+    }
+
+    @Test
     void theGuardIsOffByDefault() {
         MetricsConfig c = MetricsConfig.defaults();
         assertThat(c.guard()).isEqualTo(MetricsConfig.GuardMode.OFF);

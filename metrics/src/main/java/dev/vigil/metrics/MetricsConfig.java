@@ -1,5 +1,6 @@
 package dev.vigil.metrics;
 
+import dev.vigil.config.Suggestions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ public final class MetricsConfig {
     static final Map<String, String> DEFAULTS = defaultValues();
 
     private static final String DEFAULT_PORT = "9464";
+    /** How far a misspelt option may be from a known one to be suggested ("did you mean"). */
+    private static final int MAX_SUGGESTION_DISTANCE = 2;
     /** Marks, in the parsed values, that the user gave a port (so a busy default port is not failed over). */
     private static final String PORT_GIVEN = " port given";
 
@@ -184,7 +187,8 @@ public final class MetricsConfig {
                 String key = (eq < 0 ? pair : pair.substring(0, eq)).trim();
                 String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
                 if (!DEFAULTS.containsKey(key)) {
-                    String near = nearest(key);
+                    String near = Suggestions.closest(key, DEFAULTS.keySet(), MAX_SUGGESTION_DISTANCE)
+                            .orElse(null);
                     problems.add(
                             "unknown option '" + key + "'; " + (near == null ? "" : "did you mean '" + near + "'? ")
                                     + "known options are " + DEFAULTS.keySet());
@@ -204,42 +208,6 @@ public final class MetricsConfig {
             throw new InvalidMetricsConfigException(problems);
         }
         return config;
-    }
-
-    /** The known option closest to a misspelt one (edit distance at most 2, or a different case), or null. */
-    static String nearest(String key) {
-        String best = null;
-        int bestDistance = 3;
-        for (String known : DEFAULTS.keySet()) {
-            int d = known.equalsIgnoreCase(key) ? 0 : distance(key, known);
-            if (d < bestDistance) {
-                best = known;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 2 || a.length() > 64) {
-            return 3;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static void markPort(String key, Map<String, String> values) {
