@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  */
 final class CelCondition {
     /** The field groups: field {@code proc.cmdline} is key {@code cmdline} of variable {@code proc}. */
-    static final List<String> GROUPS = List.of("proc", "fd", "jndi", "net", "class", "http", "thread", "java");
+    static final List<String> GROUPS =
+            List.of("proc", "fd", "jndi", "net", "class", "http", "thread", "java", "script");
 
     static final String KIND = "kind";
     static final int MAX_CHARS = 4_000;

@@ -56,6 +56,27 @@ class CustomRulesTest {
     }
 
     @Test
+    void aScriptEvaluationsFieldsAreReadable() throws Exception {
+        CustomRule r = rule(parse("""
+                        - rule: nashorn-anywhere
+                          desc: any Nashorn evaluation of a long script
+                          priority: Notice
+                          condition: kind == "script" && script.engine.contains("Nashorn") && int(script.length) > 10
+                          output: "%script.engine evaluated %script.length chars"
+                        """), "nashorn-anywhere");
+        assertThat(r.matches(
+                        "script",
+                        Map.of(
+                                "script.engine",
+                                "org.openjdk.nashorn.api.scripting.NashornScriptEngine",
+                                "script.length",
+                                "42")))
+                .isTrue();
+        assertThat(r.matches("script", Map.of("script.engine", "groovy.Engine", "script.length", "42")))
+                .isFalse();
+    }
+
+    @Test
     void anExceptionThatHoldsSuppressesTheRule() throws Exception {
         CustomRule curl = rule(good(), "curl-from-the-app");
         assertThat(curl.matches("process", Map.of("proc.cmdline", "curl -s localhost:8080/health")))
@@ -330,7 +351,7 @@ class CustomRulesTest {
                 rule("output: run %prc.cmdline").replace("output: o\n", ""),
                 5,
                 "output",
-                "unknown field '%prc.cmdline', expected a field of proc, fd, jndi, net, class, http, thread, java"
+                "unknown field '%prc.cmdline', expected a field of proc, fd, jndi, net, class, http, thread, java, script"
                         + " such as %proc.cmdline (did you mean 'proc'?)");
         assertError(
                 rule("exceptions: {name: x}"), 6, "exceptions", "is a mapping, expected a list of {name, condition}");
