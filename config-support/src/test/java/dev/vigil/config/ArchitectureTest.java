@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The config support stays what the JWT filter can carry into an application: JDK only, final utilities. */
+/**
+ * The config support stays what the JWT filter can carry into an application: JDK only, final utilities; only the
+ * {@code yaml} package (for the section readers, which bring snakeyaml-engine themselves) uses snakeyaml-engine.
+ */
 class ArchitectureTest {
     static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -19,9 +22,22 @@ class ArchitectureTest {
         classes()
                 .that()
                 .resideInAPackage("dev.vigil.config..")
+                .and()
+                .resideOutsideOfPackage("dev.vigil.config.yaml..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("dev.vigil.config..", "java..")
+                .resideInAnyPackage("dev.vigil.config", "java..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theYamlStepsUseTheJdkAndSnakeyamlEngineOnly() {
+        classes()
+                .that()
+                .resideInAPackage("dev.vigil.config.yaml..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.vigil.config..", "java..", "org.snakeyaml.engine..")
                 .check(MAIN);
     }
 

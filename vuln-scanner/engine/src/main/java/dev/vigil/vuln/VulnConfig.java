@@ -1,27 +1,22 @@
 package dev.vigil.vuln;
 
+import static dev.vigil.config.yaml.ConfigYaml.firstLine;
+import static dev.vigil.config.yaml.ConfigYaml.get;
+import static dev.vigil.config.yaml.ConfigYaml.scalar;
+import static dev.vigil.config.yaml.ConfigYaml.where;
+
+import dev.vigil.config.yaml.ConfigYaml;
 import dev.vigil.vuln.suppress.Suppressions;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * The {@code vulnerabilities:} section of {@code .vigil.yaml}; the linter's keys are left to the linter.
@@ -48,7 +43,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public record VulnConfig(
         Path db, String maxDbAge, List<Path> vex, List<Suppressions.Ignore> ignores, List<String> problems) {
-    private static final Set<String> IGNORE_KEYS = Set.of("id", "package", "reason", "expires");
+    private static final List<String> KEYS = List.of("db", "maxDbAge", "vex", "ignore");
+    private static final List<String> IGNORE_KEYS = List.of("id", "package", "reason", "expires");
 
     /** An empty configuration. */
     public static VulnConfig empty() {
@@ -60,24 +56,18 @@ public record VulnConfig(
         String name = file.toString();
         List<String> problems = new ArrayList<>();
         Node root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            LoadSettings settings = LoadSettings.builder()
-                    .setMaxAliasesForCollections(50)
-                    .setCodePointLimit(4 << 20)
-                    .build();
-            Optional<Node> n =
-                    new Composer(settings, new ParserImpl(settings, new StreamReader(settings, r))).getSingleNode();
-            if (n.isEmpty()) {
+        try {
+            root = ConfigYaml.compose(file);
+            if (root == null) {
                 return empty();
             }
-            root = n.get();
         } catch (IOException e) {
             return new VulnConfig(null, null, List.of(), List.of(), List.of(name + ": unreadable: " + e.getMessage()));
         } catch (YamlEngineException e) {
             return new VulnConfig(
                     null, null, List.of(), List.of(), List.of(name + ": invalid YAML: " + firstLine(e.getMessage())));
         }
-        Node section = root instanceof MappingNode m ? get(m, "vulnerabilities") : null;
+        Node section = get(root, "vulnerabilities");
         if (section == null) {
             return empty();
         }
@@ -94,6 +84,7 @@ public record VulnConfig(
         String maxAge = null;
         List<Path> vex = new ArrayList<>();
         List<Suppressions.Ignore> ignores = new ArrayList<>();
+        ConfigYaml.unknownKeys(name, sec, "vulnerabilities.", KEYS, problems);
         for (NodeTuple t : sec.getValue()) {
             String key = scalar(t.getKeyNode());
             Node v = t.getValueNode();
@@ -108,9 +99,7 @@ public record VulnConfig(
                     }
                 }
                 case "ignore" -> ignores(name, v, ignores, problems);
-                default ->
-                    problems.add(where(name, t.getKeyNode()) + ": vulnerabilities." + key
-                            + ": unknown key, expected one of db, maxDbAge, vex, ignore");
+                default -> {} // reported above
             }
         }
         return new VulnConfig(db, maxAge, vex, ignores, problems);
@@ -128,17 +117,9 @@ public record VulnConfig(
                 problems.add(where(name, item) + ": " + key + ": expected a map with id and reason");
                 continue;
             }
-            for (NodeTuple t : m.getValue()) {
-                String k = scalar(t.getKeyNode());
-                if (!IGNORE_KEYS.contains(k)) {
-                    problems.add(where(name, t.getKeyNode()) + ": " + key + "." + k
-                            + ": unknown key, expected one of id, package, reason, expires");
-                }
-            }
+            ConfigYaml.unknownKeys(name, m, key + ".", IGNORE_KEYS, problems);
             String id = scalar(get(m, "id"));
             String reason = scalar(get(m, "reason"));
-            String expires = scalar(get(m, "expires"));
-            LocalDate exp = null;
             boolean ok = true;
             if (id == null || id.isBlank()) {
                 problems.add(where(name, item) + ": " + key + ": has no id, expected an advisory id or alias");
@@ -149,40 +130,12 @@ public record VulnConfig(
                         + ": has no reason, expected a reason saying why the suppression is needed");
                 ok = false;
             }
-            if (expires != null) {
-                try {
-                    exp = LocalDate.parse(expires);
-                } catch (DateTimeParseException e) {
-                    problems.add(where(name, get(m, "expires")) + ": " + key + ".expires: '" + expires
-                            + "' is not a date, expected YYYY-MM-DD");
-                    ok = false;
-                }
-            }
-            if (ok) {
+            int before = problems.size();
+            LocalDate exp = ConfigYaml.date(name, m, "expires", key + ".", problems);
+            if (ok && problems.size() == before) {
                 out.add(new Suppressions.Ignore(id, scalar(get(m, "package")), reason, exp, where(name, item)));
             }
         }
-    }
-
-    private static Node get(MappingNode m, String key) {
-        for (NodeTuple t : m.getValue()) {
-            if (key.equals(scalar(t.getKeyNode()))) {
-                return t.getValueNode();
-            }
-        }
-        return null;
-    }
-
-    private static String scalar(Node n) {
-        return n instanceof ScalarNode s ? s.getValue() : null;
-    }
-
-    private static String where(String file, Node n) {
-        return file + ":" + n.getStartMark().map(m -> m.getLine() + 1).orElse(1);
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
     /**

@@ -1,27 +1,21 @@
 package dev.vigil.archrules.report;
 
+import static dev.vigil.config.yaml.ConfigYaml.firstLine;
+import static dev.vigil.config.yaml.ConfigYaml.get;
+import static dev.vigil.config.yaml.ConfigYaml.scalar;
+import static dev.vigil.config.yaml.ConfigYaml.where;
+
 import dev.vigil.archrules.Conventions;
+import dev.vigil.config.yaml.ConfigYaml;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads the {@code code:} section of {@code .vigil.yaml} (the other sections belong to {@code vigil lint} and
@@ -43,17 +37,19 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * Every problem is reported at once, one line each: {@code FILE:LINE: code.KEY: what is wrong, expected …}.
  */
 public final class CodeConfigFile {
-    private static final Set<String> KEYS = Set.of(
-            "rules",
-            "enableRules",
-            "skipRules",
+    /** In the order problems list them. */
+    private static final List<String> KEYS = List.of(
             "cryptoPackages",
-            "securityPackages",
-            "processPackages",
+            "enableRules",
+            "ignore",
             "persistencePackages",
-            "webPackages",
-            "ignore");
-    private static final Set<String> IGNORE_KEYS = Set.of("rule", "class", "reason", "expires");
+            "processPackages",
+            "rules",
+            "securityPackages",
+            "skipRules",
+            "webPackages");
+
+    private static final List<String> IGNORE_KEYS = List.of("rule", "class", "reason", "expires");
 
     private CodeConfigFile() {}
 
@@ -81,26 +77,17 @@ public final class CodeConfigFile {
      */
     public static CodeConfig load(Path file, String label) throws CodeConfigException {
         Node root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            LoadSettings settings = LoadSettings.builder()
-                    .setMaxAliasesForCollections(50)
-                    .setCodePointLimit(4 << 20)
-                    .build();
-            Optional<Node> n =
-                    new Composer(settings, new ParserImpl(settings, new StreamReader(settings, r))).getSingleNode();
-            if (n.isEmpty()) {
+        try {
+            root = ConfigYaml.compose(file);
+            if (root == null) {
                 return CodeConfig.DEFAULT;
             }
-            root = n.get();
         } catch (IOException e) {
             throw new CodeConfigException(List.of(label + ": cannot read: " + e.getMessage()));
         } catch (YamlEngineException e) {
-            String m = e.getMessage() == null
-                    ? ""
-                    : e.getMessage().lines().findFirst().orElse("");
-            throw new CodeConfigException(List.of(label + ": not valid YAML: " + m));
+            throw new CodeConfigException(List.of(label + ": not valid YAML: " + firstLine(e.getMessage())));
         }
-        Node section = root instanceof MappingNode m ? get(m, "code") : null;
+        Node section = get(root, "code");
         if (section == null) {
             return CodeConfig.DEFAULT;
         }
@@ -108,13 +95,7 @@ public final class CodeConfigFile {
         if (!(section instanceof MappingNode sec)) {
             throw new CodeConfigException(List.of(where(label, section) + ": code: expected a map of settings"));
         }
-        for (NodeTuple t : sec.getValue()) {
-            String key = scalar(t.getKeyNode());
-            if (!KEYS.contains(key)) {
-                problems.add(where(label, t.getKeyNode()) + ": code." + key + ": unknown key, expected one of "
-                        + String.join(", ", KEYS.stream().sorted().toList()));
-            }
-        }
+        ConfigYaml.unknownKeys(label, sec, "code.", KEYS, problems);
         List<String> rules = ruleIds(label, sec, "rules", problems);
         List<String> enable = ruleIds(label, sec, "enableRules", problems);
         List<String> skip = ruleIds(label, sec, "skipRules", problems);
@@ -156,7 +137,7 @@ public final class CodeConfigFile {
             problems.add(where(label, n) + ": code." + key + ": expected a list of strings");
             return fallback;
         }
-        return s.getValue().stream().map(CodeConfigFile::scalar).toList();
+        return s.getValue().stream().map(ConfigYaml::scalar).toList();
     }
 
     private static List<CodeConfig.Ignore> ignores(String label, Node v, List<String> problems) {
@@ -175,17 +156,10 @@ public final class CodeConfigFile {
                 problems.add(where(label, item) + ": " + key + ": expected a map with rule and reason");
                 continue;
             }
-            for (NodeTuple t : m.getValue()) {
-                String k = scalar(t.getKeyNode());
-                if (!IGNORE_KEYS.contains(k)) {
-                    problems.add(where(label, t.getKeyNode()) + ": " + key + "." + k
-                            + ": unknown key, expected one of rule, class, reason, expires");
-                }
-            }
+            ConfigYaml.unknownKeys(label, m, key + ".", IGNORE_KEYS, problems);
             String rule = scalar(get(m, "rule"));
             String target = scalar(get(m, "class"));
             String reason = scalar(get(m, "reason"));
-            String expires = scalar(get(m, "expires"));
             int before = problems.size();
             if (rule == null || !CodeConfig.knownIds().contains(rule)) {
                 problems.add(where(label, item) + ": " + key + ".rule: "
@@ -196,37 +170,12 @@ public final class CodeConfigFile {
                 problems.add(
                         where(label, item) + ": " + key + ".reason: missing, expected why the finding is accepted");
             }
-            LocalDate exp = null;
-            if (expires != null) {
-                try {
-                    exp = LocalDate.parse(expires);
-                } catch (DateTimeParseException e) {
-                    problems.add(where(label, get(m, "expires")) + ": " + key + ".expires: '" + expires
-                            + "' is not a date, expected YYYY-MM-DD");
-                }
-            }
+            LocalDate exp = ConfigYaml.date(label, m, "expires", key + ".", problems);
             if (problems.size() == before) {
                 out.add(new CodeConfig.Ignore(
                         rule, target == null ? "" : target.strip(), reason.strip(), exp, where(label, item)));
             }
         }
         return out;
-    }
-
-    private static Node get(MappingNode m, String key) {
-        for (NodeTuple t : m.getValue()) {
-            if (key.equals(scalar(t.getKeyNode()))) {
-                return t.getValueNode();
-            }
-        }
-        return null;
-    }
-
-    private static String scalar(Node n) {
-        return n instanceof ScalarNode s ? s.getValue() : null;
-    }
-
-    private static String where(String file, Node n) {
-        return file + ":" + n.getStartMark().map(m -> m.getLine() + 1).orElse(1);
     }
 }
