@@ -37,6 +37,9 @@ public final class WebhookServer implements AutoCloseable {
     static final List<String> TLS13_SUITES =
             List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
 
+    /** Listen backlog: connections the kernel completes while the acceptor is busy (capped by somaxconn). */
+    static final int ACCEPT_QUEUE = 1024;
+
     private final ServerOptions options;
     private final AdmissionReviewer reviewer;
     private final WebhookMetrics metrics = new WebhookMetrics();
@@ -87,6 +90,11 @@ public final class WebhookServer implements AutoCloseable {
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(120_000);
+        // Jetty's default (0) lets the JDK pick a listen backlog of 50: when the acceptor falls behind (a GC pause,
+        // a CPU-starved pod, the API server reconnecting many connections after timeouts) the kernel drops SYNs
+        // beyond it and each retry waits >= 1 s, most of a 3 s ?timeout=, so overload turned into connection
+        // timeouts instead of 429 answers (issue 15, AcceptBacklogIT). The kernel caps it at net.core.somaxconn.
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         server.addConnector(connector);
         WebhookHandler handler = new WebhookHandler(
                 reviewer, workers, metrics, readiness, options.clientCa() != null, options.maxQueueWait());

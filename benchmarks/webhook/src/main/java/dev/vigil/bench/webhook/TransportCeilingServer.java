@@ -87,6 +87,7 @@ public final class TransportCeilingServer {
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(120_000);
+        connector.setAcceptQueueSize(1024); // as WebhookServer (listen backlog, issue 15)
         server.addConnector(connector);
         server.setHandler(
                 new Handler.Abstract(
