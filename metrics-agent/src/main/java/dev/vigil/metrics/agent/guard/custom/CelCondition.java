@@ -4,9 +4,11 @@ import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelBuilder;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.Source;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.MapType;
@@ -67,14 +69,26 @@ final class CelCondition {
         }
         CelValidationResult compiled = CEL.compile(source);
         if (compiled.hasError()) {
-            throw new IllegalArgumentException("does not compile: " + firstError(compiled.getErrorString()));
+            throw new IllegalArgumentException(
+                    "does not compile: " + firstError(compiled.getErrors(), compiled.getSource()));
         }
         try {
             CelAbstractSyntaxTree ast = compiled.getAst();
             return new CelCondition(CEL.createProgram(ast), kindsOf(ast.getExpr()));
-        } catch (CelValidationException | CelEvaluationException e) {
+        } catch (CelValidationException e) {
+            throw new IllegalArgumentException("does not compile: " + firstError(e.getErrors(), e.getSource()), e);
+        } catch (CelEvaluationException e) {
             throw new IllegalArgumentException("does not compile: " + firstError(e.getMessage()), e);
         }
+    }
+
+    /**
+     * The first of {@code errors}, formatted like {@link #firstError(String)}; only that one is rendered (CEL's
+     * {@code getErrorString()} copies the source line into every error: quadratic on a line of many bad tokens, as
+     * the policy engine's {@code CelExpression} found by fuzzing).
+     */
+    private static String firstError(List<CelIssue> errors, Source source) {
+        return errors.isEmpty() ? "" : firstError(errors.get(0).toDisplayString(source));
     }
 
     /**
