@@ -5,6 +5,7 @@
 # identical apart from the version.
 #   benchmarks/linter/compare.sh BEFORE_JAR AFTER_JAR [RUNS]
 # FORMAT=text compares the default text report (what a plain `./vigil lint` writes) instead of --format json.
+# BEFORE_GC / AFTER_GC: the collector options of each side (default -XX:+UseSerialGC, what ./vigil used before run 6).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BEFORE="$1"; AFTER="$2"; RUNS="${3:-3}"; FORMAT="${FORMAT:-json}"
@@ -14,6 +15,7 @@ SMALL="$ROOT/examples/manifests/shop/web.yaml"
 mkdir -p "$WORK"
 [[ -d "$CORPUS" ]] || python3 "$ROOT/benchmarks/linter/gen_corpus.py" "$CORPUS" 10000 600 >/dev/null
 declare -A JARS=([before]="$BEFORE" [after]="$AFTER")
+declare -A GCS=([before]="${BEFORE_GC:--XX:+UseSerialGC}" [after]="${AFTER_GC:--XX:+UseSerialGC}")
 CDS="-Xlog:cds=off -Xlog:cds+dynamic=off"
 for k in before after; do
   rm -f "$WORK/compare-$k.jsa"
@@ -21,11 +23,12 @@ for k in before after; do
     >/dev/null 2>&1 || true
 done
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, corpus $(du -sb "$CORPUS" | cut -f1) bytes, --format $FORMAT"
+echo "collector: before ${GCS[before]}, after ${GCS[after]}"
 for ((r = 1; r <= RUNS; r++)); do
   for k in before after; do
     load=$(cut -d' ' -f1 /proc/loadavg)
     /usr/bin/time -f "%e %U %S %M" -o "$WORK/compare-time.txt" java -XX:SharedArchiveFile="$WORK/compare-$k.jsa" $CDS \
-      -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "${JARS[$k]}" --format "$FORMAT" "$CORPUS" \
+      -XX:TieredStopAtLevel=1 ${GCS[$k]} -jar "${JARS[$k]}" --format "$FORMAT" "$CORPUS" \
       >"$WORK/compare-$k.$FORMAT" 2>/dev/null || true
     read -r wall user sys rss < <(tail -1 "$WORK/compare-time.txt")
     printf '%-6s run %d  load %5s  wall %6.2f s  CPU %5.2f s  peak RSS %4d MB\n' \

@@ -91,31 +91,49 @@ public final class PolicyEngine {
         }
         if (parallel && toRun.size() > 1) {
             // a large input (a CI run over many manifests): rules are independent and read a read-only set, so they
-            // run on every core, each into its own list; joined in rule order, the report is the same as in sequence
-            List<List<Finding>> perRule = java.util.stream.IntStream.range(0, toRun.size())
+            // run on every core. The per-object checks are split into slices of the objects (each slice runs every
+            // rule, so work computed once per object, like schema validation, is spread too and stays on one
+            // thread), the whole-set checks one task per rule; each task writes into its own lists. Joined as in
+            // sequence (per rule: its slices in order, then its whole-set findings), the report is the same.
+            List<Resource> resources = set.resources();
+            int n = resources.size();
+            int slice = Math.max(32, n / (PARALLELISM * 16));
+            int slices = (n + slice - 1) / slice;
+            int ruleCount = toRun.size();
+            List<List<List<Finding>>> perTask = java.util.stream.IntStream.range(0, ruleCount + slices)
                     .parallel()
-                    .mapToObj(i -> {
-                        List<Finding> own = new ArrayList<>();
-                        run(toRun.get(i), set, own, namespaces);
-                        return own;
-                    })
+                    .mapToObj(t -> t < ruleCount
+                            ? List.of(runAll(toRun.get(t), set, namespaces))
+                            : runSlice(
+                                    toRun,
+                                    set,
+                                    namespaces,
+                                    (t - ruleCount) * slice,
+                                    Math.min(n, (t - ruleCount + 1) * slice)))
                     .toList();
-            perRule.forEach(findings::addAll);
+            for (int i = 0; i < ruleCount; i++) {
+                for (int s = 0; s < slices; s++) {
+                    findings.addAll(perTask.get(ruleCount + s).get(i));
+                }
+                findings.addAll(perTask.get(i).get(0));
+            }
         } else {
             for (Rule rule : toRun) {
                 run(rule, set, findings, namespaces);
             }
         }
-        List<Finding> out = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
-            out.add(applySuppressions(f, today));
-        }
+        List<Finding> out;
         if (parallel) {
+            Finding[] sorted = findings.toArray(new Finding[0]);
+            java.util.Arrays.parallelSetAll(sorted, i -> applySuppressions(sorted[i], today));
             // Arrays.parallelSort is stable, like List.sort: the same order either way
-            Finding[] sorted = out.toArray(new Finding[0]);
             java.util.Arrays.parallelSort(sorted, ORDER);
             out = java.util.Arrays.asList(sorted);
         } else {
+            out = new ArrayList<>(findings.size());
+            for (Finding f : findings) {
+                out.add(applySuppressions(f, today));
+            }
             out.sort(ORDER);
         }
         List<FieldProblem> problems = new ArrayList<>();
@@ -172,6 +190,34 @@ public final class PolicyEngine {
         }
         ctx.current = null;
         rule.checkAll(set, ctx);
+    }
+
+    /** The per-object checks of every rule on objects {@code from} (inclusive) to {@code to}: one list per rule. */
+    private List<List<Finding>> runSlice(List<Rule> toRun, ResourceSet set, NamespacePss namespaces, int from, int to) {
+        List<List<Finding>> out = new ArrayList<>(toRun.size());
+        List<Resource> resources = set.resources();
+        for (Rule rule : toRun) {
+            List<Finding> own = new ArrayList<>();
+            Context ctx = new Context(rule.metadata(), set, own, namespaces, rules.contains(rule));
+            for (int i = from; i < to; i++) {
+                Resource r = resources.get(i);
+                ctx.current = r;
+                rule.checkResource(r, ctx);
+                for (PodSpec pod : set.podSpecsAt(i)) {
+                    rule.checkPod(pod, ctx);
+                }
+            }
+            out.add(own);
+        }
+        return out;
+    }
+
+    /** The whole-set check of one rule. */
+    private List<Finding> runAll(Rule rule, ResourceSet set, NamespacePss namespaces) {
+        List<Finding> own = new ArrayList<>();
+        Context ctx = new Context(rule.metadata(), set, own, namespaces, rules.contains(rule));
+        rule.checkAll(set, ctx);
+        return own;
     }
 
     private Finding applySuppressions(Finding f, LocalDate today) {

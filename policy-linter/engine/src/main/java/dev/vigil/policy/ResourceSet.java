@@ -88,7 +88,7 @@ public final class ResourceSet {
         return podSpecsByNamespace.getOrDefault(namespace, Collections.emptyList());
     }
 
-    private final java.util.concurrent.ConcurrentMap<Object, Object> derived =
+    private final java.util.concurrent.ConcurrentMap<Object, java.util.concurrent.FutureTask<Object>> derived =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -97,15 +97,33 @@ public final class ResourceSet {
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(Object key, java.util.function.Function<ResourceSet, T> compute) {
+        // computed by the first thread that asks; threads asking meanwhile (rules run in parallel) wait for it
+        // rather than building the same index again
         Object v = derived.get(key);
         if (v == null) {
-            v = compute.apply(this);
-            Object raced = derived.putIfAbsent(key, v);
-            if (raced != null) {
-                v = raced;
+            java.util.concurrent.FutureTask<Object> task =
+                    new java.util.concurrent.FutureTask<>(() -> compute.apply(this));
+            v = derived.putIfAbsent(key, task);
+            if (v == null) {
+                v = task;
+                task.run();
             }
         }
-        return (T) v;
+        try {
+            return (T) ((java.util.concurrent.FutureTask<Object>) v).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while an index of the input was built", e);
+        }
     }
 
     /** The objects of one kind, in input order. */

@@ -33,21 +33,37 @@ public final class TextReportWriter implements ReportWriter {
     @Override
     public void write(LintResult result, Writer out) throws IOException {
         String currentFile = null;
-        for (Finding f : result.findings()) {
-            if (f.suppressed()) {
-                continue;
-            }
-            String file = f.position().file();
-            if (!file.equals(currentFile)) {
-                if (currentFile != null) {
-                    out.write('\n');
+        List<Finding> findings = result.findings();
+        String[] lines = new String[Math.min(BLOCK, findings.size())];
+        for (int from = 0; from < findings.size(); from += BLOCK) {
+            // the lines of a large report are formatted on every core, a block at a time, and written in order
+            int start = from;
+            int count = Math.min(BLOCK, findings.size() - from);
+            if (count >= PARALLEL_FROM) {
+                java.util.stream.IntStream.range(0, count)
+                        .parallel()
+                        .forEach(i -> lines[i] = lineOrNull(findings.get(start + i)));
+            } else {
+                for (int i = 0; i < count; i++) {
+                    lines[i] = lineOrNull(findings.get(start + i));
                 }
-                out.write(paint(BOLD, file));
-                out.write('\n');
-                currentFile = file;
             }
-            out.write(line(f));
-            out.write('\n');
+            for (int i = 0; i < count; i++) {
+                if (lines[i] == null) {
+                    continue;
+                }
+                String file = findings.get(start + i).position().file();
+                if (!file.equals(currentFile)) {
+                    if (currentFile != null) {
+                        out.write('\n');
+                    }
+                    out.write(paint(BOLD, file));
+                    out.write('\n');
+                    currentFile = file;
+                }
+                out.write(lines[i]);
+                out.write('\n');
+            }
         }
         if (currentFile != null) {
             out.write('\n');
@@ -80,6 +96,16 @@ public final class TextReportWriter implements ReportWriter {
             out.write('\n');
         }
         out.write('\n');
+    }
+
+    /** Findings formatted per block (bounds the memory the formatted lines take). */
+    private static final int BLOCK = 8192;
+
+    /** Blocks at least this large are formatted in parallel. */
+    private static final int PARALLEL_FROM = 1024;
+
+    private String lineOrNull(Finding f) {
+        return f.suppressed() ? null : line(f);
     }
 
     private String line(Finding f) {

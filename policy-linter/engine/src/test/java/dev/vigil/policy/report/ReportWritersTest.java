@@ -121,6 +121,48 @@ class ReportWritersTest {
     }
 
     @Test
+    void textOfALargeReportKeepsTheFindingsOrderAcrossFormattingBlocks() throws IOException {
+        // more findings than one formatting block (8192), in two files, every seventh one suppressed
+        List<dev.vigil.policy.Resource> resources = new ArrayList<>();
+        for (String file : List.of("a.yaml", "b.yaml")) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 5000; i++) {
+                text.append("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p")
+                        .append(i)
+                        .append('\n');
+                if (i % 7 == 0) {
+                    text.append("  annotations: {ignore.vigil.dev/test-privileged: approved}\n");
+                }
+                text.append("spec:\n  containers: [{name: c, securityContext: {privileged: true}}]\n---\n");
+            }
+            resources.addAll(
+                    new ManifestLoader().loadText(text.toString(), file).resources());
+        }
+        PolicyEngine engine = PolicyEngine.create(PolicyConfig.defaults(), List.of(new TestPrivileged()));
+        Report report = engine.evaluate(resources);
+        LintResult result = LintResult.of(
+                "1.2.3", Path.of("").toAbsolutePath(), new LoadResult(resources, 2, 0, List.of()), engine, report);
+        List<dev.vigil.policy.Finding> shown =
+                result.findings().stream().filter(f -> !f.suppressed()).toList();
+        assertThat(shown).hasSizeGreaterThan(8192);
+
+        List<String> lines = render(ReportFormat.TEXT, result).lines().toList();
+        List<String> findingLines =
+                lines.stream().filter(l -> l.startsWith("  ")).toList();
+        assertThat(findingLines).hasSize(shown.size());
+        for (int i = 0; i < shown.size(); i++) {
+            dev.vigil.policy.Finding f = shown.get(i);
+            assertThat(findingLines.get(i))
+                    .startsWith("  " + f.position() + "  error    test-privileged")
+                    .endsWith("(" + f.resource().displayName() + ")");
+        }
+        assertThat(lines)
+                .containsSubsequence("a.yaml", "", "b.yaml")
+                .doesNotContain("  a.yaml")
+                .hasSize(shown.size() + 5);
+    }
+
+    @Test
     void textColoursOnlyWhenAsked() throws IOException {
         StringWriter out = new StringWriter();
         ReportFormat.TEXT.writer(true).write(sample(), out);
