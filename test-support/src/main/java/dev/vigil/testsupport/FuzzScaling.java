@@ -18,8 +18,11 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>The measure is the calling thread's CPU time (not wall time: other processes' load does not count), best of
  * three interleaved runs after one warm-up run of each size; a ratio over the bound is measured again with more runs
- * before it fails, so a single preempted or JIT-compiling run does not make the target flake. Inputs whose large run
- * is too quick to time ({@link #MIN_LARGE_NANOS}) pass.
+ * before it fails, so a single preempted or JIT-compiling run does not make the target flake; a ratio still over the
+ * bound is then checked one size up (ten and a hundred times {@code small}): a super-linear cost keeps growing
+ * there too, while a step between the two smaller sizes (a path the small input never reaches, or the fuzzer's
+ * instrumentation costing more on the large text once) does not. Inputs whose large run is too quick to time
+ * ({@link #MIN_LARGE_NANOS}) pass.
  */
 public final class FuzzScaling {
     /** Allowed CPU-time ratio between an input ten times as large and the small one. */
@@ -88,10 +91,25 @@ public final class FuzzScaling {
         if (again[1] < MIN_LARGE_NANOS || ratio(again) <= MAX_RATIO) {
             return;
         }
+        String hugeText = pump.grow(small * 100);
+        long[] up = measure(parse, largeText, hugeText, 3);
+        if (ratio(up) <= MAX_RATIO) {
+            return;
+        }
         throw new AssertionFailedError(String.format(
                 "%s: not linear: %d chars took %.1f ms of CPU, %d chars %.1f ms (ratio %.1f, bound %.0f; first"
-                        + " measurement ratio %.1f)",
-                what, smallUnits, again[0] / 1e6, largeUnits, again[1] / 1e6, ratio(again), MAX_RATIO, ratio(best)));
+                        + " measurement ratio %.1f; %d chars %.1f ms, ratio %.1f one size up)",
+                what,
+                smallUnits,
+                again[0] / 1e6,
+                largeUnits,
+                again[1] / 1e6,
+                ratio(again),
+                MAX_RATIO,
+                ratio(best),
+                hugeText.length(),
+                up[1] / 1e6,
+                ratio(up)));
     }
 
     private static double ratio(long[] best) {
