@@ -30,8 +30,8 @@ class FuzzScalingTest {
 
     @Test
     void quadraticWorkFailsNamingTheSizes() {
-        assertThatThrownBy(() -> FuzzScaling.linear(
-                        "quadratic", PUMP, 200, text -> spin((long) text.length() * text.length())))
+        assertThatThrownBy(() ->
+                        FuzzScaling.linear("quadratic", PUMP, 200, text -> spin((long) text.length() * text.length())))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("quadratic: not linear")
                 .hasMessageContaining("one size up");
