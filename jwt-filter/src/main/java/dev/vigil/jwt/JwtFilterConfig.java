@@ -538,7 +538,10 @@ public final class JwtFilterConfig {
          * Key-set caching, all at once (the {@code jwks*} methods set one each, by name). Defaults: ttl 10 min,
          * max-age clamped to [1 min, 24 h], max-stale 6 h, unknown-kid refetches paced at one per 1 s, negative kid
          * cache 5 min, retry-after 10 s, fetch timeout 5 s.
+         *
+         * @deprecated eight durations in a row are easy to swap; use the named {@code jwks*} methods
          */
+        @Deprecated
         public Builder keySets(
                 Duration ttl,
                 Duration minTtl,

@@ -59,15 +59,13 @@ class KeyFetchFailuresIT {
         return JwtValidator.create(JwtFilterConfig.builder()
                 .trust(TrustedIssuer.jwksUri(ISSUER, idp.uri()))
                 .acceptAnyAudience(true)
-                .keySets(
-                        Duration.ofMinutes(10),
-                        Duration.ofMinutes(1),
-                        Duration.ofHours(1),
-                        Duration.ofHours(1),
-                        Duration.ofSeconds(1),
-                        Duration.ofMinutes(5),
-                        retryAfter,
-                        timeout)
+                .jwksTtl(Duration.ofMinutes(10))
+                .jwksTtlBounds(Duration.ofMinutes(1), Duration.ofHours(1))
+                .jwksMaxStale(Duration.ofHours(1))
+                .jwksUnknownKidInterval(Duration.ofSeconds(1))
+                .jwksNegativeKidTtl(Duration.ofMinutes(5))
+                .jwksRetryAfter(retryAfter)
+                .jwksTimeout(timeout)
                 .clock(clock)
                 .meterRegistry(meters)
                 .build());

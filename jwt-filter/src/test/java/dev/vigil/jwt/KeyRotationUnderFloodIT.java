@@ -34,15 +34,13 @@ class KeyRotationUnderFloodIT {
                 JwtValidator validator = JwtValidator.create(JwtFilterConfig.builder()
                         .trust(TrustedIssuer.jwksUri(ISSUER, idp.uri()))
                         .acceptAnyAudience(true)
-                        .keySets(
-                                Duration.ofMinutes(10),
-                                Duration.ofMinutes(1),
-                                Duration.ofHours(1),
-                                Duration.ofHours(1),
-                                INTERVAL,
-                                Duration.ofMinutes(5),
-                                Duration.ofSeconds(10),
-                                Duration.ofSeconds(5))
+                        .jwksTtl(Duration.ofMinutes(10))
+                        .jwksTtlBounds(Duration.ofMinutes(1), Duration.ofHours(1))
+                        .jwksMaxStale(Duration.ofHours(1))
+                        .jwksUnknownKidInterval(INTERVAL)
+                        .jwksNegativeKidTtl(Duration.ofMinutes(5))
+                        .jwksRetryAfter(Duration.ofSeconds(10))
+                        .jwksTimeout(Duration.ofSeconds(5))
                         .clock(clock)
                         .build())) {
             idp.delay(20); // a JWKS round trip of at least 20 ms

@@ -58,15 +58,13 @@ class KeySetBehaviourIT {
         validator = JwtValidator.create(JwtFilterConfig.builder()
                 .acceptAnyAudience(true)
                 .trust(TrustedIssuer.jwksUri(ISSUER, uri))
-                .keySets(
-                        Duration.ofMinutes(10),
-                        Duration.ofMinutes(1),
-                        Duration.ofHours(1),
-                        Duration.ofHours(1),
-                        Duration.ofSeconds(1),
-                        Duration.ofMinutes(5),
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(2))
+                .jwksTtl(Duration.ofMinutes(10))
+                .jwksTtlBounds(Duration.ofMinutes(1), Duration.ofHours(1))
+                .jwksMaxStale(Duration.ofHours(1))
+                .jwksUnknownKidInterval(Duration.ofSeconds(1))
+                .jwksNegativeKidTtl(Duration.ofMinutes(5))
+                .jwksRetryAfter(Duration.ofSeconds(10))
+                .jwksTimeout(Duration.ofSeconds(2))
                 .clock(clock)
                 .meterRegistry(meters)
                 .build());
