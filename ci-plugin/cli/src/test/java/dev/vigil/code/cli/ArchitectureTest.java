@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.vigil");
+            .importPackages("dev.vigil.code", "dev.vigil.archrules");
 
     @Test
     void cliUsesTheSharedRunStepAndWritersNotTheEngineInternals() {
