@@ -44,7 +44,7 @@ public final class JsonReportWriter implements ReportWriter {
 
     /**
      * Streams the report: the same text as {@code MAPPER.writeValue(out, toJson(result))} without building the tree
-     * first (tens of thousands of findings made a tree of ~100 MB that was only written out and dropped).
+     * first (a large input's tens of thousands of findings made a tree that was only written out and dropped).
      */
     @Override
     public void write(LintResult result, Writer out) throws IOException {
