@@ -24,6 +24,9 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * What ArchUnit cannot see in a class file, read once per class with ASM: the string constants passed to each call
@@ -43,6 +46,10 @@ final class Bytecode {
      * @param refs method references ({@code owner.name}) created since the previous call
      * @param concatenatedArg true when the value passed last was built by string concatenation just before
      * @param lineNames names of locals, fields and methods used on the same line before this call
+     * @param argNames for a call to a logger ({@link #ARGUMENT_FLOW_OWNERS}), the names of the locals, fields and
+     *     methods whose values reach its arguments ({@link ArgumentSources}); null for other calls, or when the method
+     *     could not be analysed
+     * @param argStrings for such a call, the string constants reaching its arguments; null like {@code argNames}
      */
     record Call(
             String method,
@@ -53,7 +60,19 @@ final class Bytecode {
             List<String> lineStrings,
             List<String> refs,
             boolean concatenatedArg,
-            Set<String> lineNames) {}
+            Set<String> lineNames,
+            Set<String> argNames,
+            List<String> argStrings) {}
+
+    /** Owners of the calls whose argument sources are worked out: loggers and print streams. */
+    static final Set<String> ARGUMENT_FLOW_OWNERS = Set.of(
+            "org.slf4j.Logger",
+            "java.util.logging.Logger",
+            "java.lang.System$Logger",
+            "org.apache.logging.log4j.Logger",
+            "org.apache.commons.logging.Log",
+            "org.jboss.logging.Logger",
+            "java.io.PrintStream");
 
     /**
      * One method's shape.
@@ -119,12 +138,19 @@ final class Bytecode {
     }
 
     private static final class Collector extends ClassVisitor {
+        String className = "";
         final List<Call> calls = new ArrayList<>();
         final List<Method> methods = new ArrayList<>();
         final Map<String, Object> constants = new HashMap<>();
 
         Collector() {
             super(Opcodes.ASM9);
+        }
+
+        @Override
+        public void visit(
+                int version, int access, String name, String signature, String superName, String[] interfaces) {
+            className = name;
         }
 
         @Override
@@ -138,7 +164,22 @@ final class Bytecode {
         @Override
         public MethodVisitor visitMethod(
                 int access, String name, String descriptor, String signature, String[] exceptions) {
-            return new MethodCollector(name, descriptor, this);
+            Collector collector = this;
+            return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+                @Override
+                public void visitEnd() {
+                    List<MethodInsnNode> invocations = new ArrayList<>();
+                    boolean flow = false;
+                    for (AbstractInsnNode insn : instructions) {
+                        if (insn instanceof MethodInsnNode m) {
+                            invocations.add(m);
+                            flow |= ARGUMENT_FLOW_OWNERS.contains(dotted(m.owner));
+                        }
+                    }
+                    ArgumentSources sources = flow ? ArgumentSources.of(collector.className, this) : null;
+                    accept(new MethodCollector(name, descriptor, collector, invocations, sources));
+                }
+            };
         }
     }
 
@@ -157,12 +198,26 @@ final class Bytecode {
         private final List<String> lineStrings = new ArrayList<>();
         private final List<Object> lineNames = new ArrayList<>();
         private boolean lastWasConcat;
+        private final List<MethodInsnNode> invocations;
+        private final ArgumentSources sources;
+        private int invocation;
 
-        MethodCollector(String name, String descriptor, Collector owner) {
+        /**
+         * @param invocations the method's call instructions in order, matching {@link #visitMethodInsn} calls
+         * @param sources the method's argument analysis, null when none was made
+         */
+        MethodCollector(
+                String name,
+                String descriptor,
+                Collector owner,
+                List<MethodInsnNode> invocations,
+                ArgumentSources sources) {
             super(Opcodes.ASM9);
             this.name = name;
             this.descriptor = descriptor;
             this.owner = owner;
+            this.invocations = invocations;
+            this.sources = sources;
         }
 
         private void op(int opcode) {
@@ -230,6 +285,12 @@ final class Bytecode {
         public void visitMethodInsn(
                 int opcode, String callOwner, String callName, String callDescriptor, boolean isInterface) {
             op(opcode);
+            ArgumentSources.Sources flow = null;
+            MethodInsnNode node = invocation < invocations.size() ? invocations.get(invocation) : null;
+            invocation++;
+            if (sources != null && node != null && ARGUMENT_FLOW_OWNERS.contains(dotted(callOwner))) {
+                flow = sources.of(node);
+            }
             pending.add(new PendingCall(
                     line,
                     dotted(callOwner),
@@ -238,7 +299,8 @@ final class Bytecode {
                     List.copyOf(lineStrings),
                     List.copyOf(refs),
                     lastWasConcat,
-                    List.copyOf(lineNames)));
+                    List.copyOf(lineNames),
+                    flow));
             lastWasConcat = callOwner.equals("java/lang/StringBuilder") && callName.equals("toString")
                     || callOwner.equals("java/lang/String") && (callName.equals("format") || callName.equals("concat"));
             lineNames.add(callName);
@@ -289,7 +351,9 @@ final class Bytecode {
                         p.lineStrings,
                         p.refs,
                         p.concatenated,
-                        Set.copyOf(names)));
+                        Set.copyOf(names),
+                        p.flow == null ? null : Set.copyOf(p.flow.names()),
+                        p.flow == null ? null : List.copyOf(p.flow.strings())));
             }
         }
     }
@@ -302,5 +366,6 @@ final class Bytecode {
             List<String> lineStrings,
             List<String> refs,
             boolean concatenated,
-            List<Object> lineNames) {}
+            List<Object> lineNames,
+            ArgumentSources.Sources flow) {}
 }

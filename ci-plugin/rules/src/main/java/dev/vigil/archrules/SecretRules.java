@@ -8,14 +8,7 @@ import java.util.regex.Pattern;
 
 /** Secrets: in logs, in code, and password storage (CWE-532, 798, 916). */
 final class SecretRules {
-    private static final Set<String> LOGGERS = Set.of(
-            "org.slf4j.Logger",
-            "java.util.logging.Logger",
-            "java.lang.System$Logger",
-            "org.apache.logging.log4j.Logger",
-            "org.apache.commons.logging.Log",
-            "org.jboss.logging.Logger",
-            "java.io.PrintStream");
+    private static final Set<String> LOGGERS = Bytecode.ARGUMENT_FLOW_OWNERS;
     private static final Set<String> LOG_METHODS = Set.of(
             "trace", "debug", "info", "warn", "error", "fatal", "log", "fine", "finer", "finest", "warning", "severe",
             "config", "print", "println", "printf", "format", "tracef", "debugf", "infof", "warnf", "errorf");
@@ -52,23 +45,27 @@ final class SecretRules {
                 .cwe(532)
                 .securitySeverity(5.5)
                 .heuristic()
-                .description("A logging call (SLF4J, JUL, Log4j, commons-logging, System.out) on a line that reads "
-                        + "a variable, field or getter named like a password, token, secret or API key, or whose "
-                        + "text says password=/token=, writes the secret to log storage that many more people and "
-                        + "systems can read. Heuristic: judged by names.")
+                .description("A logging call (SLF4J, JUL, Log4j, commons-logging, System.out) whose arguments carry "
+                        + "a variable, field or getter named like a password, token, secret or API key (followed "
+                        + "through locals, string building, varargs arrays and lambda captures), or whose text says "
+                        + "password=/token=, writes the secret to log storage that many more people and systems can "
+                        + "read. Heuristic: judged by names.")
                 .remediation("Log an identifier or a fingerprint instead (e.g. the token's key id or the last four "
                         + "characters), never the value.")
                 .check((c, findings) -> {
                     for (Bytecode.Call call : Code.calls(c, LOGGERS, LOG_METHODS)) {
                         String secret = null;
-                        for (String name : call.lineNames()) {
+                        // the values that reach the call's arguments; the names on its line when the method could
+                        // not be analysed
+                        boolean flow = call.argNames() != null;
+                        for (String name : flow ? call.argNames() : call.lineNames()) {
                             if (Code.SECRET_NAME.matcher(name).matches() && !name.startsWith("lambda$")) {
                                 secret = name;
                                 break;
                             }
                         }
                         if (secret == null) {
-                            for (String s : call.lineStrings()) {
+                            for (String s : flow ? call.argStrings() : call.lineStrings()) {
                                 if (SECRET_IN_TEXT.matcher(s).matches()) {
                                     secret = "\"" + s + "\"";
                                     break;
