@@ -57,7 +57,7 @@ GEN_JVM=(-Xms1g -Xmx1g -XX:+UseSerialGC -Xmn640m -XX:+AlwaysPreTouch)
 (($(id -u) == 0)) && GEN_JVM+=(-XX:ThreadPriorityPolicy=1)
 RUNS="${RUNS:-1}"
 GEN_CLASS=dev.vigil.bench.webhook.LoadGenerator
-[[ "${GENERATOR:-}" == jetty ]] && GEN_CLASS=dev.vigil.bench.webhook.JettyLoadGenerator
+[[ "${GENERATOR:-}" == blocking ]] && GEN_CLASS=dev.vigil.bench.webhook.BlockingLoadGenerator
 
 SERVER_PIN=()
 GEN_PIN=()
