@@ -37,8 +37,8 @@
 # GEN_CPUS (default 1), so the generator does not take CPU from the server it measures; PIN=0 turns it off.
 # NICE=N runs servers and generators with that niceness; RT=P (root) runs them with real-time round-robin priority P
 # (chrt -r P): on a machine shared with builds they then get their CPU first (say so when quoting either); for the
-# 1,000/s latency phases the JIT compiler threads of server and generator then drop to priority JIT_RT (default 1)
-# after the warm-up (see jit_prio below: under SCHED_RR a compiling C2 thread held the pinned core for up to 100 ms).
+# 1,000/s latency phases the server's JIT compiler threads then drop to priority JIT_RT (default 1) after the
+# warm-up (see jit_prio below: under SCHED_RR a compiling C2 thread held the pinned core for up to 100 ms).
 # Recommended (issue 15's Done-when, ~8 minutes): RUNS=3 RT=50 benchmarks/webhook/run.sh
 # Environment: RUNS (default 1), DURATION (s, default 20), WARMUP (s, default 8), CONCURRENCY (closed loop, default
 # 32), OVERLOAD_DURATION (s, default 10), GEN_WARMUP (s of unmeasured load at the start of each measured run, for
@@ -56,7 +56,7 @@ JAR="$ROOT/admission-webhook/target/admission-webhook.jar"
 SERVER_JVM=(-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MetaspaceSize=64m -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError)
 # the generator: a young generation large enough that it rarely collects during a phase; as root, Java thread
 # priorities become nice values (the sender and the deadline reaper above the reader threads)
-GEN_JVM=(-Xms1g -Xmx1g -XX:+UseSerialGC -Xmn640m -XX:+AlwaysPreTouch)
+GEN_JVM=(-Xms1g -Xmx1g -XX:+UseSerialGC -Xmn640m -XX:+AlwaysPreTouch -XX:TieredStopAtLevel=1)
 (($(id -u) == 0)) && GEN_JVM+=(-XX:ThreadPriorityPolicy=1)
 RUNS="${RUNS:-1}"
 GEN_CLASS=dev.vigil.bench.webhook.LoadGenerator
@@ -133,7 +133,9 @@ gen() { # a generator that hangs (or spins at real-time priority) is killed afte
 # server and in the generator, matching max/p99.9 of 100-160 ms. For the latency phases (after their warm-up, when
 # the hot code is compiled) the compiler threads get priority 1 (JIT_RT, below the request path's P): they still use
 # the idle time, never in front of a request. They stay at P for warm-ups, saturation and overload, where a starved
-# compiler would leave the hot code interpreted.
+# compiler would leave the hot code interpreted. The generator instead runs C1 only (-XX:TieredStopAtLevel=1: short
+# compilations, no C2): demoting its compiler after a short warm-up on a loaded machine left its event loop
+# interpreted and saturated (84 % of its core at 1,000/s), with the compiler at priority 1 never getting the CPU.
 jit_prio() { # pid priority
   [[ -n "${RT:-}" ]] || return 0
   local t
@@ -144,8 +146,6 @@ jit_prio() { # pid priority
   done
 }
 JIT_RT="${JIT_RT:-1}"
-GEN_JIT=()
-[[ -n "${RT:-}" && "$GEN_CLASS" == *.LoadGenerator ]] && GEN_JIT=(--jit-rt-priority "$JIT_RT")
 
 load() { # phase duration warm-up-args -- measured-args: a warm-up run (JIT, connections), then the measured run
   # with the server's CPU time (user+sys, all threads, from /proc) per request sent and the load average after it
@@ -155,11 +155,11 @@ load() { # phase duration warm-up-args -- measured-args: a warm-up run (JIT, con
   while [[ "$1" != -- ]]; do warm+=("$1"); shift; done
   shift
   gen "${warm[@]}" --phase warmup --warmup 0 --duration "$WARMUP" >/dev/null
-  local before after line sent t0 t1 latency=()
-  [[ "$phase" == *1000rps ]] && latency=("${GEN_JIT[@]}") && jit_prio "$SERVER_PID" "$JIT_RT"
+  local before after line sent t0 t1
+  [[ "$phase" == *1000rps ]] && jit_prio "$SERVER_PID" "$JIT_RT"
   before="$(server_cpu_ticks)"
   t0="$(date +%s%N)"
-  line="$(gen "$@" "${latency[@]}" --phase "$phase" --warmup "${GEN_WARMUP:-3}" --duration "$duration")"
+  line="$(gen "$@" --phase "$phase" --warmup "${GEN_WARMUP:-3}" --duration "$duration")"
   t1="$(date +%s%N)"
   after="$(server_cpu_ticks)"
   [[ "$phase" == *1000rps ]] && jit_prio "$SERVER_PID" "$RT"

@@ -82,7 +82,6 @@ public final class LoadGenerator {
         double warmup = Double.parseDouble(a.getOrDefault("warmup", "5"));
         double duration = Double.parseDouble(a.getOrDefault("duration", "20"));
         double rate = Double.parseDouble(a.getOrDefault("rate", "1000"));
-        loop.jitPriority = Integer.parseInt(a.getOrDefault("jit-rt-priority", "0"));
         Thread.currentThread().setPriority(Thread.MAX_PRIORITY);
         Thread.currentThread().setName("event-loop");
         if (mode.equals("open")) {
@@ -221,7 +220,6 @@ public final class LoadGenerator {
                     boolean measured = i >= warmupCount;
                     if (i == warmupCount) {
                         cpuStart = BlockingLoadGenerator.processCpuNanos();
-                        lowerJitPriority(jitPriority);
                     }
                     if (measured) {
                         sendLag.recordValue(Math.min(now - intended, MAX_RECORDED));
@@ -311,8 +309,8 @@ public final class LoadGenerator {
             }
             if (wait > 0) {
                 long nextDeadline = nextDeadline();
-                long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(wait, nextDeadline - System.nanoTime()))
-                        + 1);
+                long ms = Math.max(
+                        1, TimeUnit.NANOSECONDS.toMillis(Math.min(wait, nextDeadline - System.nanoTime())) + 1);
                 if (until - System.nanoTime() > 0 && tasksDone.isEmpty()) {
                     selector.select(ms);
                 } else {
@@ -389,7 +387,6 @@ public final class LoadGenerator {
                                 LockSupport.parkNanos(at - now);
                             }
                             selector.wakeup(); // unconditionally: no race with the loop entering select
-
                         }
                     },
                     "ticker");
@@ -406,47 +403,6 @@ public final class LoadGenerator {
                 expire(now);
                 poll(now + TimeUnit.MILLISECONDS.toNanos(5));
             }
-        }
-
-        /** {@code --jit-rt-priority}: 0 leaves the JIT compiler threads alone. */
-        int jitPriority;
-
-        /**
-         * Under {@code chrt -r P} every thread of this JVM is SCHED_RR at P with a 100 ms quantum, so a JIT compiler
-         * thread compiling on the one pinned core holds the event loop off for up to 100 ms (seen with perf sched:
-         * C2 slices of 50-99 ms during the measured phase). After the warm-up (when the hot code is compiled) the
-         * compiler threads get real-time priority {@code prio}, below the event loop's: they still run in the idle
-         * time, never in front of it. Runs {@code chrt} on a helper thread; does nothing when prio is 0.
-         */
-        static void lowerJitPriority(int prio) {
-            if (prio <= 0) {
-                return;
-            }
-            Thread t = new Thread(
-                    () -> {
-                        try (var tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
-                            for (Path task : (Iterable<Path>) tasks::iterator) {
-                                String comm = java.nio.file.Files.readString(task.resolve("comm"))
-                                        .strip();
-                                if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-                                    new ProcessBuilder(
-                                                    "chrt", "-r", "-p", String.valueOf(prio),
-                                                    task.getFileName().toString())
-                                            .redirectErrorStream(true)
-                                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                                            .start()
-                                            .waitFor();
-                                }
-                            }
-                        } catch (IOException e) {
-                            System.err.println("warning: could not lower the JIT threads' priority: " + e);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    },
-                    "jit-priority");
-            t.setDaemon(true);
-            t.start();
         }
 
         // ---------------------------------------------------------------- requests
@@ -669,7 +625,8 @@ public final class LoadGenerator {
                     if (c.appIn.position() > 0) {
                         parse(c);
                     }
-                    if (res.bytesConsumed() == 0 && res.bytesProduced() == 0
+                    if (res.bytesConsumed() == 0
+                            && res.bytesProduced() == 0
                             && c.engine.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING) {
                         return;
                     }
@@ -723,7 +680,8 @@ public final class LoadGenerator {
                     }
                     String head = new String(b.array(), start, end - start, StandardCharsets.ISO_8859_1);
                     if (!head.startsWith("HTTP/1.")) {
-                        throw new IOException("bad status line: " + head.lines().findFirst().orElse(""));
+                        throw new IOException(
+                                "bad status line: " + head.lines().findFirst().orElse(""));
                     }
                     int status = Integer.parseInt(head.substring(9, 12));
                     long length = -1;
