@@ -56,7 +56,7 @@ JAR="$ROOT/admission-webhook/target/admission-webhook.jar"
 SERVER_JVM=(-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MetaspaceSize=64m -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError)
 # the generator: a young generation large enough that it rarely collects during a phase; as root, Java thread
 # priorities become nice values (the sender and the deadline reaper above the reader threads)
-GEN_JVM=(-Xms1g -Xmx1g -XX:+UseSerialGC -Xmn640m -XX:+AlwaysPreTouch -XX:TieredStopAtLevel=1)
+GEN_JVM=(-Xms1g -Xmx1g -XX:+UseSerialGC -Xmn640m -XX:+AlwaysPreTouch)
 (($(id -u) == 0)) && GEN_JVM+=(-XX:ThreadPriorityPolicy=1)
 RUNS="${RUNS:-1}"
 GEN_CLASS=dev.vigil.bench.webhook.LoadGenerator
@@ -124,7 +124,7 @@ server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
 gen() { # a generator that hangs (or spins at real-time priority) is killed after 5 minutes
-  timeout -s KILL 300 "${GEN_PIN[@]}" java "${GEN_JVM[@]}" -cp "$CP" "$GEN_CLASS" \
+  timeout -s KILL 300 "${GEN_PIN[@]}" java "${GEN_JVM[@]}" ${GEN_C1:+-XX:TieredStopAtLevel=1} -cp "$CP" "$GEN_CLASS" \
     --url "https://127.0.0.1:$PORT/validate" --ca "$TMP/pki/ca.crt" "$@"; }
 
 # Under chrt -r P every thread of a JVM is SCHED_RR at P with a 100 ms quantum (/proc/sys/kernel/sched_rr_timeslice_ms):
@@ -133,8 +133,9 @@ gen() { # a generator that hangs (or spins at real-time priority) is killed afte
 # server and in the generator, matching max/p99.9 of 100-160 ms. For the latency phases (after their warm-up, when
 # the hot code is compiled) the compiler threads get priority 1 (JIT_RT, below the request path's P): they still use
 # the idle time, never in front of a request. They stay at P for warm-ups, saturation and overload, where a starved
-# compiler would leave the hot code interpreted. The generator instead runs C1 only (-XX:TieredStopAtLevel=1: short
-# compilations, no C2): demoting its compiler after a short warm-up on a loaded machine left its event loop
+# compiler would leave the hot code interpreted. The generator of the latency phases instead runs C1 only
+# (-XX:TieredStopAtLevel=1: short compilations, no C2; saturation and overload keep C2 for its lower CPU per
+# request, and their validity bar is a send lag p99 under 100 ms): demoting its compiler after a short warm-up on a loaded machine left its event loop
 # interpreted and saturated (84 % of its core at 1,000/s), with the compiler at priority 1 never getting the CPU.
 jit_prio() { # pid priority
   [[ -n "${RT:-}" ]] || return 0
@@ -156,10 +157,11 @@ load() { # phase duration warm-up-args -- measured-args: a warm-up run (JIT, con
   shift
   gen "${warm[@]}" --phase warmup --warmup 0 --duration "$WARMUP" >/dev/null
   local before after line sent t0 t1
-  [[ "$phase" == *1000rps ]] && jit_prio "$SERVER_PID" "$JIT_RT"
+  local c1=""
+  [[ "$phase" == *1000rps ]] && jit_prio "$SERVER_PID" "$JIT_RT" && c1=1
   before="$(server_cpu_ticks)"
   t0="$(date +%s%N)"
-  line="$(gen "$@" --phase "$phase" --warmup "${GEN_WARMUP:-3}" --duration "$duration")"
+  line="$(GEN_C1="$c1" gen "$@" --phase "$phase" --warmup "${GEN_WARMUP:-3}" --duration "$duration")"
   t1="$(date +%s%N)"
   after="$(server_cpu_ticks)"
   [[ "$phase" == *1000rps ]] && jit_prio "$SERVER_PID" "$RT"
