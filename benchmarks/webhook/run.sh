@@ -24,22 +24,25 @@
 # what else runs), the outcome counts (HTTP 200 / AdmissionReview 429 / other HTTP status / connection errors /
 # timeouts / late answers) and the load average before and after the run, then the goals met or not.
 #
-# The load generator (LoadGenerator) is JDK SSLSocket keep-alive connections with the request bytes built once,
-# one sender thread keeping the schedule on System.nanoTime and writing on an idle connection itself, one reader
-# thread per connection, HdrHistogram from the intended send time (no coordinated omission). It replaced a Jetty
-# HttpClient generator that could not send 1,000/s on time from one pinned core (send lag p99 403 ms against the
-# ceiling at load ~1-9): per request it built a Request and URI, went through the client's connection pool and
-# queue (a linear-time removal per exchange once requests queue) and its thread pool, opened connections (ECDSA
-# handshakes) lazily during the measured phase, and its 3 s total timeout counted the time queued in the client as
-# server errors. GENERATOR=jetty runs that old generator (JettyLoadGenerator) instead, to compare the two.
-#
+# The load generator (LoadGenerator) is one NIO event-loop thread over all keep-alive TLS connections (JDK SSLEngine
+# on a selector, TLS 1.3, CA and host name verified): it keeps the schedule (a ticker thread wakes the selector at
+# each intended send time), writes requests whose bytes were built once, reads and parses the answers and enforces
+# the ?timeout= deadline from the intended send time (abandon, close the connection, dial a new one on demand); the
+# handshakes' delegated tasks (certificate/signature checks) run on one helper thread so a reconnect never stalls the
+# schedule. HdrHistogram from the intended send time (no coordinated omission). It replaced a thread-per-connection
+# SSLSocket generator (BlockingLoadGenerator, GENERATOR=blocking, kept to compare) that could not offer 2x saturation
+# from one core (1,024 reader threads: load average 88, send lag p99 117 ms at 13,344/s), which itself replaced a
+# Jetty HttpClient generator (retired: send lag p99 403 ms at 1,000/s, see RESULTS.md).
 # Pinning: with 2+ CPUs and taskset, the servers run on SERVER_CPUS (default 0) and every load generator on
 # GEN_CPUS (default 1), so the generator does not take CPU from the server it measures; PIN=0 turns it off.
 # NICE=N runs servers and generators with that niceness; RT=P (root) runs them with real-time round-robin priority P
-# (chrt -r P): on a machine shared with builds they then get their CPU first (say so when quoting either).
+# (chrt -r P): on a machine shared with builds they then get their CPU first (say so when quoting either); for the
+# 1,000/s latency phases the server's JIT compiler threads then drop to priority JIT_RT (default 1) after the
+# warm-up (see jit_prio below: under SCHED_RR a compiling C2 thread held the pinned core for up to 100 ms).
+# Recommended (issue 15's Done-when, ~8 minutes): RUNS=3 RT=50 benchmarks/webhook/run.sh
 # Environment: RUNS (default 1), DURATION (s, default 20), WARMUP (s, default 8), CONCURRENCY (closed loop, default
 # 32), OVERLOAD_DURATION (s, default 10), GEN_WARMUP (s of unmeasured load at the start of each measured run, for
-# the generator's own JIT; default 3), SKIP_BUILD=1 (reuse the built jars), STALL=0, GENERATOR=jetty.
+# the generator's own JIT; default 3), SKIP_BUILD=1 (reuse the built jars), STALL=0, GENERATOR=blocking, JIT_RT.
 # Time: about 2 + 1.7 x RUNS minutes plus the build on a quiet machine (RUNS=3: about 8 minutes).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -57,7 +60,7 @@ GEN_JVM=(-Xms1g -Xmx1g -XX:+UseSerialGC -Xmn640m -XX:+AlwaysPreTouch)
 (($(id -u) == 0)) && GEN_JVM+=(-XX:ThreadPriorityPolicy=1)
 RUNS="${RUNS:-1}"
 GEN_CLASS=dev.vigil.bench.webhook.LoadGenerator
-[[ "${GENERATOR:-}" == jetty ]] && GEN_CLASS=dev.vigil.bench.webhook.JettyLoadGenerator
+[[ "${GENERATOR:-}" == blocking ]] && GEN_CLASS=dev.vigil.bench.webhook.BlockingLoadGenerator
 
 SERVER_PIN=()
 GEN_PIN=()
@@ -120,8 +123,30 @@ CLK_TCK="$(getconf CLK_TCK)"
 server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
 
-gen() { "${GEN_PIN[@]}" java "${GEN_JVM[@]}" -cp "$CP" "$GEN_CLASS" \
-  --url "https://127.0.0.1:$PORT/validate" --ca "$TMP/pki/ca.crt" "$@"; }
+gen() { # a generator that hangs (or spins at real-time priority) is killed after 5 minutes
+  timeout -s KILL 300 "${GEN_PIN[@]}" java "${GEN_JVM[@]}" ${GEN_C1:+-XX:TieredStopAtLevel=1} -cp "$CP" "$GEN_CLASS" \
+    --url "https://127.0.0.1:$PORT/validate" --ca "$TMP/pki/ca.crt" "$@"; }
+
+# Under chrt -r P every thread of a JVM is SCHED_RR at P with a 100 ms quantum (/proc/sys/kernel/sched_rr_timeslice_ms):
+# a JIT compiler thread compiling on the one pinned core then holds the request threads (or the generator's event
+# loop) off for up to 100 ms — perf sched showed C2 slices of 50-99 ms during the measured 1,000/s phase, in the
+# server and in the generator, matching max/p99.9 of 100-160 ms. For the latency phases (after their warm-up, when
+# the hot code is compiled) the compiler threads get priority 1 (JIT_RT, below the request path's P): they still use
+# the idle time, never in front of a request. They stay at P for warm-ups, saturation and overload, where a starved
+# compiler would leave the hot code interpreted. The generator of the latency phases instead runs C1 only
+# (-XX:TieredStopAtLevel=1: short compilations, no C2; saturation and overload keep C2 for its lower CPU per
+# request, and their validity bar is a send lag p99 under 100 ms): demoting its compiler after a short warm-up on a loaded machine left its event loop
+# interpreted and saturated (84 % of its core at 1,000/s), with the compiler at priority 1 never getting the CPU.
+jit_prio() { # pid priority
+  [[ -n "${RT:-}" ]] || return 0
+  local t
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ CompilerThre* | C2\ CompilerThre*) chrt -r -p "$2" "${t##*/}" >/dev/null 2>&1 || true ;;
+    esac
+  done
+}
+JIT_RT="${JIT_RT:-1}"
 
 load() { # phase duration warm-up-args -- measured-args: a warm-up run (JIT, connections), then the measured run
   # with the server's CPU time (user+sys, all threads, from /proc) per request sent and the load average after it
@@ -132,11 +157,14 @@ load() { # phase duration warm-up-args -- measured-args: a warm-up run (JIT, con
   shift
   gen "${warm[@]}" --phase warmup --warmup 0 --duration "$WARMUP" >/dev/null
   local before after line sent t0 t1
+  local c1=""
+  [[ "$phase" == *1000rps ]] && jit_prio "$SERVER_PID" "$JIT_RT" && c1=1
   before="$(server_cpu_ticks)"
   t0="$(date +%s%N)"
-  line="$(gen "$@" --phase "$phase" --warmup "${GEN_WARMUP:-3}" --duration "$duration")"
+  line="$(GEN_C1="$c1" gen "$@" --phase "$phase" --warmup "${GEN_WARMUP:-3}" --duration "$duration")"
   t1="$(date +%s%N)"
   after="$(server_cpu_ticks)"
+  [[ "$phase" == *1000rps ]] && jit_prio "$SERVER_PID" "$RT"
   sent="$(sed -E 's/.* sent=([0-9]+).*/\1/' <<<"$line")"
   # server_cpu_pct: the server's CPU time over the generator's wall time (JVM start included): near 100 % of its
   # one pinned core means the phase saturated the server
