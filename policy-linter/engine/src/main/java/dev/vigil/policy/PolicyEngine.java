@@ -58,6 +58,27 @@ public final class PolicyEngine {
         return new PolicyEngine(config, all);
     }
 
+    /**
+     * Starts reading the built-in rule catalogue (one {@code rule.yaml} per rule, ~0.1-0.3 s of start-up) and
+     * initialising the schema validator on a daemon thread, so that a command-line run does it on an idle core while
+     * its own start-up (option parsing, reading the configuration) goes on; whoever needs them first waits for the
+     * class initialisation that is under way instead of doing it again. Optional, idempotent in effect, and never
+     * throws: a failure surfaces, as before, where the rules are first used.
+     */
+    public static void warmUpInBackground() {
+        Thread warmUp = new Thread(
+                () -> {
+                    try {
+                        BuiltInRules.all();
+                        dev.vigil.policy.schema.KubeSchemas.warmUp();
+                    } catch (Throwable ignored) { // reported by the caller that needs them
+                    }
+                },
+                "vigil-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     /** An engine over exactly {@code rules} (tests, embedding). */
     public static PolicyEngine create(PolicyConfig config, List<Rule> rules) {
         return new PolicyEngine(config, rules);

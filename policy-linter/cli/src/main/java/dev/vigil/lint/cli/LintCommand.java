@@ -207,6 +207,7 @@ public final class LintCommand {
     }
 
     public static void main(String[] args) {
+        PolicyEngine.warmUpInBackground(); // the rule catalogue is read on the idle core while picocli starts
         System.exit(run(args, System.in, System.out, System.err));
     }
 

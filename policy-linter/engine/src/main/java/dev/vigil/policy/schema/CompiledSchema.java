@@ -16,6 +16,11 @@ record CompiledSchema(ObjectNode json, Schema schema) {
     private static final SchemaRegistry REGISTRY =
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
+    /** Nothing but the class initialisation (the registry), see {@link KubeSchemas#warmUp()}. */
+    static void warmUp() {
+        REGISTRY.getClass();
+    }
+
     static CompiledSchema of(ObjectNode json, String id) {
         ObjectNode copy = json.deepCopy();
         copy.remove("$schema");

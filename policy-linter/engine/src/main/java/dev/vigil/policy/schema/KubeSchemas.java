@@ -27,6 +27,11 @@ public final class KubeSchemas {
 
     private KubeSchemas() {}
 
+    /** Initialises the schema validator (its draft 2020-12 dialect and registry) without compiling any schema. */
+    public static void warmUp() {
+        CompiledSchema.warmUp();
+    }
+
     /** The bundled Kubernetes versions, newest first, e.g. {@code [v1.37, v1.33, v1.30]}. */
     public static List<String> versions() {
         return VERSIONS;
