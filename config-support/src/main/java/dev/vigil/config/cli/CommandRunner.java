@@ -24,9 +24,11 @@ public final class CommandRunner {
     }
 
     /**
-     * Parses {@code args} into {@code command} (a picocli {@code @Command} whose help and version options are
-     * declared with {@code usageHelp} and {@code versionHelp}), then prints the help (plain, to {@code out}), prints
-     * {@code name version} or runs {@code body}. Never throws: a bad option or a {@link Usage} prints
+     * Parses {@code args} into {@code command} (a picocli {@code @Command} with the boolean options {@code --help} and
+     * {@code --version}, any aliases), then prints the help (plain, to {@code out}), prints {@code name version} or
+     * runs {@code body}. Declared with {@code usageHelp}/{@code versionHelp}, they win over a bad option (picocli
+     * ignores it, as {@code vigil code} always has); declared as plain booleans, the bad option is reported (as
+     * {@code vigil lint} always has). Never throws: a bad option or a {@link Usage} prints
      * {@code name: message} and a pointer to {@code --help}, a {@link Failure} prints {@code name: message}, anything
      * else {@code name: internal error: ...}, each exit 2. Flushes both streams.
      *
@@ -43,16 +45,17 @@ public final class CommandRunner {
             Body body) {
         try {
             CommandLine cli = new CommandLine(command);
+            CommandLine.ParseResult parsed;
             try {
-                cli.parseArgs(args);
+                parsed = cli.parseArgs(args);
             } catch (CommandLine.ParameterException e) {
                 return usageError(name, err, e.getMessage());
             }
-            if (cli.isUsageHelpRequested()) {
+            if (parsed.hasMatchedOption("--help")) {
                 cli.usage(out, CommandLine.Help.Ansi.OFF);
                 return ExitCode.OK.code();
             }
-            if (cli.isVersionHelpRequested()) {
+            if (parsed.hasMatchedOption("--version")) {
                 out.println(name + " " + version.get());
                 return ExitCode.OK.code();
             }

@@ -24,10 +24,16 @@ class CommandRunnerTest {
         @Option(names = "--count", paramLabel = "N", description = "A number.")
         int count;
 
-        @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "Show this help and exit.")
         boolean help;
 
-        @Option(names = "--version", versionHelp = true, description = "Print the version and exit.")
+        @Option(
+                names = {"-V", "--version"},
+                versionHelp = true,
+                description = "Print the version and exit.")
         boolean version;
 
         ExitCode execute() {
@@ -50,15 +56,33 @@ class CommandRunnerTest {
         }
     }
 
+    /** --help and --version as plain booleans: a bad option is reported even beside them. */
+    @Command(name = "vigil plain")
+    static final class Plain {
+        @Option(
+                names = {"-h", "--help"},
+                description = "Show this help and exit.")
+        boolean help;
+
+        @Option(
+                names = {"-V", "--version"},
+                description = "Print the version and exit.")
+        boolean version;
+    }
+
     record Outcome(int exit, String out, String err) {}
 
     private static Outcome run(String... args) {
+        return run(new Demo(), args);
+    }
+
+    private static Outcome run(Object command, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Demo demo = new Demo();
+        Demo demo = command instanceof Demo d ? d : new Demo();
         int exit = CommandRunner.run(
                 "vigil demo",
-                demo,
+                command,
                 args,
                 new PrintStream(out, false, StandardCharsets.UTF_8),
                 new PrintStream(err, false, StandardCharsets.UTF_8),
@@ -101,6 +125,20 @@ class CommandRunnerTest {
                 .contains("--then=OUTCOME")
                 .doesNotContain("\u001b[");
         assertThat(run("--version")).isEqualTo(new Outcome(0, "vigil demo 9.9\n", ""));
+        assertThat(run("-hV").out()).startsWith("Usage: vigil demo");
+        assertThat(run("-V", "--then", "bug")).isEqualTo(new Outcome(0, "vigil demo 9.9\n", ""));
+    }
+
+    @Test
+    void helpDeclaredAsUsageHelpWinsOverABadOptionAsAPlainBooleanItDoesNot() {
+        assertThat(run("--bogus", "-h").exit()).isZero();
+        assertThat(run("--help", "--bogus").out()).startsWith("Usage: vigil demo");
+        Outcome plain = run(new Plain(), "--help", "--bogus");
+        assertThat(plain.exit()).isEqualTo(2);
+        assertThat(plain.out()).isEmpty();
+        assertThat(plain.err()).startsWith("vigil demo: Unknown option: '--bogus'\n");
+        assertThat(run(new Plain(), "-h").out()).startsWith("Usage: vigil plain");
+        assertThat(run(new Plain(), "-V")).isEqualTo(new Outcome(0, "vigil demo 9.9\n", ""));
     }
 
     @Test

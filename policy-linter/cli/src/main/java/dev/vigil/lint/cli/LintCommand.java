@@ -188,13 +188,11 @@ public final class LintCommand {
 
     @Option(
             names = {"-V", "--version"},
-            versionHelp = true,
             description = "Print the version and exit.")
     boolean version;
 
     @Option(
             names = {"-h", "--help"},
-            usageHelp = true,
             description = "Print this help and exit.")
     boolean help;
 
