@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The config support stays what the JWT filter can carry into an application: JDK only, final utilities; only the
- * {@code yaml} package (for the section readers, which bring snakeyaml-engine themselves) uses snakeyaml-engine.
+ * {@code yaml} package (for the section readers, which bring snakeyaml-engine themselves) uses snakeyaml-engine, and
+ * only the {@code cli} package (for the command lines, which bring picocli themselves) uses picocli.
  */
 class ArchitectureTest {
     static final JavaClasses MAIN = new ClassFileImporter()
@@ -23,7 +24,7 @@ class ArchitectureTest {
                 .that()
                 .resideInAPackage("dev.vigil.config..")
                 .and()
-                .resideOutsideOfPackage("dev.vigil.config.yaml..")
+                .resideOutsideOfPackages("dev.vigil.config.yaml..", "dev.vigil.config.cli..")
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage("dev.vigil.config", "java..")
@@ -42,11 +43,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCommandLineStepsUseTheJdkAndPicocliOnly() {
+        classes()
+                .that()
+                .resideInAPackage("dev.vigil.config.cli..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.vigil.config.cli..", "java..", "picocli..")
+                .check(MAIN);
+    }
+
+    @Test
     void knowsNoFrontEnd() {
         noClasses()
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.vigil.policy..", "dev.vigil.jwt..", "dev.vigil.webhook..", "dev.vigil.vuln..")
+                .resideInAnyPackage(
+                        "dev.vigil.policy..",
+                        "dev.vigil.jwt..",
+                        "dev.vigil.webhook..",
+                        "dev.vigil.vuln..",
+                        "dev.vigil.lint..",
+                        "dev.vigil.code..",
+                        "dev.vigil.archrules..")
                 .check(MAIN);
     }
 

@@ -1,5 +1,7 @@
 package dev.vigil.metrics;
 
+import static com.tngtech.archunit.base.DescribedPredicate.anyElementThat;
+import static com.tngtech.archunit.core.domain.properties.HasModifiers.Predicates.modifier;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -10,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -25,6 +29,12 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> INTERNAL = JavaClass.Predicates.resideInAPackage(
                     "dev.vigil.metrics.internal..")
             .as("in dev.vigil.metrics.internal");
+    /** A public or protected method, constructor or field of a class in {@code dev.vigil.metrics} (the API). */
+    private static final DescribedPredicate<JavaMember> API_MEMBER = JavaMember.Predicates.declaredIn(
+                    JavaClass.Predicates.resideInAPackage("dev.vigil.metrics"))
+            .and(modifier(JavaModifier.PUBLIC).or(modifier(JavaModifier.PROTECTED)))
+            .as("are public or protected and declared in classes that reside in package 'dev.vigil.metrics'");
+
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.vigil.metrics");
@@ -92,36 +102,10 @@ class ArchitectureTest {
      * internal type: no public or protected method, constructor or field of a {@code dev.vigil.metrics} class has one
      * in its signature.
      */
-    static final ArchRule API_EXPOSES_NO_INTERNAL_TYPE = CompositeArchRule.of(noMethods()
-                    .that()
-                    .areDeclaredInClassesThat()
-                    .resideInAPackage("dev.vigil.metrics")
-                    .and()
-                    .areNotPrivate()
-                    .and()
-                    .areNotPackagePrivate()
-                    .should()
-                    .haveRawReturnType(INTERNAL))
-            .and(noCodeUnits()
-                    .that()
-                    .areDeclaredInClassesThat()
-                    .resideInAPackage("dev.vigil.metrics")
-                    .and()
-                    .areNotPrivate()
-                    .and()
-                    .areNotPackagePrivate()
-                    .should()
-                    .haveRawParameterTypes(DescribedPredicate.anyElementThat(INTERNAL)))
-            .and(noFields()
-                    .that()
-                    .areDeclaredInClassesThat()
-                    .resideInAPackage("dev.vigil.metrics")
-                    .and()
-                    .areNotPrivate()
-                    .and()
-                    .areNotPackagePrivate()
-                    .should()
-                    .haveRawType(INTERNAL));
+    static final ArchRule API_EXPOSES_NO_INTERNAL_TYPE = CompositeArchRule.of(
+                    noMethods().that(API_MEMBER).should().haveRawReturnType(INTERNAL))
+            .and(noCodeUnits().that(API_MEMBER).should().haveRawParameterTypes(anyElementThat(INTERNAL)))
+            .and(noFields().that(API_MEMBER).should().haveRawType(INTERNAL));
 
     @Test
     void thePublicApiExposesNoInternalType() {

@@ -11,6 +11,11 @@ import dev.vigil.archrules.report.CodeRun;
 import dev.vigil.archrules.report.FailOn;
 import dev.vigil.archrules.report.Issue;
 import dev.vigil.config.Suggestions;
+import dev.vigil.config.cli.CommandRunner;
+import dev.vigil.config.cli.CommandRunner.Failure;
+import dev.vigil.config.cli.CommandRunner.Usage;
+import dev.vigil.config.cli.ExitCode;
+import dev.vigil.config.cli.ToolVersion;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -160,66 +164,15 @@ public final class CodeCommand {
      * are looked for and what report paths are relative to); returns the exit code. Never throws.
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Path workDir) {
-        try {
-            CodeCommand command = new CodeCommand(out, err, workDir);
-            CommandLine cli = new CommandLine(command);
-            try {
-                cli.parseArgs(args);
-            } catch (CommandLine.ParameterException e) {
-                return usageError(err, e.getMessage());
-            }
-            if (command.help) {
-                cli.usage(out, CommandLine.Help.Ansi.OFF);
-                return ExitCode.OK.code();
-            }
-            if (command.version) {
-                out.println("vigil code " + version());
-                return ExitCode.OK.code();
-            }
-            return command.execute().code();
-        } catch (Usage e) {
-            return usageError(err, e.getMessage());
-        } catch (Failure e) {
-            err.println("vigil code: " + e.getMessage());
-            return ExitCode.USAGE_OR_INPUT_ERROR.code();
-        } catch (Throwable e) { // never a stack trace: one line, exit 2
-            err.println("vigil code: internal error: " + e);
-            return ExitCode.USAGE_OR_INPUT_ERROR.code();
-        } finally {
-            out.flush();
-            err.flush();
-        }
-    }
-
-    private static int usageError(PrintStream err, String message) {
-        err.println("vigil code: " + message);
-        err.println("Try 'vigil code --help' for the options.");
-        return ExitCode.USAGE_OR_INPUT_ERROR.code();
-    }
-
-    /** A usage error: printed with a pointer to --help, exit 2. */
-    static final class Usage extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Usage(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** Bad input (a path, the configuration, the baseline): one line, exit 2. */
-    static final class Failure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Failure(String message) {
-            super(message, null, false, false);
-        }
+        CodeCommand command = new CodeCommand(out, err, workDir);
+        return CommandRunner.run("vigil code", command, args, out, err, CodeCommand::version, command::execute);
     }
 
     private ExitCode execute() throws IOException {
-        FailOn threshold = parse(() -> FailOn.parse("--fail-on", failOn));
+        FailOn threshold = CommandRunner.parse("", () -> FailOn.parse("--fail-on", failOn));
         List<CodeFormat> chosen = formats();
         CodeConfig settings = codeConfig();
-        List<SecurityRule> rules = parse(settings::selectRules);
+        List<SecurityRule> rules = CommandRunner.parse("", settings::selectRules);
         if (listRules) {
             listRules(settings);
             return ExitCode.OK;
@@ -263,7 +216,7 @@ public final class CodeCommand {
     private List<CodeFormat> formats() {
         Set<CodeFormat> out = new LinkedHashSet<>();
         for (String f : formats) {
-            out.add(parse(() -> CodeFormat.parse(f), "--format: "));
+            out.add(CommandRunner.parse("--format: ", () -> CodeFormat.parse(f)));
         }
         if (out.isEmpty()) {
             out.add(CodeFormat.TEXT);
@@ -368,32 +321,8 @@ public final class CodeCommand {
         }
     }
 
-    private interface Parse<T> {
-        T get();
-    }
-
-    private static <T> T parse(Parse<T> p) {
-        return parse(p, "");
-    }
-
-    private static <T> T parse(Parse<T> p, String prefix) {
-        try {
-            return p.get();
-        } catch (IllegalArgumentException e) {
-            throw new Usage(prefix + e.getMessage());
-        }
-    }
-
     /** The version from the jar's resources: 0.1.0 of 0.1.0-SNAPSHOT (SARIF consumers want a number). */
     static String version() {
-        try (var in = CodeCommand.class.getResourceAsStream("version.properties")) {
-            java.util.Properties p = new java.util.Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "0.0.0").replace("-SNAPSHOT", "");
-        } catch (IOException e) {
-            return "0.0.0";
-        }
+        return ToolVersion.release(CodeCommand.class);
     }
 }

@@ -326,6 +326,21 @@ class CodeCommandTest {
                         .contains(" on "));
     }
 
+    @Test
+    void helpWinsOverABadOptionVersionIsTheReleaseNumberAndBadOptionsPointToHelp() {
+        Result help = run(project, "--help", "--bogus");
+        assertThat(help.code).isZero();
+        assertThat(help.out)
+                .startsWith("Find vulnerabilities in compiled Java code")
+                .contains("Exit codes:");
+        assertThat(help.err).isEmpty();
+        assertThat(run(project, "-V").out).matches("vigil code \\d+\\.\\d+\\.\\d+\n");
+        Result bogus = run(project, "--bogus");
+        assertThat(bogus.code).isEqualTo(2);
+        assertThat(bogus.err)
+                .isEqualTo("vigil code: Unknown option: '--bogus'\nTry 'vigil code --help' for the options.\n");
+    }
+
     // ---- helpers
 
     record Result(int code, String out, String err) {}

@@ -1,5 +1,8 @@
 package dev.vigil.lint.cli;
 
+import dev.vigil.config.cli.CommandRunner;
+import dev.vigil.config.cli.CommandRunner.Usage;
+import dev.vigil.config.cli.ExitCode;
 import dev.vigil.policy.Exemption;
 import dev.vigil.policy.PolicyConfig;
 import dev.vigil.policy.PolicyEngine;
@@ -39,7 +42,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -221,47 +223,8 @@ public final class LintCommand {
      * SARIF URIs are relative to); returns the exit code. Never throws.
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workDir) {
-        try {
-            LintCommand command = new LintCommand(in, out, err, workDir);
-            CommandLine cli = new CommandLine(command);
-            try {
-                cli.parseArgs(args);
-            } catch (CommandLine.ParameterException e) {
-                return usageError(err, e.getMessage());
-            }
-            if (command.help) {
-                cli.usage(out, CommandLine.Help.Ansi.OFF);
-                return ExitCode.OK.code();
-            }
-            if (command.version) {
-                out.println("vigil lint " + Version.get());
-                return ExitCode.OK.code();
-            }
-            return command.execute().code();
-        } catch (Usage e) {
-            return usageError(err, e.getMessage());
-        } catch (Throwable e) { // never a stack trace: one line, exit 2
-            err.println("vigil lint: internal error: " + e);
-            return ExitCode.USAGE_OR_INPUT_ERROR.code();
-        } finally {
-            out.flush();
-            err.flush();
-        }
-    }
-
-    private static int usageError(PrintStream err, String message) {
-        err.println("vigil lint: " + message);
-        err.println("Try 'vigil lint --help' for the options.");
-        return ExitCode.USAGE_OR_INPUT_ERROR.code();
-    }
-
-    /** A usage error: printed with a pointer to --help, exit 2. */
-    static final class Usage extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Usage(String message) {
-            super(message, null, false, false);
-        }
+        LintCommand command = new LintCommand(in, out, err, workDir);
+        return CommandRunner.run("vigil lint", command, args, out, err, Version::get, command::execute);
     }
 
     private ExitCode execute() throws IOException {

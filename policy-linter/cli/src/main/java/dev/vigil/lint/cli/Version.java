@@ -1,29 +1,14 @@
 package dev.vigil.lint.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.vigil.config.cli.ToolVersion;
 
-/** The Vigil version, written into the jar at build time. */
+/** The Vigil version, written into the jar at build time (as built: 0.1.0-SNAPSHOT stays so). */
 final class Version {
-    private static final String VERSION = load();
+    private static final String VERSION = ToolVersion.asBuilt(Version.class, "unknown");
 
     private Version() {}
 
     static String get() {
         return VERSION;
-    }
-
-    private static String load() {
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -258,6 +258,10 @@ class LintCommandTest {
         Cli unknown = lint("--bogus", "x.yaml");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.errLines().get(0)).isEqualTo("vigil lint: Unknown option: '--bogus'");
+        Cli unknownBesideHelp = lint("--help", "--bogus"); // unlike vigil code, the bad option wins over --help
+        assertThat(unknownBesideHelp.exit()).isEqualTo(2);
+        assertThat(unknownBesideHelp.out()).isEmpty();
+        assertThat(unknownBesideHelp.errLines().get(0)).isEqualTo("vigil lint: Unknown option: '--bogus'");
         assertThat(lint("--format").errLines().get(0))
                 .isEqualTo("vigil lint: Missing required parameter for option '--format' (FORMAT)");
     }

@@ -2,6 +2,7 @@ package dev.vigil.lint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.config.cli.ExitCode;
 import dev.vigil.testsupport.PssFixtures;
 import dev.vigil.testsupport.PssFixtures.Range;
 import java.io.ByteArrayInputStream;

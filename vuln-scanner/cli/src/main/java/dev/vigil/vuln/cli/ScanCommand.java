@@ -1,5 +1,7 @@
 package dev.vigil.vuln.cli;
 
+import dev.vigil.config.cli.CommandRunner;
+import dev.vigil.config.cli.ToolVersion;
 import dev.vigil.vuln.ExitCode;
 import dev.vigil.vuln.FailOn;
 import dev.vigil.vuln.ScanResult;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "vigil scan",
         mixinStandardHelpOptions = true,
-        versionProvider = ScanCommand.Version.class,
+        versionProvider = ToolVersion.Provider.class,
         sortOptions = false,
         description = {
             "Finds known vulnerabilities in jars (nested and shaded too), folders of jars, CycloneDX/SPDX JSON SBOMs and"
@@ -142,15 +144,7 @@ public final class ScanCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(this);
         cl.setOut(new PrintWriter(stdout, true));
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            err.println("vigil scan: internal error: " + ex);
-            return ExitCode.ERROR;
-        });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("vigil scan: " + ex.getMessage());
-            return ExitCode.ERROR;
-        });
-        return cl.execute(args);
+        return CommandRunner.oneLineErrors(cl, "vigil scan", err).execute(args);
     }
 
     @Override
@@ -237,7 +231,7 @@ public final class ScanCommand implements Callable<Integer> {
             result.warnings().forEach(w -> err.println("warning: " + w));
             if (sbomOut != null) {
                 try {
-                    CycloneDxSbom.write(result.packages(), sbomOut, Version.version());
+                    CycloneDxSbom.write(result.packages(), sbomOut, version());
                 } catch (IOException e) {
                     err.println("vigil scan: " + sbomOut + ": cannot write the SBOM: " + e.getMessage());
                     return ExitCode.ERROR;
@@ -268,10 +262,10 @@ public final class ScanCommand implements Callable<Integer> {
                 Files.createDirectories(parent);
             }
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                report.write(result, Path.of(""), Version.version(), w);
+                report.write(result, Path.of(""), version(), w);
             }
         } else {
-            report.write(result, Path.of(""), Version.version(), stdout);
+            report.write(result, Path.of(""), version(), stdout);
         }
     }
 
@@ -317,24 +311,8 @@ public final class ScanCommand implements Callable<Integer> {
                 : Path.of(System.getProperty("user.home"), ".cache", "vigil", "vuln-db");
     }
 
-    /** The version from the jar manifest. */
-    static final class Version implements CommandLine.IVersionProvider {
-        static String version() {
-            try (var in = ScanCommand.class.getResourceAsStream("version.properties")) {
-                java.util.Properties p = new java.util.Properties();
-                if (in != null) {
-                    p.load(in);
-                }
-                // SARIF consumers want a numeric version: 0.1.0 of 0.1.0-SNAPSHOT
-                return p.getProperty("version", "0.0.0").replace("-SNAPSHOT", "");
-            } catch (IOException e) {
-                return "0.0.0";
-            }
-        }
-
-        @Override
-        public String[] getVersion() {
-            return new String[] {"vigil scan " + version()};
-        }
+    /** The version from the jar's resources: 0.1.0 of 0.1.0-SNAPSHOT (SARIF and SBOM consumers want a number). */
+    private static String version() {
+        return ToolVersion.release(ScanCommand.class);
     }
 }
