@@ -134,6 +134,7 @@ for v in variants:
 print("\n| per round against the same round's no agent | throughput loss: median [IQR] | CPU per request added: median [IQR] | p99 added: median [IQR] |")
 print("|---|---:|---:|---:|")
 base = {r["round"]: r for r in rows if r["variant"] == "none"}
+per_round = []
 for v in variants:
     if v == "none": continue
     mine = [r for r in rows if r["variant"] == v and r["round"] in base]
@@ -144,6 +145,7 @@ for v in variants:
         lo, hi = quartiles(xs)
         return f"{statistics.median(xs):{sign}.1f} {unit} [{lo:{sign}.1f} … {hi:{sign}.1f}]"
     print(f"| {names[v]} | {fmt(loss, '%')} | {fmt(cpu, '%', '+')} | {fmt(p99, 'µs', '+')} |")
-    print(f"\n{names[v]}, per round (throughput loss %, CPU added %, p99 added µs): "
+    per_round.append(f"\n{names[v]}, per round (throughput loss %, CPU added %, p99 added µs): "
           + "; ".join(f"{a:.1f} / {b:+.1f} / {c:+.0f}" for a, b, c in zip(loss, cpu, p99)))
+print("\n".join(per_round))
 PY
