@@ -12,7 +12,9 @@
 # adds to one servlet request that fires nothing: the servlet hook's per-request path with the guard's request tracking
 # off and on, in forks of one run; `jmh.sh GuardRequest`, or `jmh.sh GuardRequestCpu` in CPU time, processes alternated),
 # GuardWebFluxCpu (`jmh.sh GuardWebFluxCpu`: a WebFlux request's subscription as the agent returns it with the guard off
-# and through the guard's request context, CPU time, 3 processes).
+# and through the guard's request context, CPU time, 3 processes), WebFluxRecordBenchmark (exactly what the agent adds
+# to one WebFlux request: Spring's HttpWebHandlerAdapter with and without the agent's advice and recorder; `jmh.sh
+# WebFluxRecord`, or `jmh.sh WebFluxRecordCpu` in thread CPU time, variants interleaved, 3 processes).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
@@ -30,6 +32,10 @@ case "${1:-}" in
     done ;;
   GuardWebFluxCpu)
     for round in 1 2 3; do "${JAVA:-java}" -Xms256m -Xmx256m -cp "$CP" dev.vigil.metrics.bench.GuardWebFluxCpu; done ;;
+  WebFluxRecordCpu)
+    for round in 1 2 3; do "${JAVA:-java}" -Xms256m -Xmx256m -cp "$CP" dev.vigil.metrics.bench.WebFluxRecordCpu; done ;;
+  WebFluxRecord | WebFluxRecordBenchmark)
+    exec "${JAVA:-java}" -cp "$CP" org.openjdk.jmh.Main "WebFluxRecordBenchmark" "${@:2}" ;;
   GuardRequest*) exec "${JAVA:-java}" -cp "$CP" org.openjdk.jmh.Main "GuardRequestBenchmark" "${@:2}" ;;
   Guard | GuardBenchmark)
     (cd "$ROOT" && "$MVN" -B -q -o -pl metrics-agent -am package -DskipTests -Dspotless.check.skip=true)

@@ -95,7 +95,9 @@ final class AdviceInstrumentation implements ClassFileTransformer {
         if (webFlux) {
             String adapter = "org/springframework/web/server/adapter/HttpWebHandlerAdapter";
             t.on(adapter, WebFluxAdvice.Handle.class, "handle", 2)
-                    .on(adapter, WebFluxAdvice.CreateExchange.class, "createExchange", 2);
+                    .on(adapter, WebFluxAdvice.CreateExchange.class, "createExchange", 2)
+                    .on(adapter, WebFluxAdvice.UnresolvedError.class, "handleUnresolvedError", 2)
+                    .on(adapter, WebFluxAdvice.UnresolvedError.class, "handleUnresolvedError", 3);
         }
         if (reactorNettyClient) {
             String operations = "reactor/netty/http/client/HttpClientOperations";

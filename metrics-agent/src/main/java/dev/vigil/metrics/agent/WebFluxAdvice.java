@@ -39,4 +39,17 @@ public final class WebFluxAdvice {
             WebFluxRecorder.exchangeCreated(exchange);
         }
     }
+
+    /**
+     * {@code handleUnresolvedError(exchange, [observation context,] error)} (private; the observation context since
+     * Spring 6.1): an error no {@code WebExceptionHandler} resolved. Only runs for such errors.
+     */
+    public static final class UnresolvedError {
+        private UnresolvedError() {}
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static void enter(@Advice.Argument(0) Object exchange, @Advice.AllArguments Object[] arguments) {
+            WebFluxRecorder.unresolvedError(exchange, arguments);
+        }
+    }
 }

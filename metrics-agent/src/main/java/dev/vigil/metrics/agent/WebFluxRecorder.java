@@ -2,6 +2,9 @@ package dev.vigil.metrics.agent;
 
 import dev.vigil.metrics.HttpServerMetrics;
 import dev.vigil.metrics.internal.RouteNormalizer;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -17,9 +20,13 @@ import java.util.function.Function;
  * Records a Spring WebFlux request as {@code http_server_requests_seconds} when the {@code Mono} that
  * {@code HttpWebHandlerAdapter#handle} returned terminates (completes, fails or is cancelled), with the same tags as a
  * servlet request: {@code uri} is WebFlux's best matching pattern ({@code /items/{id}}), else the normalised path as for
- * servlets; {@code exception} is what escaped the handler, else, for an error status, the exception a {@code WebExceptionHandler}
- * handled into the reply (Spring's {@code ExceptionHandlingWebHandler.handledException} attribute, Spring Boot's
- * error attribute). Reads Spring and Reactor through reflection, with the methods found once per class loader. Never throws.
+ * servlets; {@code exception} is what the {@code Mono} signalled (the error {@code handle} could not resolve), else, for
+ * an error status, the exception a {@code WebExceptionHandler} handled into the reply (Spring's
+ * {@code ExceptionHandlingWebHandler.handledException} attribute, Spring Boot's error attribute). Never throws.
+ *
+ * <p>Per request: one Reactor operator ({@code doFinally}, whose consumer is the request's own record, so nothing else
+ * is allocated), and Spring and Reactor read through {@link MethodHandle}s resolved once per class loader (found by the
+ * request's class); the exchange's attributes are read once, on the way out.
  */
 public final class WebFluxRecorder {
     static final String PATTERN = "org.springframework.web.reactive.HandlerMapping.bestMatchingPattern";
@@ -29,9 +36,20 @@ public final class WebFluxRecorder {
         "org.springframework.boot.webflux.error.DefaultErrorAttributes.ERROR",
         "org.springframework.boot.web.reactive.error.DefaultErrorAttributes.ERROR"
     };
+    /** The error {@code HttpWebHandlerAdapter#handleUnresolvedError} got: what the {@code Mono} signals, if it fails. */
+    static final String UNRESOLVED = WebFluxRecorder.class.getName() + ".unresolvedError";
 
     private static final ThreadLocal<Object> EXCHANGE = new ThreadLocal<>();
     private static final Map<ClassLoader, Api> APIS = new ConcurrentHashMap<>();
+    /** By the request's class: resolved once per class loader. */
+    private static final ClassValue<Api> BY_CLASS = new ClassValue<>() {
+        @Override
+        protected Api computeValue(Class<?> type) {
+            ClassLoader loader = type.getClassLoader();
+            return APIS.computeIfAbsent(loader == null ? ClassLoader.getSystemClassLoader() : loader, Api::new);
+        }
+    };
+
     private static volatile HttpServerMetrics http;
 
     private WebFluxRecorder() {}
@@ -48,22 +66,42 @@ public final class WebFluxRecorder {
     /** The {@code Mono} to return instead of {@code mono}: the same, recorded when it terminates. */
     public static Object server(Object mono, Object request, Object response, long start) {
         Object exchange = EXCHANGE.get();
-        EXCHANGE.remove();
+        if (exchange != null) {
+            EXCHANGE.set(null); // not remove(): the thread keeps its entry, nothing is allocated next time
+        }
         if (mono == null || request == null || response == null) {
             return mono;
         }
         try {
-            ClassLoader loader = mono.getClass().getClassLoader();
-            Api api = APIS.computeIfAbsent(loader == null ? ClassLoader.getSystemClassLoader() : loader, Api::new);
+            Api api = BY_CLASS.get(request.getClass());
             if (!api.usable) {
                 return mono;
             }
             Request r = new Request(api, request, response, exchange, start);
-            Object withError = api.doOnError.invoke(mono, (Consumer<Object>) r::failed);
-            Object recorded = api.doFinally.invoke(withError, (Consumer<Object>) r::finished);
+            Object recorded = http == null ? mono : (Object) api.doFinally.invokeExact(mono, (Consumer<?>) r);
             return api.requestContext ? api.withRequestContext(recorded, r) : recorded;
         } catch (Throwable t) {
             return mono;
+        }
+    }
+
+    /**
+     * {@code HttpWebHandlerAdapter#handleUnresolvedError(exchange, [observation context,] error)}: an error no
+     * {@code WebExceptionHandler} resolved, which the returned {@code Mono} signals when the response is already
+     * committed. Kept in the exchange's attributes (errors only). Never throws.
+     */
+    public static void unresolvedError(Object exchange, Object[] arguments) {
+        try {
+            Object error = arguments == null || arguments.length == 0 ? null : arguments[arguments.length - 1];
+            if (exchange != null && error instanceof Throwable) {
+                Map<String, Object> attributes =
+                        BY_CLASS.get(exchange.getClass()).attributes(exchange);
+                if (attributes != null) {
+                    attributes.put(UNRESOLVED, error);
+                }
+            }
+        } catch (Throwable ignored) {
+            // never into the application
         }
     }
 
@@ -82,19 +120,15 @@ public final class WebFluxRecorder {
         }
         Request r = (Request) context;
         try {
-            Object pattern = r.api.attribute(r.exchange, PATTERN);
-            URI uri = (URI) r.api.getUri.invoke(r.request);
+            Map<String, Object> attributes = r.api.attributes(r.exchange);
+            Object pattern = attributes == null ? null : attributes.get(PATTERN);
             String method = r.api.method(r.request);
             if (method != null) {
                 fields.put("http.method", method);
             }
             fields.put(
                     "http.route",
-                    RouteNormalizer.route(
-                            pattern == null ? null : pattern.toString(),
-                            uri == null ? "/" : uri.getRawPath(),
-                            "",
-                            200));
+                    RouteNormalizer.route(pattern == null ? null : pattern.toString(), r.path(), "", 200));
         } catch (Throwable ignored) {
             // no route: the event goes out without it
         }
@@ -110,7 +144,7 @@ public final class WebFluxRecorder {
         }
         Request r = (Request) context;
         try {
-            Object headers = r.api.getHeaders.invoke(r.request);
+            Object headers = (Object) r.api.getHeaders.invokeExact(r.request);
             if (headers != null) {
                 // Spring 6's HttpHeaders is a Map, Spring 7's is not; both have forEach(BiConsumer)
                 Method forEach = headers.getClass().getMethod("forEach", BiConsumer.class);
@@ -124,7 +158,7 @@ public final class WebFluxRecorder {
                     }
                 });
             }
-            URI uri = (URI) r.api.getUri.invoke(r.request);
+            URI uri = (URI) r.api.getUri.invokeExact(r.request);
             return uri == null ? null : uri.getRawQuery();
         } catch (Throwable t) {
             return null;
@@ -150,14 +184,13 @@ public final class WebFluxRecorder {
         };
     }
 
-    /** One request being timed. */
-    private static final class Request {
+    /** One request being timed; the {@code doFinally} consumer that records it. */
+    private static final class Request implements Consumer<Object> {
         private final Api api;
         private final Object request;
         private final Object response;
         private final Object exchange;
         private final long start;
-        private volatile Throwable error;
 
         Request(Api api, Object request, Object response, Object exchange, long start) {
             this.api = api;
@@ -167,53 +200,72 @@ public final class WebFluxRecorder {
             this.start = start;
         }
 
-        void failed(Object t) {
-            if (t instanceof Throwable) {
-                error = (Throwable) t;
-            }
-        }
-
-        void finished(Object signal) {
+        /** {@code doFinally}: the {@code Mono} completed, failed or was cancelled ({@code signal}, a SignalType). */
+        @Override
+        public void accept(Object signal) {
             try {
                 long nanos = System.nanoTime() - start;
                 HttpServerMetrics h = http;
                 if (h == null) {
                     return;
                 }
-                int status = api.status(response, error != null ? 500 : 200);
-                Object pattern = api.attribute(exchange, PATTERN);
-                Throwable thrown = error;
-                for (int i = 0; thrown == null && status >= 400 && i < HANDLED.length; i++) {
-                    Object handled = api.attribute(exchange, HANDLED[i]);
-                    thrown = handled instanceof Throwable ? (Throwable) handled : null;
+                boolean failed = signal == api.onError;
+                int status = api.status(response, failed ? 500 : 200);
+                Map<String, Object> attributes = api.attributes(exchange);
+                Object pattern = null;
+                Throwable thrown = null;
+                if (attributes != null) {
+                    pattern = attributes.get(PATTERN);
+                    if (failed) {
+                        thrown = throwable(attributes.get(UNRESOLVED));
+                    }
+                    for (int i = 0; thrown == null && (failed || status >= 400) && i < HANDLED.length; i++) {
+                        thrown = throwable(attributes.get(HANDLED[i]));
+                    }
                 }
-                URI uri = (URI) api.getUri.invoke(request);
-                String template = pattern == null ? null : pattern.toString();
-                String route = RouteNormalizer.route(template, uri == null ? "/" : uri.getRawPath(), "", status);
+                String route = pattern != null
+                        ? pattern.toString() // a PathPattern's text, kept by the pattern: no string built
+                        : RouteNormalizer.route(null, path(), "", status);
                 h.record(
                         api.method(request), route, status, Exceptions.unwrap(thrown), nanos, api.traceparent(request));
             } catch (Throwable ignored) {
                 // never into the application
             }
         }
+
+        /** The raw path (for a request no pattern matched). */
+        String path() {
+            try {
+                URI uri = (URI) api.getUri.invokeExact(request);
+                return uri == null ? "/" : uri.getRawPath();
+            } catch (Throwable t) {
+                return "/";
+            }
+        }
+
+        private static Throwable throwable(Object o) {
+            return o instanceof Throwable ? (Throwable) o : null;
+        }
     }
 
-    /** Reflective handles to one class loader's Reactor and Spring Web. */
+    /** Method handles to one class loader's Reactor and Spring Web, typed with {@code Object}. */
     private static final class Api {
+        private static final MethodType TO_OBJECT = MethodType.methodType(Object.class, Object.class);
+
         final boolean usable;
         /** The runtime guard is on and this class loader's Reactor can carry the request (see withRequestContext). */
         final boolean requestContext;
 
-        Method doOnError;
-        Method doFinally;
-        Method getUri;
-        Method getMethod;
-        Method methodName;
-        Method getHeaders;
-        Method getFirst;
-        Method getStatusCode;
-        Method statusValue;
-        Method getAttribute;
+        MethodHandle doFinally; // (Object mono, Consumer) Object
+        Object onError; // SignalType.ON_ERROR
+        MethodHandle getUri; // (Object request) URI
+        MethodHandle getMethod; // (Object request) Object
+        MethodHandle methodName; // (Object method) String
+        MethodHandle getHeaders; // (Object request) Object
+        MethodHandle getFirst; // (Object headers, String) String
+        MethodHandle getStatusCode; // (Object response) Object
+        MethodHandle statusValue; // (Object status) int
+        MethodHandle getAttributes; // (Object exchange) Map
         Method fromDirect;
         Class<?> publisher;
         Method subscribe;
@@ -221,22 +273,35 @@ public final class WebFluxRecorder {
         Api(ClassLoader loader) {
             boolean ok;
             try {
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
                 Class<?> mono = Class.forName("reactor.core.publisher.Mono", false, loader);
-                doOnError = mono.getMethod("doOnError", Consumer.class);
-                doFinally = mono.getMethod("doFinally", Consumer.class);
+                doFinally = handle(lookup, mono.getMethod("doFinally", Consumer.class))
+                        .asType(MethodType.methodType(Object.class, Object.class, Consumer.class));
+                Class<?> signalType = Class.forName("reactor.core.publisher.SignalType", false, loader);
+                onError = signalType.getField("ON_ERROR").get(null);
                 Class<?> request = Class.forName("org.springframework.http.HttpRequest", false, loader);
-                getUri = request.getMethod("getURI");
-                getMethod = request.getMethod("getMethod");
-                methodName = getMethod.getReturnType().getMethod("name");
-                getHeaders = Class.forName("org.springframework.http.HttpMessage", false, loader)
+                getUri = handle(lookup, request.getMethod("getURI"))
+                        .asType(MethodType.methodType(URI.class, Object.class));
+                Method method = request.getMethod("getMethod");
+                getMethod = handle(lookup, method).asType(TO_OBJECT);
+                methodName = handle(lookup, method.getReturnType().getMethod("name"))
+                        .asType(MethodType.methodType(String.class, Object.class));
+                Method headers = Class.forName("org.springframework.http.HttpMessage", false, loader)
                         .getMethod("getHeaders");
-                getFirst = getHeaders.getReturnType().getMethod("getFirst", String.class);
-                getStatusCode = Class.forName(
+                getHeaders = handle(lookup, headers).asType(TO_OBJECT);
+                getFirst = handle(lookup, headers.getReturnType().getMethod("getFirst", String.class))
+                        .asType(MethodType.methodType(String.class, Object.class, String.class));
+                Method statusCode = Class.forName(
                                 "org.springframework.http.server.reactive.ServerHttpResponse", false, loader)
                         .getMethod("getStatusCode");
-                statusValue = getStatusCode.getReturnType().getMethod("value");
-                getAttribute = Class.forName("org.springframework.web.server.ServerWebExchange", false, loader)
-                        .getMethod("getAttribute", String.class);
+                getStatusCode = handle(lookup, statusCode).asType(TO_OBJECT);
+                statusValue = handle(lookup, statusCode.getReturnType().getMethod("value"))
+                        .asType(MethodType.methodType(int.class, Object.class));
+                getAttributes = handle(
+                                lookup,
+                                Class.forName("org.springframework.web.server.ServerWebExchange", false, loader)
+                                        .getMethod("getAttributes"))
+                        .asType(MethodType.methodType(Map.class, Object.class));
                 ok = true;
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 ok = false;
@@ -260,6 +325,10 @@ public final class WebFluxRecorder {
                 }
             }
             requestContext = context;
+        }
+
+        private static MethodHandle handle(MethodHandles.Lookup lookup, Method m) throws IllegalAccessException {
+            return lookup.unreflect(m);
         }
 
         /**
@@ -297,16 +366,17 @@ public final class WebFluxRecorder {
 
         int status(Object response, int otherwise) {
             try {
-                Object code = getStatusCode.invoke(response);
-                return code == null ? otherwise : (Integer) statusValue.invoke(code);
+                Object code = (Object) getStatusCode.invokeExact(response);
+                return code == null ? otherwise : (int) statusValue.invokeExact(code);
             } catch (Throwable t) {
                 return otherwise;
             }
         }
 
-        Object attribute(Object exchange, String name) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes(Object exchange) {
             try {
-                return exchange == null ? null : getAttribute.invoke(exchange, name);
+                return exchange == null ? null : (Map<String, Object>) (Map<?, ?>) getAttributes.invokeExact(exchange);
             } catch (Throwable t) {
                 return null;
             }
@@ -314,8 +384,8 @@ public final class WebFluxRecorder {
 
         String method(Object request) {
             try {
-                Object m = getMethod.invoke(request);
-                return m == null ? null : (String) methodName.invoke(m);
+                Object m = (Object) getMethod.invokeExact(request);
+                return m == null ? null : (String) methodName.invokeExact(m);
             } catch (Throwable t) {
                 return null;
             }
@@ -323,8 +393,8 @@ public final class WebFluxRecorder {
 
         String traceparent(Object request) {
             try {
-                Object headers = getHeaders.invoke(request);
-                return headers == null ? null : (String) getFirst.invoke(headers, "traceparent");
+                Object headers = (Object) getHeaders.invokeExact(request);
+                return headers == null ? null : (String) getFirst.invokeExact(headers, "traceparent");
             } catch (Throwable t) {
                 return null;
             }
