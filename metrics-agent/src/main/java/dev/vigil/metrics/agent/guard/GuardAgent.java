@@ -68,6 +68,7 @@ public final class GuardAgent {
                 },
                 new SensitivePaths(System.getProperty("user.home"), System.getProperty("user.dir")),
                 custom);
+        guard.findHostnameInBackground();
         GuardCallback.use(guard);
         // every class the callback needs on its common path is loaded now, not inside a guarded JDK call
         GuardCallback.INSTANCE.apply("file.read", "/dev/null");

@@ -182,7 +182,12 @@ final class GuardInstrumentation implements ClassFileTransformer {
     }
 
     private void hook(String owner, String method, String kind, String... payload) {
-        hooks.computeIfAbsent(owner, o -> new HashMap<>()).put(method, new Hook(kind, payload));
+        Map<String, Hook> methods = hooks.get(owner);
+        if (methods == null) {
+            methods = new HashMap<>();
+            hooks.put(owner, methods);
+        }
+        methods.put(method, new Hook(kind, payload));
     }
 
     /** Registers the transformer and retransforms the guarded classes that are already loaded. */
@@ -194,6 +199,15 @@ final class GuardInstrumentation implements ClassFileTransformer {
             if ((t.hooks.containsKey(c.getName().replace('.', '/')) || scriptEngine(c)) && inst.isModifiableClass(c)) {
                 loaded.add(c);
             }
+        }
+        if (loaded.isEmpty()) {
+            return;
+        }
+        try {
+            inst.retransformClasses(loaded.toArray(new Class<?>[0])); // one pass of the JVM for all of them
+            return;
+        } catch (Throwable e) {
+            // one class refused: the others one by one, so that only that one stays unguarded
         }
         for (Class<?> c : loaded) {
             try {
