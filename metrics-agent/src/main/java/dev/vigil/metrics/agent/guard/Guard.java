@@ -26,7 +26,7 @@ public final class Guard {
     private final SensitivePaths sensitive;
     private final Egress egress;
     private final List<String> allowClasses;
-    /** Found at the first event, not at start: the look-up may ask the resolver. */
+    /** Found on a daemon thread at start ({@link #findHostnameInBackground}), or by an event that comes first. */
     private volatile String hostname;
 
     private final CustomRuleSet custom;

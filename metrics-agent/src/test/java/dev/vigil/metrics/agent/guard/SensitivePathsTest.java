@@ -328,6 +328,17 @@ class SensitivePathsTest {
     }
 
     @Test
+    void aLinkToAThreadsEnvironIsJudgedByItsRealPathWhileAnEmptyOrdinaryFileIsNot() throws Exception {
+        // procfs files report size 0: the one case where the identity check hands over to the real path
+        long pid = ProcessHandle.current().pid();
+        Path toEnviron = Files.createSymbolicLink(tmp.resolve("env"), Path.of("/proc/thread-self/environ"));
+        Path empty = Files.createFile(tmp.resolve("empty.txt"));
+
+        assertThat(paths().match(toEnviron.toString())).matches("/proc/" + pid + "/task/[0-9]+/environ");
+        assertThat(paths().match(empty.toString())).isNull();
+    }
+
+    @Test
     void aLinkLoopIsLeftUnjudgedWithoutHanging() throws Exception {
         Files.createSymbolicLink(tmp.resolve("a"), Path.of("b"));
         Files.createSymbolicLink(tmp.resolve("b"), Path.of("a"));
