@@ -7,6 +7,10 @@
 #   benchmarks/metrics-agent/quick.sh guard [N]     the runtime guard's cost, no event firing: N interleaved rounds of
 #                                                   the agent without and with guard=detect (start-up CPU as for startup,
 #                                                   then CPU per request under wrk as for cpu)
+#   benchmarks/metrics-agent/quick.sh guardstartup [N] start-up added by the guard alone: N rounds (default 15) of no agent,
+#                                                   agent with guard=off, agent with guard=detect, order rotating per
+#                                                   round; process CPU at the first answer, paired differences with
+#                                                   quartiles, classes loaded, the guard's in-process install time
 #   benchmarks/metrics-agent/quick.sh guardhooks [N] which guarded JDK calls a plain request passes through: guard=detect
 #                                                   with custom rules matching every call of every kind (Debug),
 #                                                   vigil_guard_events_total per kind before and after N requests (after
@@ -124,6 +128,46 @@ print(f"median CPU per request: guard=off {med('off',4):.2f} µs, guard=detect {
 off = {r[0]: float(r[4]) for r in rows if r[1] == "off"}
 ratios = sorted(float(r[4]) / off[r[0]] for r in rows if r[1] == "detect" and r[0] in off)
 print("per round, detect / off: " + ", ".join(f"{x:.3f}" for x in ratios) + f" (median {statistics.median(ratios):.3f})")
+PY
+    ;;
+  guardstartup)
+    # start-up only, many short rounds: each round starts the app without the agent, with the agent (guard=off) and
+    # with guard=detect, in an order that rotates from round to round (so no variant always comes first after a
+    # pause); process CPU at the first HTTP answer, classes loaded then, and the guard's own install time (CPU of the
+    # thread that ran it, logged by the agent with -Dvigil.metrics.debug=true)
+    N="${2:-15}"
+    printf 'run\tvariant\tcpu_ms_first_answer\tclasses\tguard_install_cpu_ms\n'
+    for i in $(seq "$N"); do
+      case $((i % 3)) in 0) order="0 1 2" ;; 1) order="1 2 0" ;; *) order="2 0 1" ;; esac
+      for with in $order; do
+        start "$with" -Dvigil.metrics.debug=true
+        classes="$(jcmd "$PID" PerfCounter.print 2>/dev/null | awk -F= '/java.cls.loadedClasses/ {print $2}')"
+        install="$(sed -n 's/.*runtime guard installed in .* ms (CPU \([0-9.]*\) ms.*/\1/p' "$OUT/app.log" | head -1)"
+        printf '%s\t%s\t%s\t%s\t%s\n' "$i" "$(case $with in 0) echo none ;; 1) echo off ;; *) echo detect ;; esac)" \
+          "$FIRST_CPU" "$classes" "${install:--}"
+        stop_app
+      done
+    done | tee "$OUT/guardstartup.tsv"
+    python3 - "$OUT/guardstartup.tsv" <<'PY'
+import csv, statistics, sys
+rows = [r for r in csv.reader(open(sys.argv[1]), delimiter="\t") if r[0] != "run"]
+def col(v, c): return [float(r[c]) for r in rows if r[1] == v and r[c] != "-"]
+def q(xs):
+    xs = sorted(xs); n = len(xs)
+    return xs[n // 4], statistics.median(xs), xs[(3 * n) // 4]
+for v in ("none", "off", "detect"):
+    lo, med, hi = q(col(v, 2))
+    print(f"CPU at first answer, {v:6}: median {med:.0f} ms (quartiles {lo:.0f}-{hi:.0f}, range {min(col(v,2)):.0f}-{max(col(v,2)):.0f}); classes median {statistics.median(col(v,3)):.0f}")
+by = {(r[0], r[1]): r for r in rows}
+for a, b in (("detect", "off"), ("off", "none")):
+    d = [float(by[(i, a)][2]) - float(by[(i, b)][2]) for i in sorted({r[0] for r in rows}) if (i, a) in by and (i, b) in by]
+    lo, med, hi = q(d)
+    print(f"{a} - {b}, paired per round: median {med:+.0f} ms (quartiles {lo:+.0f} to {hi:+.0f}, range {min(d):+.0f} to {max(d):+.0f}, n={len(d)})")
+    print(f"  classes {a} - {b}: {statistics.median(col(a,3)) - statistics.median(col(b,3)):+.0f}")
+g = col("detect", 4)
+if g:
+    lo, med, hi = q(g)
+    print(f"guard install (in-process, CPU of the installing thread): median {med:.1f} ms (quartiles {lo:.1f}-{hi:.1f})")
 PY
     ;;
   guardhooks)

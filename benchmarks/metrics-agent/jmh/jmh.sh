@@ -8,7 +8,8 @@
 # RecordBenchmark (one request through ServletRecorder vs a plain Micrometer timer as Spring Boot records it),
 # GuardBenchmark (one guarded JDK call with guard=detect vs none; `jmh.sh Guard`: the packaged agent jar attaches itself
 # in the guarded fork, so the class path leaves the agent's unshaded classes out; `jmh.sh GuardCpu`: the same in CPU
-# time, processes with and without the guard alternated, plus the hook alone), GuardRequestBenchmark (what guard=detect
+# time, processes with and without the guard alternated, plus the hook alone; `ROUNDS=5 PRIO="chrt -r 50" jmh.sh GuardCpu`
+# for more rounds at real-time priority on a shared machine), GuardRequestBenchmark (what guard=detect
 # adds to one servlet request that fires nothing: the servlet hook's per-request path with the guard's request tracking
 # off and on, in forks of one run; `jmh.sh GuardRequest`, or `jmh.sh GuardRequestCpu` in CPU time, processes alternated),
 # GuardWebFluxCpu (`jmh.sh GuardWebFluxCpu`: a WebFlux request's subscription as the agent returns it with the guard off
@@ -45,10 +46,11 @@ case "${1:-}" in
   GuardCpu)
     (cd "$ROOT" && "$MVN" -B -q -o -pl metrics-agent -am package -DskipTests -Dspotless.check.skip=true)
     GCP="$HERE/target/classes:$(tr ':' '\n' <"$HERE/target/cp.txt" | grep -v 'vigil-metrics-agent' | paste -sd:)"
-    for round in 1 2 3; do
+    # ROUNDS (default 3) alternations; PRIO, e.g. "chrt -r 50", prefixes the measuring JVMs only (not the build)
+    for round in $(seq 1 "${ROUNDS:-3}"); do
       for mode in none detect; do
         echo "== round $round, guard=$mode"
-        "${JAVA:-java}" -Xms256m -Xmx256m -Djdk.attach.allowAttachSelf=true \
+        ${PRIO:-} "${JAVA:-java}" -Xms256m -Xmx256m -Djdk.attach.allowAttachSelf=true \
           -Dvigil.bench.agentJar="$ROOT/metrics-agent/target/metrics-agent.jar" -cp "$GCP" \
           dev.vigil.metrics.bench.GuardCpu "$mode"
       done

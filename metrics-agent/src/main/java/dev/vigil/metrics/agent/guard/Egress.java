@@ -14,7 +14,11 @@ final class Egress {
     private final List<String> allowed;
 
     Egress(List<String> allowed) {
-        this.allowed = allowed.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        String[] lower = new String[allowed.size()]; // no stream: this runs in the agent's premain
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = allowed.get(i).toLowerCase(Locale.ROOT);
+        }
+        this.allowed = List.of(lower);
     }
 
     boolean active() {

@@ -45,6 +45,14 @@ final class FileIdentities {
      * The sensitive file {@code key} belongs to (its real path), {@link #PROCFS} for another file of procfs, else null.
      */
     String name(Object key) {
+        return name(key, true);
+    }
+
+    /**
+     * Like {@link #name(Object)}; {@code mayBeProcfs} false says the file is no file of procfs that matters (it has a
+     * size: procfs reports 0 for {@code environ}), which spares the device comparison (a string built from the key).
+     */
+    String name(Object key, boolean mayBeProcfs) {
         long now = clock.getAsLong();
         long at = refreshedAt.get();
         if (now - at >= REFRESH_NANOS && refreshedAt.compareAndSet(at, now)) {
@@ -55,7 +63,7 @@ final class FileIdentities {
         if (name != null) {
             return name;
         }
-        return s.procDevice != null && key.toString().startsWith(s.procDevice) ? PROCFS : null;
+        return mayBeProcfs && s.procDevice != null && key.toString().startsWith(s.procDevice) ? PROCFS : null;
     }
 
     /** Marks a file of procfs that is not itself known: its real path decides. */
@@ -63,8 +71,17 @@ final class FileIdentities {
 
     /** The identity of the file {@code path} reaches, following links; null when there is none (or no access). */
     static Object key(Path path) {
+        BasicFileAttributes a = attributes(path);
+        return a == null ? null : a.fileKey();
+    }
+
+    /**
+     * The attributes of the file {@code path} reaches, following links (one {@code stat}, the cheapest way the JDK
+     * offers to the identity); null when there is none (or no access).
+     */
+    static BasicFileAttributes attributes(Path path) {
         try {
-            return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            return Files.readAttributes(path, BasicFileAttributes.class);
         } catch (IOException | RuntimeException e) {
             return null;
         }

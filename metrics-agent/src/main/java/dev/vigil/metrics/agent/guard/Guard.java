@@ -26,7 +26,9 @@ public final class Guard {
     private final SensitivePaths sensitive;
     private final Egress egress;
     private final List<String> allowClasses;
-    private final String hostname;
+    /** Found on a daemon thread at start ({@link #findHostnameInBackground}), or by an event that comes first. */
+    private volatile String hostname;
+
     private final CustomRuleSet custom;
 
     Guard(MetricsConfig config, GuardCounters counters, Consumer<String> out, SensitivePaths sensitive) {
@@ -48,7 +50,32 @@ public final class Guard {
         this.sensitive = sensitive;
         this.egress = new Egress(config.guardEgress());
         this.allowClasses = config.guardAllowClasses();
-        this.hostname = hostname();
+    }
+
+    /**
+     * Finds the host name events carry on a daemon thread of its own, off the application's start-up path ({@code
+     * HOSTNAME} unset, {@code InetAddress.getLocalHost()} may wait for the resolver); an event before it is known finds
+     * it itself.
+     */
+    void findHostnameInBackground() {
+        Thread t = new Thread(new HostnameLookup(this), "vigil-guard-hostname");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static final class HostnameLookup implements Runnable {
+        private final Guard guard;
+
+        HostnameLookup(Guard guard) {
+            this.guard = guard;
+        }
+
+        @Override
+        public void run() {
+            if (guard.hostname == null) {
+                guard.hostname = hostname();
+            }
+        }
     }
 
     /** Whether outbound connections are checked ({@code guard.egress} is set). */
@@ -138,7 +165,12 @@ public final class Guard {
             tags.addAll(ruleTags);
             tags.add(action);
             try {
-                out.accept(GuardEvent.json(Instant.now(), rule, priority, output.apply(all), all, tags, hostname));
+                String host = hostname;
+                if (host == null) {
+                    host = hostname();
+                    hostname = host;
+                }
+                out.accept(GuardEvent.json(Instant.now(), rule, priority, output.apply(all), all, tags, host));
             } catch (Throwable ignored) {
                 // an output failing never reaches the application
             }

@@ -52,6 +52,9 @@ public final class GuardAgent {
 
     /** Installs the guard after {@link #prepare}; called once from the agent's start, before the application's main. */
     public static void install(MetricsConfig config, Instrumentation inst) {
+        boolean debug = Boolean.getBoolean("vigil.metrics.debug");
+        long wall0 = System.nanoTime();
+        long cpu0 = debug ? threadCpu() : 0;
         GuardCounters c = new GuardCounters();
         counters = c;
         List<EventSink> out = sinks;
@@ -65,15 +68,31 @@ public final class GuardAgent {
                 },
                 new SensitivePaths(System.getProperty("user.home"), System.getProperty("user.dir")),
                 custom);
+        guard.findHostnameInBackground();
         GuardCallback.use(guard);
         // every class the callback needs on its common path is loaded now, not inside a guarded JDK call
         GuardCallback.INSTANCE.apply("file.read", "/dev/null");
         GuardCallback.INSTANCE.apply("jndi", "java:comp/env");
         GuardCallback.INSTANCE.apply("deserialize", String.class);
         ServletRecorder.trackRequests();
+        long wall1 = System.nanoTime();
         GuardInstrumentation.install(inst, !config.guardEgress().isEmpty() || guard.customFor("connect"));
+        if (debug) {
+            long wall2 = System.nanoTime();
+            AgentLog.info(String.format(
+                    java.util.Locale.ROOT,
+                    "runtime guard installed in %.1f ms (CPU %.1f ms; pipeline and warm-up %.1f ms, weaving %.1f ms)",
+                    (wall2 - wall0) / 1e6,
+                    (threadCpu() - cpu0) / 1e6,
+                    (wall1 - wall0) / 1e6,
+                    (wall2 - wall1) / 1e6));
+        }
         AgentLog.info("runtime guard on (" + config.guard().name().toLowerCase(java.util.Locale.ROOT) + ")"
                 + (custom == null ? "" : ", " + custom.rules().size() + " custom rules from " + config.guardRules()));
+    }
+
+    private static long threadCpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** Publishes {@code vigil_guard_events_total} on the agent's registry. */

@@ -12,6 +12,8 @@ import java.util.Map;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.ConstantDynamic;
+import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -28,6 +30,81 @@ import net.bytebuddy.jar.asm.Type;
  */
 final class GuardInstrumentation implements ClassFileTransformer {
     private static final String CALLBACK = "dev.vigil.metrics.agent.guard.GuardCallback";
+
+    private static final Handle INVOKE = new Handle(
+            Opcodes.H_INVOKESTATIC,
+            "java/lang/invoke/ConstantBootstraps",
+            "invoke",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/invoke/MethodHandle;"
+                    + "[Ljava/lang/Object;)Ljava/lang/Object;",
+            false);
+
+    /**
+     * {@code GuardCallback.INSTANCE} as a dynamic constant built only from {@code java.base} bootstraps (woven JDK classes
+     * cannot name the agent's classes): {@code ClassLoader.getSystemClassLoader().loadClass(CALLBACK)
+     * .getField("INSTANCE").get(null)}, resolved by the first call of each woven class and a constant after that, so a
+     * guarded call no longer pays the reflective look-up (~0.3 µs). Adds constant-pool entries and bootstrap methods
+     * only, no field or method: the class stays retransformable.
+     */
+    static final ConstantDynamic CALLBACK_CONSTANT = callbackConstant();
+
+    private static ConstantDynamic callbackConstant() {
+        ConstantDynamic loader = new ConstantDynamic(
+                "systemClassLoader",
+                "Ljava/lang/ClassLoader;",
+                INVOKE,
+                new Handle(
+                        Opcodes.H_INVOKESTATIC,
+                        "java/lang/ClassLoader",
+                        "getSystemClassLoader",
+                        "()Ljava/lang/ClassLoader;",
+                        false));
+        ConstantDynamic type = new ConstantDynamic(
+                "callbackClass",
+                "Ljava/lang/Class;",
+                INVOKE,
+                new Handle(
+                        Opcodes.H_INVOKEVIRTUAL,
+                        "java/lang/ClassLoader",
+                        "loadClass",
+                        "(Ljava/lang/String;)Ljava/lang/Class;",
+                        false),
+                loader,
+                CALLBACK);
+        ConstantDynamic field = new ConstantDynamic(
+                "callbackField",
+                "Ljava/lang/reflect/Field;",
+                INVOKE,
+                new Handle(
+                        Opcodes.H_INVOKEVIRTUAL,
+                        "java/lang/Class",
+                        "getField",
+                        "(Ljava/lang/String;)Ljava/lang/reflect/Field;",
+                        false),
+                type,
+                "INSTANCE");
+        ConstantDynamic none = new ConstantDynamic(
+                "none",
+                "Ljava/lang/Object;",
+                new Handle(
+                        Opcodes.H_INVOKESTATIC,
+                        "java/lang/invoke/ConstantBootstraps",
+                        "nullConstant",
+                        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;",
+                        false));
+        return new ConstantDynamic(
+                "vigilGuardCallback",
+                "Ljava/lang/Object;",
+                INVOKE,
+                new Handle(
+                        Opcodes.H_INVOKEVIRTUAL,
+                        "java/lang/reflect/Field",
+                        "get",
+                        "(Ljava/lang/Object;)Ljava/lang/Object;",
+                        false),
+                field,
+                none);
+    }
 
     /** class → method name + descriptor → kind and payload ("this", "a1" = object argument in slot 1, "i2" = int). */
     private final Map<String, Map<String, Hook>> hooks = new HashMap<>();
@@ -105,7 +182,12 @@ final class GuardInstrumentation implements ClassFileTransformer {
     }
 
     private void hook(String owner, String method, String kind, String... payload) {
-        hooks.computeIfAbsent(owner, o -> new HashMap<>()).put(method, new Hook(kind, payload));
+        Map<String, Hook> methods = hooks.get(owner);
+        if (methods == null) {
+            methods = new HashMap<>();
+            hooks.put(owner, methods);
+        }
+        methods.put(method, new Hook(kind, payload));
     }
 
     /** Registers the transformer and retransforms the guarded classes that are already loaded. */
@@ -117,6 +199,15 @@ final class GuardInstrumentation implements ClassFileTransformer {
             if ((t.hooks.containsKey(c.getName().replace('.', '/')) || scriptEngine(c)) && inst.isModifiableClass(c)) {
                 loaded.add(c);
             }
+        }
+        if (loaded.isEmpty()) {
+            return;
+        }
+        try {
+            inst.retransformClasses(loaded.toArray(new Class<?>[0])); // one pass of the JVM for all of them
+            return;
+        } catch (Throwable e) {
+            // one class refused: the others one by one, so that only that one stays unguarded
         }
         for (Class<?> c : loaded) {
             try {
@@ -215,10 +306,12 @@ final class GuardInstrumentation implements ClassFileTransformer {
         reader.accept(
                 new ClassVisitor(Opcodes.ASM9, writer) {
                     private String owner;
+                    private boolean constantDynamic;
 
                     @Override
                     public void visit(int v, int acc, String name, String sig, String superName, String[] itfs) {
                         owner = name;
+                        constantDynamic = (v & 0xFFFF) >= Opcodes.V11;
                         super.visit(v, acc, name, sig, superName, itfs);
                     }
 
@@ -235,7 +328,7 @@ final class GuardInstrumentation implements ClassFileTransformer {
                             @Override
                             public void visitCode() {
                                 super.visitCode();
-                                emit(mv, hook, locals);
+                                emit(mv, hook, locals, constantDynamic);
                             }
                         };
                     }
@@ -244,16 +337,40 @@ final class GuardInstrumentation implements ClassFileTransformer {
         return woven[0] ? writer.toByteArray() : null;
     }
 
-    /** The hook at method entry; the stack is empty before and after it. */
-    static void emit(MethodVisitor mv, Hook hook, Object[] locals) {
+    /**
+     * The hook at method entry; the stack is empty before and after it. In a class file of Java 11 or later the callback
+     * is a dynamic constant of the woven class ({@link #CALLBACK_CONSTANT}: found once, by the first call, then a
+     * constant the JIT folds), else, and whenever that constant cannot be resolved, it is looked up by reflection on each
+     * call.
+     */
+    static void emit(MethodVisitor mv, Hook hook, Object[] locals, boolean constantDynamic) {
         Label start = new Label();
         Label end = new Label();
         Label handler = new Label();
         Label check = new Label();
         Label done = new Label();
-        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
-        mv.visitLabel(start);
-        HookBytecode.lookup(mv, CALLBACK);
+        if (constantDynamic) {
+            Label afterConstant = new Label();
+            Label reflective = new Label();
+            Label found = new Label();
+            // listed first: a failed resolution (sticky, as the JVM keeps it) falls back to the reflective look-up
+            mv.visitTryCatchBlock(start, afterConstant, reflective, "java/lang/Throwable");
+            mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+            mv.visitLabel(start);
+            mv.visitLdcInsn(CALLBACK_CONSTANT);
+            mv.visitLabel(afterConstant);
+            mv.visitJumpInsn(Opcodes.GOTO, found);
+            mv.visitLabel(reflective);
+            mv.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+            mv.visitInsn(Opcodes.POP);
+            HookBytecode.lookup(mv, CALLBACK);
+            mv.visitLabel(found);
+            mv.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Object"});
+        } else {
+            mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+            mv.visitLabel(start);
+            HookBytecode.lookup(mv, CALLBACK);
+        }
         mv.visitTypeInsn(Opcodes.CHECKCAST, "java/util/function/BiFunction");
         mv.visitLdcInsn(hook.kind);
         if (hook.payload.length == 1) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -96,15 +97,16 @@ final class SensitivePaths {
         if (p.length() > MAX_RESOLVED_LENGTH || p.indexOf('\0') >= 0) {
             return null;
         }
-        Object key;
+        BasicFileAttributes attributes;
         try {
-            key = FileIdentities.key(Path.of(p));
+            attributes = FileIdentities.attributes(Path.of(p));
         } catch (RuntimeException e) {
             return null;
         }
+        Object key = attributes == null ? null : attributes.fileKey();
         if (key != null) {
             // the file exists: one stat, whatever the depth, compared with the sensitive files' identities
-            String name = identities.name(key);
+            String name = identities.name(key, attributes.size() == 0);
             if (name != FileIdentities.PROCFS) {
                 return name;
             }
@@ -138,9 +140,10 @@ final class SensitivePaths {
             }
         }
         if (!under) {
-            return sshDirectories.contains(p + "/"); // the folder itself
+            return isSshDirectory(p); // the folder itself
         }
-        if (EXACT.contains(p) || PROC_ENVIRON.matcher(p).matches()) {
+        if (EXACT.contains(p)
+                || p.endsWith("/environ") && PROC_ENVIRON.matcher(p).matches()) {
             return true;
         }
         for (String dir : serviceAccount) {
@@ -151,6 +154,16 @@ final class SensitivePaths {
         }
         for (String dir : sshDirectories) {
             if (p.startsWith(dir)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code p} is one of the {@code ~/.ssh} folders, written without its final slash (no string built). */
+    private boolean isSshDirectory(String p) {
+        for (String dir : sshDirectories) {
+            if (dir.length() == p.length() + 1 && dir.startsWith(p)) {
                 return true;
             }
         }

@@ -223,6 +223,122 @@ class SensitivePathsTest {
     }
 
     @Test
+    void aPathSwappedBetweenTwoOpensIsJudgedByWhatItReachesNowNotByWhatItReachedBefore() throws Exception {
+        // an upload folder the application reads from: the attacker replaces a file it has just served by a link (a
+        // symbolic one to /etc/shadow, then a hard link to the token) and asks for it again within the same second
+        Path served = Files.writeString(tmp.resolve("report.txt"), "quarterly numbers");
+        Path token = serviceAccount.resolve("..2026_12_07_15_00_00.123456789/token");
+        Guard g = guard("block");
+
+        for (int round = 0; round < 3; round++) {
+            Files.deleteIfExists(served);
+            Files.writeString(served, "quarterly numbers");
+            assertThat(GuardCallback.check(g, "file.read", served.toString()))
+                    .as("round %d, a plain file", round)
+                    .isNull();
+            Files.delete(served);
+            Files.createSymbolicLink(served, Path.of("/etc/shadow"));
+            assertThat(GuardCallback.check(g, "file.read", served.toString()))
+                    .as("round %d, swapped for a link to /etc/shadow", round)
+                    .isInstanceOf(SecurityException.class);
+            Files.delete(served);
+            Files.createLink(served, token);
+            assertThat(GuardCallback.check(g, "file.read", served.toString()))
+                    .as("round %d, swapped for a hard link to the token", round)
+                    .isInstanceOf(SecurityException.class);
+        }
+        assertThat(lines).hasSize(6);
+        assertThat(lines).allSatisfy(l -> assertThat(l).contains("\"fd.requested\":\"" + served + "\""));
+    }
+
+    @Test
+    void concurrentOpensOfLinksAndOrdinaryFilesAreEachJudgedOnTheirOwn() throws Exception {
+        Path plain = Files.writeString(tmp.resolve("plain.txt"), "hello");
+        Path toShadow = Files.createSymbolicLink(tmp.resolve("innocent"), Path.of("/etc/shadow"));
+        Path toPlain = Files.createSymbolicLink(tmp.resolve("to-plain"), plain);
+        Files.createSymbolicLink(tmp.resolve("conf"), Path.of("/etc"));
+        GuardCounters counters = new GuardCounters();
+        Guard g = new Guard(MetricsConfig.parse("guard=block", Map.of(), Map.of()), counters, lines::add, paths());
+        int threads = 8;
+        int perThread = 250;
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int me = t;
+            Thread w = new Thread(() -> {
+                try {
+                    go.await();
+                    for (int i = 0; i < perThread; i++) {
+                        String sensitive = (i + me) % 2 == 0 ? toShadow.toString() : "conf/shadow";
+                        String ordinary = (i + me) % 2 == 0 ? plain.toString() : toPlain.toString();
+                        if (!(GuardCallback.check(g, "file.read", sensitive) instanceof SecurityException)
+                                || GuardCallback.check(g, "file.read", ordinary) != null) {
+                            wrong.incrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            w.start();
+            workers.add(w);
+        }
+        go.countDown();
+        for (Thread w : workers) {
+            w.join();
+        }
+
+        assertThat(wrong).hasValue(0);
+        assertThat(counters.count("sensitive-file-read", "Warning", "blocked")).isEqualTo((long) threads * perThread);
+        assertThat(lines)
+                .as("written up to the rate limit, each naming the real target")
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains("\"fd.name\":\"/etc/shadow\""));
+    }
+
+    @Test
+    void identitiesRefreshedOnEveryCallFromManyThreadsStillAnswerRight() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("secret"), "v1");
+        Path other = Files.writeString(tmp.resolve("other"), "x");
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        // every read of the clock is a second later: each call races to reload the snapshot
+        FileIdentities ids = new FileIdentities(
+                List.of(secret.toString()), List.of(), () -> clock.addAndGet(FileIdentities.REFRESH_NANOS));
+        Object secretKey = FileIdentities.key(secret);
+        Object otherKey = FileIdentities.key(other);
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread w = new Thread(() -> {
+                for (int i = 0; i < 300; i++) {
+                    if (!secret.toString().equals(ids.name(secretKey)) || ids.name(otherKey, false) != null) {
+                        wrong.incrementAndGet();
+                    }
+                }
+            });
+            w.start();
+            workers.add(w);
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+
+        assertThat(wrong).hasValue(0);
+    }
+
+    @Test
+    void aLinkToAThreadsEnvironIsJudgedByItsRealPathWhileAnEmptyOrdinaryFileIsNot() throws Exception {
+        // procfs files report size 0: the one case where the identity check hands over to the real path
+        long pid = ProcessHandle.current().pid();
+        Path toEnviron = Files.createSymbolicLink(tmp.resolve("env"), Path.of("/proc/thread-self/environ"));
+        Path empty = Files.createFile(tmp.resolve("empty.txt"));
+
+        assertThat(paths().match(toEnviron.toString())).matches("/proc/" + pid + "/task/[0-9]+/environ");
+        assertThat(paths().match(empty.toString())).isNull();
+    }
+
+    @Test
     void aLinkLoopIsLeftUnjudgedWithoutHanging() throws Exception {
         Files.createSymbolicLink(tmp.resolve("a"), Path.of("b"));
         Files.createSymbolicLink(tmp.resolve("b"), Path.of("a"));

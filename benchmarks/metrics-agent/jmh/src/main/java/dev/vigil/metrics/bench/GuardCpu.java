@@ -14,9 +14,10 @@ import java.util.function.BiFunction;
  * {@link GuardBenchmark} in CPU time, for a shared machine: {@code GuardCpu none} measures an ordinary file
  * open/read/close (of {@code /etc/hostname} and of a file 13 folders deep) and an {@code Integer} deserialized without
  * the agent; {@code GuardCpu detect} attaches the packaged
- * agent jar with {@code guard=detect} to itself and measures the same calls (now woven) plus the hook alone: exactly
- * what the woven code runs at the entry of a guarded method (the callback found by reflection through the system class
- * loader, then {@code apply(kind, payload)}), for a file and a class that fire nothing. {@code jmh.sh GuardCpu}
+ * agent jar with {@code guard=detect} to itself and measures the same calls (now woven) plus the hook alone: what the
+ * woven code runs at the entry of a guarded method ({@code apply(kind, payload)} on the callback, which a JDK class
+ * holds as a dynamic constant), for a file and a class that fire nothing, and the reflective look-up of the callback
+ * that woven class files older than Java 11 pay on each call. {@code jmh.sh GuardCpu}
  * alternates the two processes.
  */
 public final class GuardCpu {
@@ -61,18 +62,23 @@ public final class GuardCpu {
             }
         });
         if (guarded) {
-            ops.put("hook alone, file.read", () -> hook("file.read", "/etc/hostname"));
-            ops.put("hook alone, deserialize", () -> hook("deserialize", Integer.class));
+            BiFunction<Object, Object, Object> cb = callback();
+            ops.put("hook alone, file.read", () -> cb.apply("file.read", "/etc/hostname") == null ? 1 : 0);
+            ops.put("hook alone, deserialize", () -> cb.apply("deserialize", Integer.class) == null ? 1 : 0);
+            ops.put("reflective look-up (class file < 11)", () -> callback().hashCode());
         }
         CpuTime.run("guarded JDK calls", ops, 50_000, 7, 50_000);
     }
 
+    /**
+     * The callback as the woven code of an old class file finds it on every call; a class file of Java 11 or later (every
+     * JDK class) holds it as a dynamic constant, resolved once.
+     */
     @SuppressWarnings("unchecked")
-    private static long hook(String kind, Object payload) throws Exception {
-        Object cb = Class.forName(
+    private static BiFunction<Object, Object, Object> callback() throws Exception {
+        return (BiFunction<Object, Object, Object>) Class.forName(
                         "dev.vigil.metrics.agent.guard.GuardCallback", true, ClassLoader.getSystemClassLoader())
                 .getField("INSTANCE")
                 .get(null);
-        return ((BiFunction<Object, Object, Object>) cb).apply(kind, payload) == null ? 1 : 0;
     }
 }
