@@ -1,15 +1,10 @@
 package dev.vigil.bench.webhook;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -46,7 +40,7 @@ public final class HandshakeStall {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        SSLContext ssl = ssl(ca);
+        SSLContext ssl = BlockingLoadGenerator.sslContext(ca);
         URI uri = URI.create(url + "?timeout=10s");
         byte[] body = Corpus.mixed().get(0).body();
         HttpClient kept = client(ssl);
@@ -115,21 +109,5 @@ public final class HandshakeStall {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
-    }
-
-    private static SSLContext ssl(Path ca) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(ca)) {
-            int i = 0;
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("ca" + i++, c);
-            }
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
     }
 }
