@@ -2,6 +2,13 @@ package dev.vigil.maven;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.vigil.archrules.SecurityRules;
+import dev.vigil.archrules.report.Baseline;
+import dev.vigil.archrules.report.CodeJunit;
+import dev.vigil.archrules.report.CodeRun;
+import dev.vigil.archrules.report.CodeSarif;
+import dev.vigil.archrules.report.Console;
+import dev.vigil.archrules.report.HtmlReport;
+import dev.vigil.archrules.report.Issue;
 import dev.vigil.policy.PolicyConfig;
 import dev.vigil.policy.report.JsonReportWriter;
 import dev.vigil.policy.report.JunitReportWriter;
@@ -41,9 +48,9 @@ public final class PluginBenchmark {
             return result.objects().size() + " objects, " + result.findings().size() + " findings";
         }));
         report("arch (classes)", time(runs, () -> {
-            List<Issue> issues = ArchRun.run(classes, List.of(), List.of(root.resolve("src/main/java")), root, SecurityRules.all());
-            ArchSarif.render("bench", root, SecurityRules.all(), issues);
-            ArchJunit.render(SecurityRules.all(), issues, 0);
+            List<Issue> issues = CodeRun.run(List.of(classes), List.of(), List.of(root.resolve("src/main/java")), root, SecurityRules.all());
+            CodeSarif.render("bench", root, SecurityRules.all(), issues);
+            CodeJunit.render(SecurityRules.all(), issues, 0);
             HtmlReport.render("bench", Console.counts(issues), issues, Map.of());
             return issues.size() + " findings";
         }));
