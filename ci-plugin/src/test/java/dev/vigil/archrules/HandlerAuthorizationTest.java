@@ -34,6 +34,13 @@ class HandlerAuthorizationTest {
     }
 
     @Test
+    void reactiveUrlRulesCountLikeServletOnes() {
+        // a SecurityWebFilterChain with authorizeExchange and pathMatchers("/public/**").permitAll()
+        assertThat(findings(FIXTURES + ".urlsecurity.reactive", FIXTURES + ".urlsecurity.web"))
+                .isEmpty();
+    }
+
+    @Test
     void withoutTheUrlRulesTheSameControllersAreOddOnesOut() {
         // the controllers of the URL-security shape without their SecurityFilterChain: 1 of 2 handlers annotated is
         // enough, and /public/** is no longer permitted by any rule
