@@ -123,8 +123,8 @@ abstract class AbstractVigilMojo extends AbstractMojo {
      * Opt-in rules to run besides the defaults (ids), e.g. the architecture-policy rules {@code VIGIL-ARCH-001}
      * (crypto only in crypto packages), {@code VIGIL-ARCH-012} (processes only in adapters), {@code VIGIL-ARCH-013}
      * (SQL only in persistence packages), {@code VIGIL-ARCH-014} (no concatenated SQL text) and
-     * {@code VIGIL-ARCH-016} (every handler carries an authorisation annotation; off by default because applications
-     * that authorise by URL in a Spring Security {@code SecurityFilterChain} have none).
+     * {@code VIGIL-ARCH-016} (a request handler without an authorisation annotation where its class or package tree
+     * shows that the code base authorises at method level).
      */
     @Parameter(property = "vigil.arch.enableRules")
     List<String> archEnableRules;

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * VIGIL-ARCH-016 (handler-without-authorization) is opt-in like the package-policy rules: applications that authorise
- * by URL in a Spring Security {@code SecurityFilterChain} carry no annotations on their handlers, so the rule gave
- * only false findings on spring-cloud-config-server and spring-boot-admin-server.
+ * by URL in a Spring Security {@code SecurityFilterChain} carry no annotations on their handlers, so the earlier
+ * annotation-only check gave only false findings on spring-cloud-config-server and spring-boot-admin-server.
  */
 class OptInRulesTest {
     static final String FIXTURE = "dev.vigil.archrules.fixtures.handler_without_authorization";
@@ -40,7 +40,10 @@ class OptInRulesTest {
         mojo.archEnableRules = List.of("VIGIL-ARCH-016");
         List<SecurityRule> rules = mojo.securityRules();
         assertThat(rules).extracting(SecurityRule::id).contains("VIGIL-ARCH-016", "VIGIL-ARCH-002");
-        assertThat(findings(rules)).contains("VIGIL-ARCH-016 " + FIXTURE + ".ViolatingOpenController");
+        assertThat(findings(rules))
+                .contains(
+                        "VIGIL-ARCH-016 " + FIXTURE + ".inclass.web.ViolatingOwnerController",
+                        "VIGIL-ARCH-016 " + FIXTURE + ".crosspackage.reports.ViolatingReportController");
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,35 +16,6 @@ final class WebRules {
             "org.springframework.web.bind.annotation.RestController",
             "jakarta.ws.rs.Path",
             "javax.ws.rs.Path");
-    private static final Set<String> HANDLERS = Set.of(
-            "org.springframework.web.bind.annotation.RequestMapping",
-            "org.springframework.web.bind.annotation.GetMapping",
-            "org.springframework.web.bind.annotation.PostMapping",
-            "org.springframework.web.bind.annotation.PutMapping",
-            "org.springframework.web.bind.annotation.DeleteMapping",
-            "org.springframework.web.bind.annotation.PatchMapping",
-            "jakarta.ws.rs.GET",
-            "jakarta.ws.rs.POST",
-            "jakarta.ws.rs.PUT",
-            "jakarta.ws.rs.DELETE",
-            "jakarta.ws.rs.PATCH",
-            "jakarta.ws.rs.HEAD",
-            "jakarta.ws.rs.OPTIONS",
-            "javax.ws.rs.GET",
-            "javax.ws.rs.POST",
-            "javax.ws.rs.PUT",
-            "javax.ws.rs.DELETE",
-            "javax.ws.rs.PATCH");
-    private static final Set<String> AUTHORIZATION = Set.of(
-            "org.springframework.security.access.prepost.PreAuthorize",
-            "org.springframework.security.access.prepost.PostAuthorize",
-            "org.springframework.security.access.annotation.Secured",
-            "jakarta.annotation.security.RolesAllowed",
-            "jakarta.annotation.security.PermitAll",
-            "jakarta.annotation.security.DenyAll",
-            "javax.annotation.security.RolesAllowed",
-            "javax.annotation.security.PermitAll",
-            "javax.annotation.security.DenyAll");
     private static final List<String> SERVLETS =
             List.of("jakarta.servlet.http.HttpServlet", "javax.servlet.http.HttpServlet");
     private static final List<String> COOKIES = List.of("jakarta.servlet.http.Cookie", "javax.servlet.http.Cookie");
@@ -91,46 +61,24 @@ final class WebRules {
                 .title("Every request handler states its authorisation decision")
                 .cwe(862)
                 .securitySeverity(7.5)
-                .description("A Spring MVC or JAX-RS handler method without @PreAuthorize, @Secured, "
-                        + "@RolesAllowed, @PermitAll or @DenyAll (on the method or its class) is open unless a URL "
-                        + "rule elsewhere happens to match it. New endpoints are then public by accident.")
-                .remediation("Annotate the method or its class with the decision, e.g. "
+                .description("A Spring MVC/WebFlux or JAX-RS handler method without @PreAuthorize, @PostAuthorize, "
+                        + "@Secured, @RolesAllowed, @PermitAll or @DenyAll (on the method or its class) where the "
+                        + "analysed code shows that authorisation is done at method level and this handler is the "
+                        + "odd one out: at least half of the other handlers in its class carry such an annotation "
+                        + "(a majority and at least two when URL rules are also configured), or the class has none "
+                        + "while at least three quarters of the other handler classes in its package tree (at least "
+                        + "two) decide every handler. New endpoints are then public by accident. Code without "
+                        + "method-level authorisation (a library, or an application that authorises by URL in a "
+                        + "SecurityFilterChain, SecurityWebFilterChain or WebSecurityConfigurerAdapter) has no "
+                        + "findings; paths a URL rule of the analysed code permits to all are not reported.")
+                .remediation("Annotate the method or its class with the decision, like its siblings, e.g. "
                         + "@PreAuthorize(\"hasRole('ADMIN')\") or @PermitAll for public endpoints.")
                 // Opt-in: applications that authorise by URL in a Spring Security SecurityFilterChain (the common
                 // case) have no annotations on their handlers; on spring-cloud-config-server and
-                // spring-boot-admin-server all 41 findings of this rule were false for that reason.
+                // spring-boot-admin-server all 41 findings of the earlier annotation-only check were false for that
+                // reason (the odd-one-out check reports none there).
                 .policy()
-                .check((c, findings) -> {
-                    boolean classDecides = decides(c);
-                    for (JavaMethod m : c.getMethods()) {
-                        if (isHandler(m) && !classDecides && !decides(m)) {
-                            findings.report(
-                                    m.getName(),
-                                    m.getSourceCodeLocation().getLineNumber(),
-                                    "handler " + m.getName() + " without authorisation",
-                                    "Handler " + Code.simple(c.getName()) + "." + m.getName()
-                                            + " has no authorisation annotation");
-                        }
-                    }
-                });
-    }
-
-    private static boolean isHandler(JavaMethod m) {
-        for (String a : HANDLERS) {
-            if (m.isAnnotatedWith(a)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean decides(CanBeAnnotated element) {
-        for (String a : AUTHORIZATION) {
-            if (element.isAnnotatedWith(a) || element.isMetaAnnotatedWith(a)) {
-                return true;
-            }
-        }
-        return false;
+                .check(HandlerAuthorization::check);
     }
 
     static SecurityRule csrfDisabled() {
