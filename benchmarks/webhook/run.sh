@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Admission webhook load benchmark (one command): benchmarks/webhook/run.sh   (issue 15's Done-when: RUNS=3)
+# Admission webhook load benchmark (one command): benchmarks/webhook/run.sh   (issue 15's Done-when: its defaults,
+# RUNS=3 at RT=50 as root; about 9 minutes plus the build on a quiet machine)
 #
 # Builds the webhook jar and the load generator, makes a dev CA, then on loopback HTTPS (TLS 1.3, keep-alive), RUNS
-# times (default 1; each run starts fresh server JVMs):
+# times (default 3; each run starts fresh server JVMs; every 1,000/s phase is preceded by WARMUP s at saturation,
+# closed loop, so the JIT has compiled the hot code before the measurement, in every run alike):
 #   1. transport ceiling: TransportCeilingServer (this benchmark's own code: the webhook's Jetty/TLS settings, one
 #      fixed AdmissionReview answer, no parsing, no engine; the product has no such mode): latency at 1,000/s open
 #      loop (and, in run 1 only, throughput at saturation, closed loop);
@@ -39,11 +41,20 @@
 # (chrt -r P): on a machine shared with builds they then get their CPU first (say so when quoting either); for the
 # 1,000/s latency phases the server's JIT compiler threads then drop to priority JIT_RT (default 1) after the
 # warm-up (see jit_prio below: under SCHED_RR a compiling C2 thread held the pinned core for up to 100 ms).
-# Recommended (issue 15's Done-when, ~8 minutes): RUNS=3 RT=50 benchmarks/webhook/run.sh
-# Environment: RUNS (default 1), DURATION (s, default 20), WARMUP (s, default 8), CONCURRENCY (closed loop, default
-# 32), OVERLOAD_DURATION (s, default 10), GEN_WARMUP (s of unmeasured load at the start of each measured run, for
-# the generator's own JIT; default 3), SKIP_BUILD=1 (reuse the built jars), STALL=0, GENERATOR=blocking, JIT_RT.
-# Time: about 2 + 1.7 x RUNS minutes plus the build on a quiet machine (RUNS=3: about 8 minutes).
+# The overload phase's generator runs OVERLOAD_LOOPS (default 2) event loops on OVERLOAD_GEN_CPUS (default 0,1) at
+# priority RT+1: one loop keeps ~15,000 requests/s on one core, and 2x saturation was up to 18,644/s; the server is
+# saturated in that phase anyway, and what the generator takes of CPU 0 only makes the overload larger.
+# JFR (default 1): every server JVM records benchmarks/webhook/webhook.jfc (GC pauses, safepoints, compilations,
+# deoptimizations, parks, monitor waits, execution samples) into JFR_DIR (default benchmarks/webhook/target/jfr,
+# runN-ceiling.jfr / runN-webhook.jfr); each result line has the phase's window_utc (to cut the recording) and
+# server_thread_cpu_ms (the server's CPU per thread kind in the phase, from /proc). A "state:" line per run shows
+# what could carry over between runs (other JVMs and their scheduling class, TCP sockets, free memory, /tmp).
+# Issue 15's Done-when: benchmarks/webhook/run.sh (as root; RUNS=3, RT=50 by default; RT= turns real-time off)
+# Environment: RUNS (default 3), RT (default 50 as root, none otherwise), DURATION (s, default 20), WARMUP (s,
+# default 8), CONCURRENCY (closed loop, default 32), OVERLOAD_DURATION (s, default 10), GEN_WARMUP (s of unmeasured
+# load at the start of each measured run, for the generator's own JIT; default 3), SKIP_BUILD=1 (reuse the built
+# jars), STALL=0, GENERATOR=blocking, JIT_RT, JFR, JFR_DIR, OVERLOAD_LOOPS, OVERLOAD_GEN_CPUS (see above).
+# Time: about 2 + 2 x RUNS minutes plus the build on a quiet machine (RUNS=3: about 9 minutes).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -58,7 +69,9 @@ SERVER_JVM=(-Xms256m -Xmx256m -XX:+UseSerialGC -XX:MetaspaceSize=64m -XX:+Always
 # priorities become nice values (the sender and the deadline reaper above the reader threads)
 GEN_JVM=(-Xms1g -Xmx1g -XX:+UseSerialGC -Xmn640m -XX:+AlwaysPreTouch)
 (($(id -u) == 0)) && GEN_JVM+=(-XX:ThreadPriorityPolicy=1)
-RUNS="${RUNS:-1}"
+RUNS="${RUNS:-3}"
+# real-time priority by default as root (issue 15's measurement); RT= (empty) turns it off
+(($(id -u) == 0)) && RT="${RT-50}"
 JFR="${JFR:-1}"
 JFR_DIR="${JFR_DIR:-$ROOT/benchmarks/webhook/target/jfr}"
 [[ "$JFR" != 0 ]] && mkdir -p "$JFR_DIR"
@@ -182,6 +195,41 @@ jit_prio() { # pid priority
 }
 JIT_RT="${JIT_RT:-1}"
 
+jit_ticks() { # pid: CPU ticks of its C1/C2 compiler threads so far
+  local t sum=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ CompilerThre* | C2\ CompilerThre*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$sum"
+}
+# The 1,000/s phases' warm-up: closed loop at saturation for at least WARMUP s, then on until the server's JIT
+# compiler threads used at most JIT_QUIET_MS (default 60) ms of CPU in the last 3 s, at most WARMUP_MAX s (default
+# 90). A fixed 8 s at 1,000/s (8,000 reviews) left the webhook's C2 compiler compiling through the measured phase of
+# runs 2 and 3 (~300-360 compilations, 2.3-2.7 s of compiler CPU in the window, JFR) while run 1 had the saturation
+# phase before it (37); a fixed time at saturation still depends on how much CPU the server got (RESULTS.md, 21:19
+# and 21:32 UTC). Prints warmup_s=, warmup_jit_ms_last3s= for the result line.
+warm_until_jit_quiet() { # warm-up generator args
+  local pin=("${GEN_PIN[@]}")
+  timeout -s KILL 300 "${pin[@]}" java "${GEN_JVM[@]}" -cp "$CP" "$GEN_CLASS" \
+    --url "https://127.0.0.1:$PORT/validate" --ca "$TMP/pki/ca.crt" "$@" --phase warmup --warmup 0 \
+    --duration "${WARMUP_MAX:-90}" >/dev/null &
+  local gpid=$! start=$SECONDS hist=() quiet_ticks=$(( ${JIT_QUIET_MS:-60} * CLK_TCK / 1000 )) last=0
+  while kill -0 "$gpid" 2>/dev/null; do
+    sleep 1
+    hist+=("$(jit_ticks "$SERVER_PID")")
+    local n=${#hist[@]}
+    if ((n > 3)); then
+      last=$((hist[n - 1] - hist[n - 4]))
+      if ((SECONDS - start >= WARMUP && last <= quiet_ticks)); then break; fi
+    fi
+  done
+  kill -TERM "$gpid" 2>/dev/null || true
+  wait "$gpid" 2>/dev/null || true
+  echo "warmup_s=$((SECONDS - start)) warmup_jit_ms_last3s=$((last * 1000 / CLK_TCK))"
+}
+
 load() { # phase duration warm-up-args -- measured-args: a warm-up run (JIT, connections), then the measured run
   # with the server's CPU time (user+sys, all threads, from /proc) per request sent and the load average after it
   local phase="$1" duration="$2"
@@ -189,8 +237,13 @@ load() { # phase duration warm-up-args -- measured-args: a warm-up run (JIT, con
   local warm=()
   while [[ "$1" != -- ]]; do warm+=("$1"); shift; done
   shift
-  gen "${warm[@]}" --phase warmup --warmup 0 --duration "$WARMUP" >/dev/null
-  local before after line sent t0 t1
+  local wlog="" t0 t1
+  if [[ "$phase" == *1000rps ]]; then
+    wlog="$(warm_until_jit_quiet "${warm[@]}")"
+  else
+    gen "${warm[@]}" --phase warmup --warmup 0 --duration "$WARMUP" >/dev/null
+  fi
+  local before after line sent
   local c1="" over=""
   [[ "$phase" == *1000rps ]] && jit_prio "$SERVER_PID" "$JIT_RT" && c1=1
   [[ "$phase" == 2x-saturation ]] && over=1
@@ -208,7 +261,7 @@ load() { # phase duration warm-up-args -- measured-args: a warm-up run (JIT, con
   echo "$line server_cpu_us_per_request=$(( (after - before) * 1000000 / CLK_TCK / (sent > 0 ? sent : 1) ))" \
     "server_cpu_pct=$(( (after - before) * 100 * 1000000000 / CLK_TCK / ((t1 - t0) > 0 ? (t1 - t0) : 1) ))" \
     "loadavg=$(loadavg)" "window_utc=$(date -u -d "@$((t0 / 1000000000))" +%H:%M:%S)-$(date -u -d "@$((t1 / 1000000000))" +%H:%M:%S)" \
-    "server_thread_cpu_ms=$(thread_cpu "$TMP/threads.before" "$TMP/threads.after")"
+    "server_thread_cpu_ms=$(thread_cpu "$TMP/threads.before" "$TMP/threads.after")" $wlog
 }
 closed() { load "$1" "$DURATION" --mode closed --concurrency "$CONCURRENCY" -- --mode closed --concurrency "$CONCURRENCY"; }
 # the 1,000/s phases warm up at saturation (closed loop) for WARMUP s, in every run: the JIT compiler then has the hot
