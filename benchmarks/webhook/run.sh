@@ -44,6 +44,7 @@
 # The overload phase's generator runs OVERLOAD_LOOPS (default 2) event loops on OVERLOAD_GEN_CPUS (default 0,1) at
 # priority RT+1: one loop keeps ~15,000 requests/s on one core, and 2x saturation was up to 18,644/s; the server is
 # saturated in that phase anyway, and what the generator takes of CPU 0 only makes the overload larger.
+# benchmarks/webhook/overload-generator-check.sh checks that set-up alone against the ceiling server (~1 minute).
 # JFR (default 1): every server JVM records benchmarks/webhook/webhook.jfc (GC pauses, safepoints, compilations,
 # deoptimizations, parks, monitor waits, execution samples) into JFR_DIR (default benchmarks/webhook/target/jfr,
 # runN-ceiling.jfr / runN-webhook.jfr); each result line has the phase's window_utc (to cut the recording) and
@@ -163,7 +164,7 @@ machine_state() { # what could carry over from one run to the next
   javas="$(ps -eo pid=,cls=,rtprio=,etimes=,comm= | awk '$5 == "java" {printf "%s(%s/%s,%ss) ", $1, $2, $3, $4}')"
   echo "state: load $(cut -d' ' -f1-3 /proc/loadavg); java processes: ${javas:-none}; TCP: $(ss -s | awk '/^TCP:/ {print $0}' | cut -d' ' -f2-);" \
     "MemFree $(awk '/^MemFree/ {print int($2 / 1024)}' /proc/meminfo) MiB, Cached $(awk '/^Cached/ {print int($2 / 1024)}' /proc/meminfo) MiB;" \
-    "files in /tmp: $(find /tmp -maxdepth 1 | wc -l)"
+    "files in /tmp: $(find /tmp -maxdepth 1 2>/dev/null | wc -l)"
 }
 server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
