@@ -14,10 +14,8 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -75,28 +73,14 @@ public final class BlockingLoadGenerator {
     private static final byte[] SHED_MARKER = "\"code\":429".getBytes(StandardCharsets.US_ASCII);
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        String mode = a.getOrDefault("mode", "open");
-        double timeout = Double.parseDouble(a.getOrDefault("timeout", "3"));
-        int connections = Integer.parseInt(a.getOrDefault("connections", "64"));
-        Run run = new Run(
-                URI.create(a.get("url")),
-                sslContext(Path.of(a.get("ca"))),
-                Corpus.mixed(),
-                (long) (timeout * 1e9),
-                Integer.parseInt(a.getOrDefault("max-connections", String.valueOf(connections))));
-        double warmup = Double.parseDouble(a.getOrDefault("warmup", "5"));
-        double duration = Double.parseDouble(a.getOrDefault("duration", "20"));
-        double rate = Double.parseDouble(a.getOrDefault("rate", "1000"));
-        if (mode.equals("open")) {
-            run.open(rate, connections, warmup, duration);
+        GeneratorOptions o = GeneratorOptions.parseOrExit("BlockingLoadGenerator", args);
+        Run run = new Run(o.url(), sslContext(o.ca()), Corpus.mixed(), o.deadlineNanos(), o.maxConnections());
+        if (o.open()) {
+            run.open(o.rate(), o.connections(), o.warmupSeconds(), o.durationSeconds());
         } else {
-            run.closed(Integer.parseInt(a.getOrDefault("concurrency", "32")), warmup, duration);
+            run.closed(o.concurrency(), o.warmupSeconds(), o.durationSeconds());
         }
-        run.print(a.getOrDefault("phase", mode), mode, mode.equals("open") ? rate : 0);
+        run.print(o.phase(), o.mode(), o.open() ? o.rate() : 0);
         System.exit(0); // reader threads are daemons; do not wait for the server to close idle connections
     }
 

@@ -9,12 +9,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,31 +63,56 @@ public final class LoadGenerator {
     private static final byte[] SHED_MARKER = "\"code\":429".getBytes(StandardCharsets.US_ASCII);
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        GeneratorOptions o = GeneratorOptions.parseOrExit("LoadGenerator", args);
+        SSLContext ssl = BlockingLoadGenerator.sslContext(o.ca());
+        List<Corpus.Entry> corpus = Corpus.mixed();
+        int n = o.loops();
+        Loop[] loops = new Loop[n];
+        Thread[] threads = new Thread[n];
+        Exception[] failures = new Exception[n];
+        for (int i = 0; i < n; i++) {
+            // each loop: its share of the rate, the connections and the concurrency (the shares add up exactly)
+            Loop loop = new Loop(o.url(), ssl, corpus, o.deadlineNanos(), share(o.maxConnections(), n, i));
+            loops[i] = loop;
+            int k = i;
+            threads[i] = new Thread(
+                    () -> {
+                        try {
+                            if (o.open()) {
+                                loop.open(
+                                        o.rate() / n,
+                                        share(o.connections(), n, k),
+                                        o.warmupSeconds(),
+                                        o.durationSeconds());
+                            } else {
+                                loop.closed(share(o.concurrency(), n, k), o.warmupSeconds(), o.durationSeconds());
+                            }
+                        } catch (Exception e) {
+                            failures[k] = e;
+                        }
+                    },
+                    n == 1 ? "event-loop" : "event-loop-" + i);
+            threads[i].setPriority(Thread.MAX_PRIORITY);
         }
-        String mode = a.getOrDefault("mode", "open");
-        double timeout = Double.parseDouble(a.getOrDefault("timeout", "3"));
-        int connections = Integer.parseInt(a.getOrDefault("connections", "64"));
-        Loop loop = new Loop(
-                URI.create(a.get("url")),
-                BlockingLoadGenerator.sslContext(Path.of(a.get("ca"))),
-                Corpus.mixed(),
-                (long) (timeout * 1e9),
-                Integer.parseInt(a.getOrDefault("max-connections", String.valueOf(connections))));
-        double warmup = Double.parseDouble(a.getOrDefault("warmup", "5"));
-        double duration = Double.parseDouble(a.getOrDefault("duration", "20"));
-        double rate = Double.parseDouble(a.getOrDefault("rate", "1000"));
-        Thread.currentThread().setPriority(Thread.MAX_PRIORITY);
-        Thread.currentThread().setName("event-loop");
-        if (mode.equals("open")) {
-            loop.open(rate, connections, warmup, duration);
-        } else {
-            loop.closed(Integer.parseInt(a.getOrDefault("concurrency", "32")), warmup, duration);
+        for (Thread t : threads) {
+            t.start();
         }
-        loop.print(a.getOrDefault("phase", mode), mode, mode.equals("open") ? rate : 0);
+        for (int i = 0; i < n; i++) {
+            threads[i].join();
+            if (failures[i] != null) {
+                throw failures[i];
+            }
+        }
+        for (int i = 1; i < n; i++) {
+            loops[0].add(loops[i]);
+        }
+        loops[0].print(o.phase(), o.mode(), o.open() ? o.rate() : 0);
         System.exit(0);
+    }
+
+    /** Loop {@code i}'s share of {@code total} over {@code n} loops (at least 1). */
+    static int share(int total, int n, int i) {
+        return Math.max(1, total / n + (i < total % n ? 1 : 0));
     }
 
     enum Outcome {
@@ -813,6 +835,34 @@ public final class LoadGenerator {
                     }
                 }
             }
+        }
+
+        /**
+         * Adds another loop's counts and histograms (a generator with several loops prints one line). CPU time is
+         * the process's over the measured window, which both loops measured: the larger of the two is kept.
+         */
+        void add(Loop other) {
+            latency.add(other.latency);
+            onWire.add(other.onWire);
+            sendLag.add(other.sendLag);
+            ok += other.ok;
+            shed += other.shed;
+            otherStatus += other.otherStatus;
+            connErrors += other.connErrors;
+            timeouts += other.timeouts;
+            expiredInClient += other.expiredInClient;
+            late += other.late;
+            queuedInClient += other.queuedInClient;
+            connectionsOpened += other.connectionsOpened;
+            maxOpen += other.maxOpen;
+            outstanding += other.outstanding;
+            sent += other.sent;
+            if (firstError == null) {
+                firstError = other.firstError;
+            }
+            measuredNanos = Math.max(measuredNanos, other.measuredNanos);
+            cpuNanos = Math.max(cpuNanos, other.cpuNanos);
+            cpuRequests += other.cpuRequests;
         }
 
         void print(String phase, String mode, double target) {
