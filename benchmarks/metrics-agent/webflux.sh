@@ -3,8 +3,8 @@
 # with no agent, Vigil's metrics agent, the OpenTelemetry Java agent (Prometheus exporter only) and no agent again
 # (the A/A control: its difference to the first no-agent run is the method's noise floor), interleaved round by round
 # in one run (odd rounds in VARIANTS order, even rounds reversed); GET /fast/{id} (answered on the event loop).
-#   chrt -r 50 benchmarks/metrics-agent/webflux.sh [ROUNDS]    (default 8; ~14 min on a quiet 2-CPU machine;
-#                                                               needs wrk, curl, python3, taskset, chrt)
+#   chrt -r 50 benchmarks/metrics-agent/webflux.sh [ROUNDS]    (default 6: ~40 s per variant and round, ~16 min
+#                                                               plus the build; needs wrk, curl, python3, taskset)
 # The decisive number: the per-round "throughput loss from CPU per request" of Vigil against the same round's no-agent
 # run (median and 95 % bootstrap interval), next to the A/A row's; and "p99 added, paced".
 # Method (why: RESULTS.md, "WebFlux row" 21:xx): the app is a CPU-bound server with ONE event loop
@@ -12,8 +12,9 @@
 # compiler threads are moved to JIT_CPUS (default: wrk's CPU) so they never share the event loop's CPU, and (helper
 # jvm-sched.sh, idea from benchmarks/webhook/run.sh) drop to SCHED_OTHER for the measured phases, so under SCHED_RR
 # a compiling thread cannot hold a CPU for a 100 ms quantum there. Per variant and round, a fresh JVM:
-#   1. warm-up: WARMUP s (default 15) of `wrk -t1 -c16`, then WARMUP_STEP s (5) more while the JIT compiled more than
-#      WARM_COMPILES (50) methods in the last step, up to WARMUP_MAX s (30) (compilations counted with jstat);
+#   1. warm-up: WARMUP s (default 20) of `wrk -t1 -c16`; with WARMUP_MAX > WARMUP (default: equal), WARMUP_STEP s (5)
+#      more while the JIT compiled more than WARM_COMPILES (50) methods in the last step (counted with jstat; a Boot
+#      app keeps compiling 10-30 methods a second long after its throughput has settled);
 #   2. saturated: DURATION s (default 5) of `wrk -t1 -cCONNECTIONS` (16): req/s, and the app's CPU per request (all
 #      its threads but the JIT's, /proc/PID/task/*/schedstat, ns): on a CPU-bound one-loop server throughput is
 #      1 / CPU per request, and CPU per request hardly depends on what else the machine runs, where req/s does;
@@ -22,7 +23,9 @@
 # The JIT compilations during the measured phases are recorded per row (they should be few).
 # Under `chrt -r 50` the app and wrk run ahead of other work; PAUSE s (default 5) between rounds hand the machine
 # back to it (a real-time run should not hold the CPUs for more than a few minutes at a time: on a shared machine use
-# PAUSE=30). VARIANTS (default "none vigil otel none2") picks the variants ("none" must be one of them).
+# PAUSE=30). VARIANTS (default "none vigil otel none2") picks the variants ("none" must be one of them; also
+# "vigil-app": the agent with its default coexist=app, Actuator recording, to tell the agent's presence from its
+# recording).
 # Vigil runs with coexist=agent: it records every request itself (the default, coexist=app, serves Actuator's own
 # series instead and records nothing). Raw rows in target/webflux.tsv; prints markdown tables (medians; per-round
 # differences against the same round's no-agent run: median, interquartile range, 95 % bootstrap interval of the
@@ -30,11 +33,11 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-ROUNDS="${1:-8}"
+ROUNDS="${1:-6}"
 DURATION="${DURATION:-5}"
-WARMUP="${WARMUP:-15}"
+WARMUP="${WARMUP:-20}"
 WARMUP_STEP="${WARMUP_STEP:-5}"
-WARMUP_MAX="${WARMUP_MAX:-30}"
+WARMUP_MAX="${WARMUP_MAX:-$WARMUP}"
 WARM_COMPILES="${WARM_COMPILES:-50}"
 JAVA="${JAVA:-java}"
 if (( $(nproc) >= 2 )); then APP_CPUS="${APP_CPUS-0}"; WRK_CPUS="${WRK_CPUS-1}"; else APP_CPUS="${APP_CPUS-}"; WRK_CPUS="${WRK_CPUS-}"; fi
@@ -76,9 +79,10 @@ start() { # VARIANT: sets PID, APP_PORT. The app runs at the script's priority, 
   case "$variant" in
     none*) ;;
     vigil) agent=("-javaagent:$AGENT=port=$mp,coexist=agent") ;;
+    vigil-app) agent=("-javaagent:$AGENT=port=$mp") ;; # the default coexist=app: Actuator records, the agent not
     otel) agent=("-javaagent:$OTEL" -Dotel.metrics.exporter=prometheus -Dotel.exporter.prometheus.host=127.0.0.1
                  "-Dotel.exporter.prometheus.port=$mp" -Dotel.traces.exporter=none -Dotel.logs.exporter=none) ;;
-    *) echo "webflux.sh: unknown variant $variant (none, none2, vigil, otel)" >&2; exit 2 ;;
+    *) echo "webflux.sh: unknown variant $variant (none, none2, vigil, vigil-app, otel)" >&2; exit 2 ;;
   esac
   local io=()
   [[ -n "$IO_WORKERS" ]] && io=("-Dreactor.netty.ioWorkerCount=$IO_WORKERS")
@@ -155,8 +159,9 @@ python3 - "$RAW" "$ROUNDS" "$(nproc)" "$("$JAVA" -version 2>&1 | head -1)" "$APP
 import csv, random, statistics, sys
 raw, rounds, cpus, java, app_cpus, wrk_cpus, rt = sys.argv[1:8]
 rows = list(csv.DictReader(open(raw), delimiter="\t"))
-variants = [v for v in ("none", "vigil", "otel", "none2") if any(r["variant"] == v for r in rows)]
-names = {"none": "no agent", "vigil": "Vigil metrics-agent (coexist=agent)", "otel": "OpenTelemetry agent 2.33.1",
+variants = [v for v in ("none", "vigil", "vigil-app", "otel", "none2") if any(r["variant"] == v for r in rows)]
+names = {"none": "no agent", "vigil": "Vigil metrics-agent (coexist=agent)",
+         "vigil-app": "Vigil metrics-agent (coexist=app: the agent loaded, Actuator records)", "otel": "OpenTelemetry agent 2.33.1",
          "none2": "no agent again (A/A: the noise floor)"}
 def med(v, k): return statistics.median(float(r[k]) for r in rows if r["variant"] == v)
 def quartiles(xs):
