@@ -3,7 +3,7 @@
 # with no agent, Vigil's metrics agent, the OpenTelemetry Java agent (Prometheus exporter only) and no agent again
 # (the A/A control: its difference to the first no-agent run is the method's noise floor), interleaved round by round
 # in one run (odd rounds in VARIANTS order, even rounds reversed); GET /fast/{id} (answered on the event loop).
-#   chrt -r 50 benchmarks/metrics-agent/webflux.sh [ROUNDS]    (default 6: ~40 s per variant and round, ~16 min
+#   chrt -r 50 benchmarks/metrics-agent/webflux.sh [ROUNDS]    (default 6: ~35 s per variant and round, ~14 min
 #                                                               plus the build; needs wrk, curl, python3, taskset)
 # The decisive number: the per-round "throughput loss from CPU per request" of Vigil against the same round's no-agent
 # run (median and 95 % bootstrap interval), next to the A/A row's; and "p99 added, paced".
@@ -12,7 +12,7 @@
 # compiler threads are moved to JIT_CPUS (default: wrk's CPU) so they never share the event loop's CPU, and (helper
 # jvm-sched.sh, idea from benchmarks/webhook/run.sh) drop to SCHED_OTHER for the measured phases, so under SCHED_RR
 # a compiling thread cannot hold a CPU for a 100 ms quantum there. Per variant and round, a fresh JVM:
-#   1. warm-up: WARMUP s (default 20) of `wrk -t1 -c16`; with WARMUP_MAX > WARMUP (default: equal), WARMUP_STEP s (5)
+#   1. warm-up: WARMUP s (default 15) of `wrk -t1 -c16`; with WARMUP_MAX > WARMUP (default: equal), WARMUP_STEP s (5)
 #      more while the JIT compiled more than WARM_COMPILES (50) methods in the last step (counted with jstat; a Boot
 #      app keeps compiling 10-30 methods a second long after its throughput has settled);
 #   2. saturated: DURATION s (default 5) of `wrk -t1 -cCONNECTIONS` (16): req/s, and the app's CPU per request (all
@@ -35,7 +35,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 ROUNDS="${1:-6}"
 DURATION="${DURATION:-5}"
-WARMUP="${WARMUP:-20}"
+WARMUP="${WARMUP:-15}"
 WARMUP_STEP="${WARMUP_STEP:-5}"
 WARMUP_MAX="${WARMUP_MAX:-$WARMUP}"
 WARM_COMPILES="${WARM_COMPILES:-50}"
@@ -96,14 +96,16 @@ start() { # VARIANT: sets PID, APP_PORT. The app runs at the script's priority, 
   [[ -n "$JIT_CPUS" ]] && jvm_jit_cpus "$PID" "$JIT_CPUS"
   return 0
 }
-saturated() { # sets RPS and CPU_US (the app's CPU per request over the wrk window, all threads)
-  local t0 t1 out reqs
-  t0="$(jvm_cpu_ns "$PID")"
+saturated() { # sets RPS, CPU_US (the app's CPU per request over the wrk window, all threads but the JIT's) and
+  # SHARE (that CPU time / the window: ~0.95 when the app had its CPU; RT throttling keeps 5 % for others)
+  local t0 t1 w0 w1 out reqs
+  t0="$(jvm_cpu_ns "$PID")"; w0="$(date +%s%N)"
   out="$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$APP_PORT/fast/42")"
-  t1="$(jvm_cpu_ns "$PID")"
+  t1="$(jvm_cpu_ns "$PID")"; w1="$(date +%s%N)"
   RPS="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   reqs="$(awk '/requests in/ {print $1}' <<<"$out")"
   CPU_US="$(python3 -c "print(f'{($t1 - $t0) / 1000 / $reqs:.3f}')")"
+  SHARE="$(python3 -c "print(f'{($t1 - $t0) / ($w1 - $w0):.2f}')")"
 }
 PACED="$OUT/paced.lua"
 printf 'function delay()\n  return 1\nend\n' >"$PACED"
@@ -134,7 +136,7 @@ warm_up() { # sets WARM_S: WARMUP s of load, then more in steps of WARMUP_STEP s
 }
 
 RAW="$OUT/webflux.tsv"
-printf 'round\tvariant\trps\tcpu_us_per_req\tp99_us\tpaced_cpu_us_per_req\tcompiles_measured\twarmup_s\tload1\n' >"$RAW"
+printf 'round\tvariant\trps\tcpu_us_per_req\tp99_us\tpaced_cpu_us_per_req\tcompiles_measured\twarmup_s\tcpu_share\tload1\n' >"$RAW"
 T0=$SECONDS
 for round in $(seq "$ROUNDS"); do
   order="$VARIANTS"
@@ -148,8 +150,8 @@ for round in $(seq "$ROUNDS"); do
     saturated
     paced
     c1="$(jvm_compiles "$PID")"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$RPS" "$CPU_US" "$P99" "$PACED_CPU_US" \
-      "$(( ${c1:-0} - ${c0:-0} ))" "$WARM_S" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RAW"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$RPS" "$CPU_US" "$P99" "$PACED_CPU_US" \
+      "$(( ${c1:-0} - ${c0:-0} ))" "$WARM_S" "$SHARE" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RAW"
     stop_app
   done
 done
@@ -178,8 +180,10 @@ pin = f"app on CPU {app_cpus}, wrk on CPU {wrk_cpus}" if app_cpus and wrk_cpus e
 prio = (f"SCHED_RR {rt} (the app's JIT compiler threads on wrk's CPU, at SCHED_OTHER in the measured phases)" if rt
         else "no real-time priority (the app's JIT compiler threads on wrk's CPU)")
 comp = [int(r["compiles_measured"]) for r in rows]
+shares = sorted(float(r.get("cpu_share") or 0) for r in rows)
 print(f"{rounds} interleaved rounds; {cpus} CPUs, {pin}; {prio}; {java}; load average (1 min) "
-      f"{min(loads):.1f}-{max(loads):.1f}; JIT compilations during the measured phases: median {statistics.median(comp):.0f}, max {max(comp)}\n")
+      f"{min(loads):.1f}-{max(loads):.1f}; JIT compilations during the measured phases: median {statistics.median(comp):.0f}, max {max(comp)}; "
+      f"the app's CPU share while saturated: {shares[0]:.2f}-{shares[-1]:.2f}\n")
 print("| WebFlux (Boot 4, Reactor Netty), medians | throughput | CPU per request | p99, paced | CPU per request, paced |")
 print("|---|---:|---:|---:|---:|")
 for v in variants:
@@ -194,9 +198,18 @@ per_round = []
 def fmt(xs, unit, sign="+"):
     lo, hi = quartiles(xs); blo, bhi = boot(xs)
     return f"{statistics.median(xs):{sign}.1f} {unit} [{lo:{sign}.1f} … {hi:{sign}.1f}] ({blo:{sign}.1f} … {bhi:{sign}.1f})"
+def clean(r): return float(r.get("cpu_share") or 1) >= SHARE_MIN
+SHARE_MIN = 0.85
+dirty = sorted({r["round"] for r in rows if not clean(r)}, key=int)
 for v in variants:
     if v == "none": continue
     mine = [r for r in rows if r["variant"] == v and r["round"] in base]
+    if dirty:  # again over the rounds where this variant's and the no-agent run had their CPU
+        cl = [r for r in mine if clean(r) and clean(base[r["round"]])]
+        if cl:
+            cpu_cl = [(1 - float(base[r["round"]]["cpu_us_per_req"]) / float(r["cpu_us_per_req"])) * 100 for r in cl]
+            per_round.append(f"\n{names[v]}, throughput loss from CPU per request over the {len(cl)} rounds where "
+                             f"both runs had >= {SHARE_MIN:.0%} of their CPU: {fmt(cpu_cl, '%')}")
     def rel(k, r, sign=1): return (float(r[k]) / float(base[r["round"]][k]) - 1) * 100 * sign
     loss = [rel("rps", r, -1) for r in mine]
     cpu = [(1 - float(base[r["round"]]["cpu_us_per_req"]) / float(r["cpu_us_per_req"])) * 100 for r in mine]
@@ -205,5 +218,8 @@ for v in variants:
     print(f"| {names[v]} | {fmt(cpu, '%')} | {fmt(loss, '%')} | {fmt(p99, 'µs')} | {fmt(pcpu, '%')} |")
     per_round.append(f"\n{names[v]}, per round (throughput loss from CPU %, from req/s %, p99 added µs, paced CPU added %): "
           + "; ".join(f"{b:+.1f} / {a:+.1f} / {c:+.0f} / {d:+.1f}" for a, b, c, d in zip(loss, cpu, p99, pcpu)))
+if dirty:
+    per_round.append(f"\nRounds with a saturated run below {SHARE_MIN:.0%} of its CPU (another process held it: not a "
+                     f"measurement of the agent): {', '.join(dirty)}")
 print("\n".join(per_round))
 PY
