@@ -51,3 +51,13 @@ jvm_compiles() {
   [[ -x "$jstat" ]] || return 0
   "$jstat" -compiler "$1" 2>/dev/null | awk 'NR == 2 { print $1 }'
 }
+
+# jvm_allocated_kb PID      KB allocated so far in the young generation: young collections x eden capacity + eden in
+#                           use (`jstat -gc`); exact only while eden's capacity does not change (a fixed heap and
+#                           -XX:+UseSerialGC); the difference over a window / requests = bytes allocated per request
+jvm_allocated_kb() {
+  local jstat="${JSTAT:-$(dirname "$(readlink -f "$(command -v "${JAVA:-java}")")")/jstat}"
+  [[ -x "$jstat" ]] || return 0
+  "$jstat" -gc "$1" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+    NR == 2 { printf "%.1f", $col["YGC"] * $col["EC"] + $col["EU"] }'
+}

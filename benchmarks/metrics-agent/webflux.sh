@@ -3,7 +3,7 @@
 # with no agent, Vigil's metrics agent, the OpenTelemetry Java agent (Prometheus exporter only) and no agent again
 # (the A/A control: its difference to the first no-agent run is the method's noise floor), interleaved round by round
 # in one run (odd rounds in VARIANTS order, even rounds reversed); GET /fast/{id} (answered on the event loop).
-#   chrt -r 50 benchmarks/metrics-agent/webflux.sh [ROUNDS]    (default 6: ~35 s per variant and round, ~14 min
+#   chrt -r 50 benchmarks/metrics-agent/webflux.sh [ROUNDS]    (default 5: ~45 s per variant and round, ~15 min
 #                                                               plus the build; needs wrk, curl, python3, taskset)
 # The decisive number: the per-round "throughput loss from CPU per request" of Vigil against the same round's no-agent
 # run (median and 95 % bootstrap interval), next to the A/A row's; and "p99 added, paced".
@@ -12,12 +12,13 @@
 # compiler threads are moved to JIT_CPUS (default: wrk's CPU) so they never share the event loop's CPU, and (helper
 # jvm-sched.sh, idea from benchmarks/webhook/run.sh) drop to SCHED_OTHER for the measured phases, so under SCHED_RR
 # a compiling thread cannot hold a CPU for a 100 ms quantum there. Per variant and round, a fresh JVM:
-#   1. warm-up: WARMUP s (default 15) of `wrk -t1 -c16`; with WARMUP_MAX > WARMUP (default: equal), WARMUP_STEP s (5)
+#   1. warm-up: WARMUP s (default 25) of `wrk -t1 -c16`; with WARMUP_MAX > WARMUP (default: equal), WARMUP_STEP s (5)
 #      more while the JIT compiled more than WARM_COMPILES (50) methods in the last step (counted with jstat; a Boot
 #      app keeps compiling 10-30 methods a second long after its throughput has settled);
 #   2. saturated: DURATION s (default 5) of `wrk -t1 -cCONNECTIONS` (16): req/s, and the app's CPU per request (all
 #      its threads but the JIT's, /proc/PID/task/*/schedstat, ns): on a CPU-bound one-loop server throughput is
 #      1 / CPU per request, and CPU per request hardly depends on what else the machine runs, where req/s does;
+#      also the bytes allocated per request (jstat; the app runs -XX:+UseSerialGC with a fixed heap);
 #   3. paced: DURATION s of `wrk -t1 -c4 --latency` with a 1 ms pause after each answer per connection (~15 % of
 #      saturation): p99 in µs (wrk's histogram has µs resolution) and CPU per request at that fixed load.
 # The JIT compilations during the measured phases are recorded per row (they should be few).
@@ -33,9 +34,9 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-ROUNDS="${1:-6}"
+ROUNDS="${1:-5}"
 DURATION="${DURATION:-5}"
-WARMUP="${WARMUP:-15}"
+WARMUP="${WARMUP:-25}"
 WARMUP_STEP="${WARMUP_STEP:-5}"
 WARMUP_MAX="${WARMUP_MAX:-$WARMUP}"
 WARM_COMPILES="${WARM_COMPILES:-50}"
@@ -86,7 +87,7 @@ start() { # VARIANT: sets PID, APP_PORT. The app runs at the script's priority, 
   esac
   local io=()
   [[ -n "$IO_WORKERS" ]] && io=("-Dreactor.netty.ioWorkerCount=$IO_WORKERS")
-  "${APP_PIN[@]}" "$JAVA" -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:-UseDynamicNumberOfCompilerThreads "${io[@]}" "${agent[@]}" \
+  "${APP_PIN[@]}" "$JAVA" -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseSerialGC -XX:-UseDynamicNumberOfCompilerThreads "${io[@]}" "${agent[@]}" \
     -cp "$OUT/webflux-app:$LIB/*" sample.webflux.SpringWebFluxApp "$APP_PORT" >"$OUT/webflux-$variant.log" 2>&1 &
   PID=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/fast/1"; do
@@ -97,15 +98,19 @@ start() { # VARIANT: sets PID, APP_PORT. The app runs at the script's priority, 
   return 0
 }
 saturated() { # sets RPS, CPU_US (the app's CPU per request over the wrk window, all threads but the JIT's) and
-  # SHARE (that CPU time / the window: ~0.95 when the app had its CPU; RT throttling keeps 5 % for others)
-  local t0 t1 w0 w1 out reqs
+  # SHARE (that CPU time / the window: ~0.95 when the app had its CPU; RT throttling keeps 5 % for others) and ALLOC
+  # (bytes allocated per request, from jstat: does not depend on the machine's load at all)
+  local t0 t1 w0 w1 a0 a1 out reqs
+  a0="$(jvm_allocated_kb "$PID")"
   t0="$(jvm_cpu_ns "$PID")"; w0="$(date +%s%N)"
   out="$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$APP_PORT/fast/42")"
   t1="$(jvm_cpu_ns "$PID")"; w1="$(date +%s%N)"
+  a1="$(jvm_allocated_kb "$PID")"
   RPS="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   reqs="$(awk '/requests in/ {print $1}' <<<"$out")"
   CPU_US="$(python3 -c "print(f'{($t1 - $t0) / 1000 / $reqs:.3f}')")"
   SHARE="$(python3 -c "print(f'{($t1 - $t0) / ($w1 - $w0):.2f}')")"
+  ALLOC="$(python3 -c "print(f'{(${a1:-0} - ${a0:-0}) * 1024 / $reqs:.0f}')")"
 }
 PACED="$OUT/paced.lua"
 printf 'function delay()\n  return 1\nend\n' >"$PACED"
@@ -136,7 +141,7 @@ warm_up() { # sets WARM_S: WARMUP s of load, then more in steps of WARMUP_STEP s
 }
 
 RAW="$OUT/webflux.tsv"
-printf 'round\tvariant\trps\tcpu_us_per_req\tp99_us\tpaced_cpu_us_per_req\tcompiles_measured\twarmup_s\tcpu_share\tload1\n' >"$RAW"
+printf 'round\tvariant\trps\tcpu_us_per_req\tp99_us\tpaced_cpu_us_per_req\tcompiles_measured\twarmup_s\tcpu_share\talloc_bytes_per_req\tload1\n' >"$RAW"
 T0=$SECONDS
 for round in $(seq "$ROUNDS"); do
   order="$VARIANTS"
@@ -150,8 +155,8 @@ for round in $(seq "$ROUNDS"); do
     saturated
     paced
     c1="$(jvm_compiles "$PID")"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$RPS" "$CPU_US" "$P99" "$PACED_CPU_US" \
-      "$(( ${c1:-0} - ${c0:-0} ))" "$WARM_S" "$SHARE" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RAW"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$RPS" "$CPU_US" "$P99" "$PACED_CPU_US" \
+      "$(( ${c1:-0} - ${c0:-0} ))" "$WARM_S" "$SHARE" "$ALLOC" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$RAW"
     stop_app
   done
 done
@@ -184,11 +189,14 @@ shares = sorted(float(r.get("cpu_share") or 0) for r in rows)
 print(f"{rounds} interleaved rounds; {cpus} CPUs, {pin}; {prio}; {java}; load average (1 min) "
       f"{min(loads):.1f}-{max(loads):.1f}; JIT compilations during the measured phases: median {statistics.median(comp):.0f}, max {max(comp)}; "
       f"the app's CPU share while saturated: {shares[0]:.2f}-{shares[-1]:.2f}\n")
-print("| WebFlux (Boot 4, Reactor Netty), medians | throughput | CPU per request | p99, paced | CPU per request, paced |")
-print("|---|---:|---:|---:|---:|")
+print("| WebFlux (Boot 4, Reactor Netty), medians | throughput | CPU per request | p99, paced | CPU per request, paced | allocated per request |")
+print("|---|---:|---:|---:|---:|---:|")
+def medo(v, k):
+    xs = [float(r[k]) for r in rows if r["variant"] == v and r.get(k) not in (None, "")]
+    return statistics.median(xs) if xs else float("nan")
 for v in variants:
     print(f"| {names[v]} | {med(v, 'rps'):.0f} req/s | {med(v, 'cpu_us_per_req'):.2f} µs | {med(v, 'p99_us'):.0f} µs "
-          f"| {med(v, 'paced_cpu_us_per_req'):.2f} µs |")
+          f"| {med(v, 'paced_cpu_us_per_req'):.2f} µs | {medo(v, 'alloc_bytes_per_req'):.0f} B |")
 # per round against the same round's no-agent run: paired, so slow drifts of the machine cancel
 print("\n| per round against the same round's no agent: median [IQR] (95 % bootstrap interval of the median) "
       "| throughput loss from CPU per request | throughput loss, req/s | p99 added, paced | CPU per request added, paced |")
