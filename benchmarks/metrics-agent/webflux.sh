@@ -7,7 +7,7 @@
 #                                                               plus the build; needs wrk, curl, python3, taskset)
 # The decisive number: the per-round "throughput loss from CPU per request" of Vigil against the same round's no-agent
 # run (median and 95 % bootstrap interval), next to the A/A row's; and "p99 added, paced".
-# Method (why: RESULTS.md, "WebFlux row" 21:xx): the app is a CPU-bound server with ONE event loop
+# Method (why: RESULTS.md, "WebFlux row" 2026-12-07 21:12–22:17): the app is a CPU-bound server with ONE event loop
 # (-Dreactor.netty.ioWorkerCount=1) pinned to APP_CPUS (default 0), wrk to WRK_CPUS (default 1); the app's JIT
 # compiler threads are moved to JIT_CPUS (default: wrk's CPU) so they never share the event loop's CPU, and (helper
 # jvm-sched.sh, idea from benchmarks/webhook/run.sh) drop to SCHED_OTHER for the measured phases, so under SCHED_RR
