@@ -3,7 +3,7 @@
 # with no agent, Vigil's metrics agent, the OpenTelemetry Java agent (Prometheus exporter only) and no agent again
 # (the A/A control: its difference to the first no-agent run is the method's noise floor), interleaved round by round
 # in one run (odd rounds in VARIANTS order, even rounds reversed); GET /fast/{id} (answered on the event loop).
-#   chrt -r 50 benchmarks/metrics-agent/webflux.sh [ROUNDS]    (default 5: ~45 s per variant and round, ~15 min
+#   chrt -r 50 benchmarks/metrics-agent/webflux.sh [ROUNDS]    (default 5: ~48 s per variant and round, ~16 min
 #                                                               plus the build; needs wrk, curl, python3, taskset)
 # The decisive number: the per-round "throughput loss from CPU per request" of Vigil against the same round's no-agent
 # run (median and 95 % bootstrap interval), next to the A/A row's; and "p99 added, paced".
