@@ -36,6 +36,14 @@ javac -nowarn -d "$OUT/app" -cp "$LIB/*" "$ROOT/metrics-agent/src/it/samples/jet
 TCK="$(getconf CLK_TCK)"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 cpu_ms() { awk -v t="$TCK" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; }
+# CPU ms of the live threads of PID by kind: "main jit other" (main = the launcher's threads named java, jit = the C1/C2
+# compiler threads); what exited threads used (the agent's background set-up) is the process figure minus these
+thread_cpu_ms() {
+  for t in /proc/"$1"/task/*; do sed -E 's/^[0-9]+ \((.*)\) [A-Za-z] (.*)$/\1|\2/' "$t/stat" 2>/dev/null; done |
+    awk -F'|' -v t="$TCK" '{split($2, f, " "); ms = (f[11] + f[12]) * 1000 / t
+      if ($1 == "java") m += ms; else if ($1 ~ /^C[12] CompilerThre/) j += ms; else o += ms}
+      END {printf "%d\t%d\t%d", m, j, o}'
+}
 PID=""
 stop_app() { if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
 trap stop_app EXIT
@@ -136,15 +144,16 @@ PY
     # pause); process CPU at the first HTTP answer, classes loaded then, and the guard's own install time (CPU of the
     # thread that ran it, logged by the agent with -Dvigil.metrics.debug=true)
     N="${2:-15}"
-    printf 'run\tvariant\tcpu_ms_first_answer\tclasses\tguard_install_cpu_ms\n'
+    printf 'run\tvariant\tcpu_ms_first_answer\tclasses\tguard_install_cpu_ms\tmain_ms\tjit_ms\tother_live_ms\n'
     for i in $(seq "$N"); do
       case $((i % 3)) in 0) order="0 1 2" ;; 1) order="1 2 0" ;; *) order="2 0 1" ;; esac
       for with in $order; do
         start "$with" -Dvigil.metrics.debug=true
+        threads="$(thread_cpu_ms "$PID")"
         classes="$(jcmd "$PID" PerfCounter.print 2>/dev/null | awk -F= '/java.cls.loadedClasses/ {print $2}')"
         install="$(sed -n 's/.*runtime guard installed in .* ms (CPU \([0-9.]*\) ms.*/\1/p' "$OUT/app.log" | head -1)"
-        printf '%s\t%s\t%s\t%s\t%s\n' "$i" "$(case $with in 0) echo none ;; 1) echo off ;; *) echo detect ;; esac)" \
-          "$FIRST_CPU" "$classes" "${install:--}"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$(case $with in 0) echo none ;; 1) echo off ;; *) echo detect ;; esac)" \
+          "$FIRST_CPU" "$classes" "${install:--}" "$threads"
         stop_app
       done
     done | tee "$OUT/guardstartup.tsv"
@@ -164,6 +173,15 @@ for a, b in (("detect", "off"), ("off", "none")):
     lo, med, hi = q(d)
     print(f"{a} - {b}, paired per round: median {med:+.0f} ms (quartiles {lo:+.0f} to {hi:+.0f}, range {min(d):+.0f} to {max(d):+.0f}, n={len(d)})")
     print(f"  classes {a} - {b}: {statistics.median(col(a,3)) - statistics.median(col(b,3)):+.0f}")
+    if len(rows[0]) > 7:
+        parts = []
+        for c, label in ((5, "main thread"), (6, "JIT threads"), (7, "other live threads")):
+            pd = [float(by[(i, a)][c]) - float(by[(i, b)][c]) for i in sorted({r[0] for r in rows}) if (i, a) in by and (i, b) in by]
+            parts.append(f"{label} {statistics.median(pd):+.0f}")
+        ex = [(float(by[(i, a)][2]) - sum(float(by[(i, a)][c]) for c in (5, 6, 7))) - (float(by[(i, b)][2]) - sum(float(by[(i, b)][c]) for c in (5, 6, 7)))
+              for i in sorted({r[0] for r in rows}) if (i, a) in by and (i, b) in by]
+        parts.append(f"exited threads {statistics.median(ex):+.0f}")
+        print("  where (paired medians, ms): " + ", ".join(parts))
 g = col("detect", 4)
 if g:
     lo, med, hi = q(g)
