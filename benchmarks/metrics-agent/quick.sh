@@ -6,11 +6,14 @@
 #                                                   once the endpoint answers; classes loaded
 #   benchmarks/metrics-agent/quick.sh guard [N]     the runtime guard's cost, no event firing: N interleaved rounds of
 #                                                   the agent without and with guard=detect (start-up CPU as for startup,
-#                                                   then CPU per request under wrk as for cpu)
+#                                                   then CPU per request under wrk as for cpu, split by thread kind, and
+#                                                   context switches per request); GUARD_A/GUARD_B choose the variants
+#                                                   (A/A: GUARD_B=off)
 #   benchmarks/metrics-agent/quick.sh guardstartup [N] start-up added by the guard alone: N rounds (default 15) of no agent,
 #                                                   agent with guard=off, agent with guard=detect, order rotating per
 #                                                   round; process CPU at the first answer, paired differences with
-#                                                   quartiles, classes loaded, the guard's in-process install time
+#                                                   quartiles and split by thread (main, JIT, other live, exited),
+#                                                   classes loaded, the guard's in-process install time
 #   benchmarks/metrics-agent/quick.sh guardhooks [N] which guarded JDK calls a plain request passes through: guard=detect
 #                                                   with custom rules matching every call of every kind (Debug),
 #                                                   vigil_guard_events_total per kind before and after N requests (after
@@ -112,30 +115,60 @@ print(f"median CPU per request: no agent {med('0'):.2f} µs, agent {med('1'):.2f
 PY
     ;;
   guard)
+    # GUARD_A / GUARD_B (default off / detect; A/A: GUARD_B=off) are the two variants of each round. Besides the
+    # process's CPU per request, the measured window is split by thread: request threads (Jetty's qtp: selector,
+    # acceptor, workers), JIT compiler threads (still compiling after a short warm-up), GC and the rest, and the
+    # context switches per request of the whole process, which tell the two scheduling modes of this 2-core machine
+    # apart (wrk and Jetty on the same or on different cores: ~0.7 vs ~1.5 switches per request, with different CPU per
+    # request for the very same code).
     N="${2:-3}"
-    printf 'run\tguard\tcpu_ms_first_answer\tcpu_ms_endpoint_ready\tcpu_us_per_request\n'
+    A="${GUARD_A:-off}" B="${GUARD_B:-detect}"
+    window() { # pid: "threads-cpu-ticks-by-kind ctx-switches"
+      for t in /proc/"$1"/task/*; do
+        sed -E 's/^[0-9]+ \((.*)\) [A-Za-z] (.*)$/\1|\2/' "$t/stat" 2>/dev/null
+      done | awk -F'|' '{split($2, f, " "); c = f[11] + f[12]
+        if ($1 ~ /^qtp/) q += c; else if ($1 ~ /CompilerThre/) j += c; else if ($1 ~ /^G|GC/) g += c; else o += c}
+        END {printf "%d %d %d %d", q, j, g, o}'
+      printf ' %s' "$(cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s}')"
+    }
+    printf 'run\tguard\tcpu_ms_first_answer\tcpu_ms_endpoint_ready\tcpu_us_per_request\trequest_threads_us\tjit_us\tgc_us\tother_us\tctx_switches_per_request\n'
     for i in $(seq "$N"); do
-      for with in 1 2; do
-        start "$with"
+      for v in "$A" "$B"; do
+        if [[ "$v" == off ]]; then start 1; else AGENT_ARGS="guard=$v${AGENT_ARGS:+,$AGENT_ARGS}" start 1; fi
         wrk -t1 -c16 -d"${WARMUP:-3}s" "http://127.0.0.1:$APP_PORT/items/42" >/dev/null
+        w0="$(window "$PID")"
         t0="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
         n="$(wrk -t1 -c16 -d"${DURATION:-5}s" "http://127.0.0.1:$APP_PORT/items/42" | awk '/requests in/ {print $1}')"
         t1="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
-        printf '%s\t%s\t%s\t%s\t%s\n' "$i" "$([[ $with == 2 ]] && echo detect || echo off)" "$FIRST_CPU" "$READY_CPU" \
-          "$(python3 -c "print(round(($t1 - $t0) * 1e6 / $TCK / $n, 2))")"
+        w1="$(window "$PID")"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$v" "$FIRST_CPU" "$READY_CPU" \
+          "$(python3 -c "print(round(($t1 - $t0) * 1e6 / $TCK / $n, 2))")" \
+          "$(python3 -c "
+a, b = '$w0'.split(), '$w1'.split()
+d = [(int(y) - int(x)) for x, y in zip(a, b)]
+print('\t'.join(f'{x * 1e6 / $TCK / $n:.2f}' for x in d[:4]) + f'\t{d[4] / $n:.2f}')")"
         stop_app
       done
     done | tee "$OUT/guard.tsv"
-    python3 - "$OUT/guard.tsv" <<'PY'
+    python3 - "$OUT/guard.tsv" "$A" "$B" <<'PY'
 import csv, statistics, sys
-rows = list(csv.reader(open(sys.argv[1]), delimiter="\t"))
+rows = [r for r in csv.reader(open(sys.argv[1]), delimiter="\t") if r[0] != "run"]
+a, b = sys.argv[2], sys.argv[3]
+# an A/A run names its two variants alike: tell them apart by their place in the round
+for k, r in enumerate(rows):
+    r[1] = ("A:" if k % 2 == 0 else "B:") + r[1]
+A, B = "A:" + a, "B:" + b
 def med(g, col): return statistics.median(float(r[col]) for r in rows if r[1] == g)
-print(f"median CPU at first answer: guard=off {med('off',2):.0f} ms, guard=detect {med('detect',2):.0f} ms, added {med('detect',2)-med('off',2):+.0f} ms")
-print(f"median CPU when the endpoint answers: guard=off {med('off',3):.0f} ms, guard=detect {med('detect',3):.0f} ms, added {med('detect',3)-med('off',3):+.0f} ms")
-print(f"median CPU per request: guard=off {med('off',4):.2f} µs, guard=detect {med('detect',4):.2f} µs ({(med('detect',4)/med('off',4)-1)*100:+.1f} %)")
-off = {r[0]: float(r[4]) for r in rows if r[1] == "off"}
-ratios = sorted(float(r[4]) / off[r[0]] for r in rows if r[1] == "detect" and r[0] in off)
-print("per round, detect / off: " + ", ".join(f"{x:.3f}" for x in ratios) + f" (median {statistics.median(ratios):.3f})")
+print(f"median CPU at first answer: {A} {med(A,2):.0f} ms, {B} {med(B,2):.0f} ms, added {med(B,2)-med(A,2):+.0f} ms")
+print(f"median CPU per request: {A} {med(A,4):.2f} µs, {B} {med(B,4):.2f} µs ({(med(B,4)/med(A,4)-1)*100:+.1f} %)")
+for col, label in ((5, "request threads"), (6, "JIT"), (7, "GC"), (9, "context switches")):
+    print(f"  {label} per request: {A} {med(A,col):.2f}, {B} {med(B,col):.2f}")
+for col, label in ((4, "process CPU"), (5, "request-thread CPU")):
+    first = {r[0]: float(r[col]) for r in rows if r[1] == A}
+    ratios = sorted(float(r[col]) / first[r[0]] for r in rows if r[1] == B and r[0] in first)
+    n = len(ratios)
+    print(f"per round, {B} / {A}, {label}: " + ", ".join(f"{x:.3f}" for x in ratios)
+          + f" (median {statistics.median(ratios):.3f}, quartiles {ratios[n // 4]:.3f}-{ratios[(3 * n) // 4]:.3f})")
 PY
     ;;
   guardstartup)
