@@ -169,6 +169,17 @@ for col, label in ((4, "process CPU"), (5, "request-thread CPU")):
     n = len(ratios)
     print(f"per round, {B} / {A}, {label}: " + ", ".join(f"{x:.3f}" for x in ratios)
           + f" (median {statistics.median(ratios):.3f}, quartiles {ratios[n // 4]:.3f}-{ratios[(3 * n) // 4]:.3f})")
+# rounds whose two variants ran in the same scheduling mode (context switches per request within 20 %): only these
+# compare like with like
+cs = {(r[0], r[1]): float(r[9]) for r in rows}
+same = [i for i in sorted({r[0] for r in rows}) if (i, A) in cs and (i, B) in cs
+        and 0.8 <= cs[(i, B)] / max(cs[(i, A)], 1e-9) <= 1.25]
+if same:
+    req = {(r[0], r[1]): float(r[5]) for r in rows}
+    print(f"same-mode rounds ({len(same)} of {len({r[0] for r in rows})}), {B} / {A}, request-thread CPU: "
+          + ", ".join(f"{req[(i, B)] / req[(i, A)]:.3f}" for i in same))
+else:
+    print("same-mode rounds: none (run more rounds)")
 PY
     ;;
   guardstartup)
