@@ -6,11 +6,14 @@
 #                                                   once the endpoint answers; classes loaded
 #   benchmarks/metrics-agent/quick.sh guard [N]     the runtime guard's cost, no event firing: N interleaved rounds of
 #                                                   the agent without and with guard=detect (start-up CPU as for startup,
-#                                                   then CPU per request under wrk as for cpu)
+#                                                   then CPU per request under wrk as for cpu, split by thread kind, and
+#                                                   context switches per request); GUARD_A/GUARD_B choose the variants
+#                                                   (A/A: GUARD_B=off)
 #   benchmarks/metrics-agent/quick.sh guardstartup [N] start-up added by the guard alone: N rounds (default 15) of no agent,
 #                                                   agent with guard=off, agent with guard=detect, order rotating per
 #                                                   round; process CPU at the first answer, paired differences with
-#                                                   quartiles, classes loaded, the guard's in-process install time
+#                                                   quartiles and split by thread (main, JIT, other live, exited),
+#                                                   classes loaded, the guard's in-process install time
 #   benchmarks/metrics-agent/quick.sh guardhooks [N] which guarded JDK calls a plain request passes through: guard=detect
 #                                                   with custom rules matching every call of every kind (Debug),
 #                                                   vigil_guard_events_total per kind before and after N requests (after
@@ -36,6 +39,14 @@ javac -nowarn -d "$OUT/app" -cp "$LIB/*" "$ROOT/metrics-agent/src/it/samples/jet
 TCK="$(getconf CLK_TCK)"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 cpu_ms() { awk -v t="$TCK" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$1/stat"; }
+# CPU ms of the live threads of PID by kind: "main jit other" (main = the launcher's threads named java, jit = the C1/C2
+# compiler threads); what exited threads used (the agent's background set-up) is the process figure minus these
+thread_cpu_ms() {
+  for t in /proc/"$1"/task/*; do sed -E 's/^[0-9]+ \((.*)\) [A-Za-z] (.*)$/\1|\2/' "$t/stat" 2>/dev/null; done |
+    awk -F'|' -v t="$TCK" '{split($2, f, " "); ms = (f[11] + f[12]) * 1000 / t
+      if ($1 == "java") m += ms; else if ($1 ~ /^C[12] CompilerThre/) j += ms; else o += ms}
+      END {printf "%d\t%d\t%d", m, j, o}'
+}
 PID=""
 stop_app() { if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=""; fi; }
 trap stop_app EXIT
@@ -104,30 +115,71 @@ print(f"median CPU per request: no agent {med('0'):.2f} µs, agent {med('1'):.2f
 PY
     ;;
   guard)
+    # GUARD_A / GUARD_B (default off / detect; A/A: GUARD_B=off) are the two variants of each round. Besides the
+    # process's CPU per request, the measured window is split by thread: request threads (Jetty's qtp: selector,
+    # acceptor, workers), JIT compiler threads (still compiling after a short warm-up), GC and the rest, and the
+    # context switches per request of the whole process, which tell the two scheduling modes of this 2-core machine
+    # apart (wrk and Jetty on the same or on different cores: ~0.7 vs ~1.5 switches per request, with different CPU per
+    # request for the very same code).
     N="${2:-3}"
-    printf 'run\tguard\tcpu_ms_first_answer\tcpu_ms_endpoint_ready\tcpu_us_per_request\n'
+    A="${GUARD_A:-off}" B="${GUARD_B:-detect}"
+    window() { # pid: "threads-cpu-ticks-by-kind ctx-switches"
+      for t in /proc/"$1"/task/*; do
+        sed -E 's/^[0-9]+ \((.*)\) [A-Za-z] (.*)$/\1|\2/' "$t/stat" 2>/dev/null
+      done | awk -F'|' '{split($2, f, " "); c = f[11] + f[12]
+        if ($1 ~ /^qtp/) q += c; else if ($1 ~ /CompilerThre/) j += c; else if ($1 ~ /^G|GC/) g += c; else o += c}
+        END {printf "%d %d %d %d", q, j, g, o}'
+      printf ' %s' "$(cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {s += $2} END {print s}')"
+    }
+    printf 'run\tguard\tcpu_ms_first_answer\tcpu_ms_endpoint_ready\tcpu_us_per_request\trequest_threads_us\tjit_us\tgc_us\tother_us\tctx_switches_per_request\n'
     for i in $(seq "$N"); do
-      for with in 1 2; do
-        start "$with"
+      for v in "$A" "$B"; do
+        if [[ "$v" == off ]]; then start 1; else AGENT_ARGS="guard=$v${AGENT_ARGS:+,$AGENT_ARGS}" start 1; fi
         wrk -t1 -c16 -d"${WARMUP:-3}s" "http://127.0.0.1:$APP_PORT/items/42" >/dev/null
+        w0="$(window "$PID")"
         t0="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
         n="$(wrk -t1 -c16 -d"${DURATION:-5}s" "http://127.0.0.1:$APP_PORT/items/42" | awk '/requests in/ {print $1}')"
         t1="$(awk '{print $14 + $15}' "/proc/$PID/stat")"
-        printf '%s\t%s\t%s\t%s\t%s\n' "$i" "$([[ $with == 2 ]] && echo detect || echo off)" "$FIRST_CPU" "$READY_CPU" \
-          "$(python3 -c "print(round(($t1 - $t0) * 1e6 / $TCK / $n, 2))")"
+        w1="$(window "$PID")"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$v" "$FIRST_CPU" "$READY_CPU" \
+          "$(python3 -c "print(round(($t1 - $t0) * 1e6 / $TCK / $n, 2))")" \
+          "$(python3 -c "
+a, b = '$w0'.split(), '$w1'.split()
+d = [(int(y) - int(x)) for x, y in zip(a, b)]
+print('\t'.join(f'{x * 1e6 / $TCK / $n:.2f}' for x in d[:4]) + f'\t{d[4] / $n:.2f}')")"
         stop_app
       done
     done | tee "$OUT/guard.tsv"
-    python3 - "$OUT/guard.tsv" <<'PY'
+    python3 - "$OUT/guard.tsv" "$A" "$B" <<'PY'
 import csv, statistics, sys
-rows = list(csv.reader(open(sys.argv[1]), delimiter="\t"))
+rows = [r for r in csv.reader(open(sys.argv[1]), delimiter="\t") if r[0] != "run"]
+a, b = sys.argv[2], sys.argv[3]
+# an A/A run names its two variants alike: tell them apart by their place in the round
+for k, r in enumerate(rows):
+    r[1] = ("A:" if k % 2 == 0 else "B:") + r[1]
+A, B = "A:" + a, "B:" + b
 def med(g, col): return statistics.median(float(r[col]) for r in rows if r[1] == g)
-print(f"median CPU at first answer: guard=off {med('off',2):.0f} ms, guard=detect {med('detect',2):.0f} ms, added {med('detect',2)-med('off',2):+.0f} ms")
-print(f"median CPU when the endpoint answers: guard=off {med('off',3):.0f} ms, guard=detect {med('detect',3):.0f} ms, added {med('detect',3)-med('off',3):+.0f} ms")
-print(f"median CPU per request: guard=off {med('off',4):.2f} µs, guard=detect {med('detect',4):.2f} µs ({(med('detect',4)/med('off',4)-1)*100:+.1f} %)")
-off = {r[0]: float(r[4]) for r in rows if r[1] == "off"}
-ratios = sorted(float(r[4]) / off[r[0]] for r in rows if r[1] == "detect" and r[0] in off)
-print("per round, detect / off: " + ", ".join(f"{x:.3f}" for x in ratios) + f" (median {statistics.median(ratios):.3f})")
+print(f"median CPU at first answer: {A} {med(A,2):.0f} ms, {B} {med(B,2):.0f} ms, added {med(B,2)-med(A,2):+.0f} ms")
+print(f"median CPU per request: {A} {med(A,4):.2f} µs, {B} {med(B,4):.2f} µs ({(med(B,4)/med(A,4)-1)*100:+.1f} %)")
+for col, label in ((5, "request threads"), (6, "JIT"), (7, "GC"), (9, "context switches")):
+    print(f"  {label} per request: {A} {med(A,col):.2f}, {B} {med(B,col):.2f}")
+for col, label in ((4, "process CPU"), (5, "request-thread CPU")):
+    first = {r[0]: float(r[col]) for r in rows if r[1] == A}
+    ratios = sorted(float(r[col]) / first[r[0]] for r in rows if r[1] == B and r[0] in first)
+    n = len(ratios)
+    print(f"per round, {B} / {A}, {label}: " + ", ".join(f"{x:.3f}" for x in ratios)
+          + f" (median {statistics.median(ratios):.3f}, quartiles {ratios[n // 4]:.3f}-{ratios[(3 * n) // 4]:.3f})")
+# rounds whose two variants ran in the same scheduling mode (context switches per request within 20 %): only these
+# compare like with like
+cs = {(r[0], r[1]): float(r[9]) for r in rows}
+same = [i for i in sorted({r[0] for r in rows}) if (i, A) in cs and (i, B) in cs
+        and 0.8 <= cs[(i, B)] / max(cs[(i, A)], 1e-9) <= 1.25]
+if same:
+    req = {(r[0], r[1]): float(r[5]) for r in rows}
+    print(f"same-mode rounds ({len(same)} of {len({r[0] for r in rows})}), {B} / {A}, request-thread CPU: "
+          + ", ".join(f"{req[(i, B)] / req[(i, A)]:.3f}" for i in same))
+else:
+    print("same-mode rounds: none (run more rounds)")
 PY
     ;;
   guardstartup)
@@ -136,15 +188,16 @@ PY
     # pause); process CPU at the first HTTP answer, classes loaded then, and the guard's own install time (CPU of the
     # thread that ran it, logged by the agent with -Dvigil.metrics.debug=true)
     N="${2:-15}"
-    printf 'run\tvariant\tcpu_ms_first_answer\tclasses\tguard_install_cpu_ms\n'
+    printf 'run\tvariant\tcpu_ms_first_answer\tclasses\tguard_install_cpu_ms\tmain_ms\tjit_ms\tother_live_ms\n'
     for i in $(seq "$N"); do
       case $((i % 3)) in 0) order="0 1 2" ;; 1) order="1 2 0" ;; *) order="2 0 1" ;; esac
       for with in $order; do
         start "$with" -Dvigil.metrics.debug=true
+        threads="$(thread_cpu_ms "$PID")"
         classes="$(jcmd "$PID" PerfCounter.print 2>/dev/null | awk -F= '/java.cls.loadedClasses/ {print $2}')"
         install="$(sed -n 's/.*runtime guard installed in .* ms (CPU \([0-9.]*\) ms.*/\1/p' "$OUT/app.log" | head -1)"
-        printf '%s\t%s\t%s\t%s\t%s\n' "$i" "$(case $with in 0) echo none ;; 1) echo off ;; *) echo detect ;; esac)" \
-          "$FIRST_CPU" "$classes" "${install:--}"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$(case $with in 0) echo none ;; 1) echo off ;; *) echo detect ;; esac)" \
+          "$FIRST_CPU" "$classes" "${install:--}" "$threads"
         stop_app
       done
     done | tee "$OUT/guardstartup.tsv"
@@ -164,6 +217,15 @@ for a, b in (("detect", "off"), ("off", "none")):
     lo, med, hi = q(d)
     print(f"{a} - {b}, paired per round: median {med:+.0f} ms (quartiles {lo:+.0f} to {hi:+.0f}, range {min(d):+.0f} to {max(d):+.0f}, n={len(d)})")
     print(f"  classes {a} - {b}: {statistics.median(col(a,3)) - statistics.median(col(b,3)):+.0f}")
+    if len(rows[0]) > 7:
+        parts = []
+        for c, label in ((5, "main thread"), (6, "JIT threads"), (7, "other live threads")):
+            pd = [float(by[(i, a)][c]) - float(by[(i, b)][c]) for i in sorted({r[0] for r in rows}) if (i, a) in by and (i, b) in by]
+            parts.append(f"{label} {statistics.median(pd):+.0f}")
+        ex = [(float(by[(i, a)][2]) - sum(float(by[(i, a)][c]) for c in (5, 6, 7))) - (float(by[(i, b)][2]) - sum(float(by[(i, b)][c]) for c in (5, 6, 7)))
+              for i in sorted({r[0] for r in rows}) if (i, a) in by and (i, b) in by]
+        parts.append(f"exited threads {statistics.median(ex):+.0f}")
+        print("  where (paired medians, ms): " + ", ".join(parts))
 g = col("detect", 4)
 if g:
     lo, med, hi = q(g)

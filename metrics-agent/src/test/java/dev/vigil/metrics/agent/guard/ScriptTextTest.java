@@ -50,6 +50,69 @@ class ScriptTextTest {
     }
 
     @Test
+    void theSkippingSearchFindsTheScriptPackageWhereverItIsAndOnlyThen() throws Exception {
+        String p = "javax/script/";
+        for (String s : new String[] {
+            p,
+            p + "X",
+            "X" + p,
+            "aaaa" + p + "bbbb",
+            "javax/scrip" + p,
+            "jjavax/script/",
+            "javax/javax/script/",
+            "javax/script" + p,
+            "x".repeat(1000) + p
+        }) {
+            assertThat(GuardInstrumentation.mentionsJavaxScript(ascii(s))).as(s).isTrue();
+        }
+        for (String s : new String[] {
+            "",
+            "j",
+            "javax/script",
+            "avax/script/",
+            "javax/scripT/",
+            "javax.script.",
+            "javax/scrip/t/",
+            "xjavax/scriptx/",
+            "/script/javax",
+            "x".repeat(1000)
+        }) {
+            assertThat(GuardInstrumentation.mentionsJavaxScript(ascii(s))).as(s).isFalse();
+        }
+        // a shifted copy of every position: the search must agree with a plain scan at each offset
+        byte[] base = bytes(TinyEngine.class);
+        java.util.Random random = new java.util.Random(19);
+        for (int n = 0; n < 2_000; n++) {
+            byte[] b = new byte[random.nextInt(64)];
+            random.nextBytes(b);
+            if (random.nextBoolean() && b.length >= p.length()) {
+                System.arraycopy(ascii(p), 0, b, random.nextInt(b.length - p.length() + 1), p.length());
+            }
+            assertThat(GuardInstrumentation.mentionsJavaxScript(b)).isEqualTo(plainScan(b, ascii(p)));
+        }
+        assertThat(GuardInstrumentation.mentionsJavaxScript(base)).isTrue();
+        assertThat(GuardInstrumentation.mentionsJavaxScript(bytes(String.class)))
+                .isFalse();
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static boolean plainScan(byte[] b, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= b.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (b[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Test
     void aWovenEngineCallsTheHookAtEachEvalAndCompileEntry() throws Exception {
         byte[] woven = GuardInstrumentation.weave(bytes(TinyEngine.class), GuardInstrumentation.SCRIPT_ENGINE);
         assertThat(woven).isNotNull();
