@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The security context a container really runs with: the pod-level {@code securityContext} merged with the
@@ -80,6 +82,12 @@ public final class EffectiveSecurityContext {
     private final PodSpec.Container container;
     private final JsonNode pod;
     private final JsonNode own;
+    // Values are immutable and the tree is read-only: each field's Value (with its path string) is built once per
+    // container, not once per rule that asks (rules may run in parallel, hence concurrent maps)
+    private final ConcurrentMap<String, Value> values = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Value> windowsOptions = new ConcurrentHashMap<>();
+    /** {@link #windows()} once computed: 0 not yet, 1 false, 2 true (a race only computes it twice). */
+    private volatile int windows;
 
     private EffectiveSecurityContext(PodSpec.Container container) {
         this.container = container;
@@ -102,6 +110,18 @@ public final class EffectiveSecurityContext {
      * {@linkplain #INHERITED inheritable} field, the pod's; else unset.
      */
     public Value get(String field) {
+        Value v = values.get(field);
+        if (v == null) {
+            v = compute(field);
+            Value raced = values.putIfAbsent(field, v);
+            if (raced != null) {
+                v = raced;
+            }
+        }
+        return v;
+    }
+
+    private Value compute(String field) {
         JsonNode c = own.path(field);
         if (present(c)) {
             return new Value(field, c, Source.CONTAINER, container.path("securityContext." + field));
@@ -117,6 +137,18 @@ public final class EffectiveSecurityContext {
 
     /** A field of {@code windowsOptions}, merged field by field (container first, then pod). */
     public Value windowsOption(String field) {
+        Value v = windowsOptions.get(field);
+        if (v == null) {
+            v = computeWindowsOption(field);
+            Value raced = windowsOptions.putIfAbsent(field, v);
+            if (raced != null) {
+                v = raced;
+            }
+        }
+        return v;
+    }
+
+    private Value computeWindowsOption(String field) {
         JsonNode c = own.path("windowsOptions").path(field);
         if (present(c)) {
             return new Value(field, c, Source.CONTAINER, container.path("securityContext.windowsOptions." + field));
@@ -221,8 +253,16 @@ public final class EffectiveSecurityContext {
      * settings (runAsNonRoot, readOnlyRootFilesystem, capabilities, …) do not apply.
      */
     public boolean windows() {
-        String os = container.pod().spec().path("os").path("name").asText("");
-        return os.equalsIgnoreCase("windows") || windowsOption("hostProcess").isTrue();
+        int known = windows;
+        if (known == 0) {
+            String os = container.pod().spec().path("os").path("name").asText("");
+            known = os.equalsIgnoreCase("windows")
+                            || windowsOption("hostProcess").isTrue()
+                    ? 2
+                    : 1;
+            windows = known;
+        }
+        return known == 2;
     }
 
     private Set<String> capabilities(String list) {

@@ -66,7 +66,14 @@ public record PodSpec(Resource owner, String specPath, String metadataPath) {
      * are skipped and recorded ({@link Fields}).
      */
     public List<Fields.Item> objects(String field) {
-        return Fields.objects(owner, PodSpec.at(spec(), field), path(field));
+        JsonNode list = PodSpec.at(spec(), field);
+        // the path is built only when there is a list to read (most fields are absent on most pods)
+        return absent(list) ? List.of() : Fields.objects(owner, list, path(field));
+    }
+
+    /** A missing or {@code null} list: {@link Fields} reads it as empty and records nothing. */
+    static boolean absent(JsonNode list) {
+        return list.isMissingNode() || list.isNull();
     }
 
     /** The node at a dotted path of plain field names (no indexes). */
@@ -112,12 +119,14 @@ public record PodSpec(Resource owner, String specPath, String metadataPath) {
          * shape are skipped and recorded ({@link Fields}).
          */
         public List<Fields.Item> objects(String dottedField) {
-            return Fields.objects(pod.owner(), PodSpec.at(json, dottedField), path(dottedField));
+            JsonNode list = PodSpec.at(json, dottedField);
+            return absent(list) ? List.of() : Fields.objects(pod.owner(), list, path(dottedField));
         }
 
         /** The scalar entries of a list field, e.g. {@code scalars("securityContext.capabilities.add")}. */
         public List<Fields.Item> scalars(String dottedField) {
-            return Fields.scalars(pod.owner(), PodSpec.at(json, dottedField), path(dottedField));
+            JsonNode list = PodSpec.at(json, dottedField);
+            return absent(list) ? List.of() : Fields.scalars(pod.owner(), list, path(dottedField));
         }
 
         /** Path of a field of this container, e.g. {@code path("securityContext.privileged")}. */

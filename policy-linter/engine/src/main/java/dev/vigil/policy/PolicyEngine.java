@@ -205,8 +205,9 @@ public final class PolicyEngine {
             Resource r = resources.get(i);
             ctx.current = r;
             rule.checkResource(r, ctx);
-            for (PodSpec pod : set.podSpecsAt(i)) {
-                rule.checkPod(pod, ctx);
+            List<PodSpec> pods = set.podSpecsAt(i);
+            for (int p = 0, m = pods.size(); p < m; p++) { // no iterator per rule and object
+                rule.checkPod(pods.get(p), ctx);
             }
         }
         ctx.current = null;
@@ -267,7 +268,11 @@ public final class PolicyEngine {
         private final boolean selected;
         private final boolean explicit;
         /** Decisions of this rule by namespace (they depend on nothing else); the context is used by one thread. */
-        private final Map<String, java.util.Optional<NamespacePss.Decision>> decisions = new java.util.HashMap<>();
+        private Map<String, java.util.Optional<NamespacePss.Decision>> decisions; // made on the second namespace
+        /** The last namespace asked for and its decision (no map lookup or lambda per call). */
+        private String lastNamespace;
+
+        private NamespacePss.Decision lastDecision;
         /** The object being checked (null in checkAll). */
         Resource current;
 
@@ -286,12 +291,24 @@ public final class PolicyEngine {
             if (level == null) {
                 return null;
             }
-            return decisions
-                    .computeIfAbsent(
-                            r.namespace(),
-                            ns -> java.util.Optional.ofNullable(
-                                    namespaces.decide(r, level, selected, explicit, config)))
-                    .orElse(null);
+            String ns = r.namespace();
+            if (ns.equals(lastNamespace)) { // the common case: every call of a review is for one object
+                return lastDecision;
+            }
+            java.util.Optional<NamespacePss.Decision> d = decisions == null ? null : decisions.get(ns);
+            if (d == null) {
+                d = java.util.Optional.ofNullable(namespaces.decide(r, level, selected, explicit, config));
+                if (lastNamespace != null) { // keep the earlier namespace's decision too
+                    if (decisions == null) {
+                        decisions = new java.util.HashMap<>();
+                        decisions.put(lastNamespace, java.util.Optional.ofNullable(lastDecision));
+                    }
+                    decisions.put(ns, d);
+                }
+            }
+            lastNamespace = ns;
+            lastDecision = d.orElse(null);
+            return lastDecision;
         }
 
         @Override

@@ -11,6 +11,7 @@ import dev.vigil.policy.Severity;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Namespace-aware Pod Security Standards: at which level, version and severity a PSS check applies to an object,
@@ -71,6 +72,16 @@ public final class NamespacePss {
     private static final String[] PREFIXES = {"vigil.dev/", "pod-security.kubernetes.io/"};
 
     private final Map<String, Modes> namespaces;
+
+    /** A decision for an object outside the labelled namespaces, with the configuration it was made for. */
+    private record Unlabelled(PolicyConfig config, Decision decision) {}
+
+    /**
+     * Decisions for objects outside the labelled namespaces of a selected rule: they depend only on the level, on
+     * {@code explicit} and on the configuration, so they are made once per evaluation instead of once per PSS rule
+     * (each made its reason string anew). Indexed by level and explicit; rules may run in parallel, hence atomic.
+     */
+    private final AtomicReferenceArray<Unlabelled> unlabelled = new AtomicReferenceArray<>(Level.values().length * 2);
 
     private NamespacePss(Map<String, Modes> namespaces) {
         this.namespaces = namespaces;
@@ -149,6 +160,19 @@ public final class NamespacePss {
      */
     public Decision decide(Resource r, Level level, boolean selected, boolean explicit, PolicyConfig config) {
         Modes modes = r.namespace().isEmpty() ? null : namespaces.get(r.namespace());
+        if (modes != null || !selected) {
+            return decideUncached(modes, level, selected, explicit, config);
+        }
+        int slot = level.ordinal() * 2 + (explicit ? 1 : 0);
+        Unlabelled known = unlabelled.get(slot);
+        if (known == null || known.config() != config) {
+            known = new Unlabelled(config, decideUncached(null, level, true, explicit, config));
+            unlabelled.set(slot, known);
+        }
+        return known.decision();
+    }
+
+    private Decision decideUncached(Modes modes, Level level, boolean selected, boolean explicit, PolicyConfig config) {
         if (selected && explicit) {
             return new Decision(
                     null,

@@ -16,6 +16,10 @@ final class HostProbesAndLifecycle extends BuiltInRule {
     static final int SINCE = 34;
     private static final List<String> HANDLERS =
             List.of("livenessProbe", "readinessProbe", "startupProbe", "lifecycle.postStart", "lifecycle.preStop");
+    /** {@link #HANDLERS} split at the dots once (not per container and review). */
+    private static final List<String[]> HANDLER_PARTS =
+            HANDLERS.stream().map(h -> h.split("\\.")).toList();
+
     private static final List<String> ACTIONS = List.of("httpGet", "tcpSocket");
 
     HostProbesAndLifecycle() {
@@ -28,8 +32,9 @@ final class HostProbesAndLifecycle extends BuiltInRule {
             return;
         }
         for (PodSpec.Container c : pod.allContainers()) {
-            for (String handler : HANDLERS) {
-                JsonNode h = at(c.json(), handler);
+            for (int i = 0; i < HANDLERS.size(); i++) {
+                String handler = HANDLERS.get(i);
+                JsonNode h = at(c.json(), HANDLER_PARTS.get(i));
                 for (String action : ACTIONS) {
                     String host = Pss.text(h.path(action).path("host"));
                     if (!host.isEmpty()) {
@@ -41,8 +46,8 @@ final class HostProbesAndLifecycle extends BuiltInRule {
         }
     }
 
-    private static JsonNode at(JsonNode node, String dotted) {
-        for (String part : dotted.split("\\.")) {
+    private static JsonNode at(JsonNode node, String[] parts) {
+        for (String part : parts) {
             node = node.path(part);
         }
         return node;

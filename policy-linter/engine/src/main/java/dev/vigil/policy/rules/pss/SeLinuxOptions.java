@@ -25,10 +25,15 @@ final class SeLinuxOptions extends BuiltInRule {
     public void checkPod(PodSpec pod, RuleContext ctx) {
         Set<String> types = Pss.version(pod, ctx).atLeast(31) ? TYPES_1_31 : TYPES_1_0;
         JsonNode podOptions = pod.spec().path("securityContext").path("seLinuxOptions");
-        check(podOptions, types, "pod", pod.path("securityContext.seLinuxOptions"), pod, ctx);
+        // who and path are built only when there are options to check (they are absent on most pods)
+        if (podOptions.isObject()) {
+            check(podOptions, types, "pod", pod.path("securityContext.seLinuxOptions"), pod, ctx);
+        }
         for (PodSpec.Container c : pod.allContainers()) {
             JsonNode options = c.json().path("securityContext").path("seLinuxOptions");
-            check(options, types, Pss.container(c), c.path("securityContext.seLinuxOptions"), pod, ctx);
+            if (options.isObject()) {
+                check(options, types, Pss.container(c), c.path("securityContext.seLinuxOptions"), pod, ctx);
+            }
         }
     }
 
