@@ -153,7 +153,8 @@ class GuardIT {
             JsonNode spawned = awaitEvent(app, "process-in-deserialization");
             assertThat(fields(spawned).get("proc.cmdline")).isEqualTo("/bin/sh -c touch " + marker);
             assertThat(fields(spawned).get("java.stack")).contains("org.apache.commons.collections.functors");
-            assertThat(marker).as("detect mode changes nothing").exists();
+            // the gadget calls Runtime.exec without waiting for the process: the file appears when `touch` has run
+            assertThat(awaitFile(marker)).as("detect mode changes nothing").exists();
 
             assertThat(app.get("/exec?cmd=touch%20" + execMarker)).isEqualTo(200);
             JsonNode exec = awaitEvent(app, "process-in-request");
@@ -781,6 +782,15 @@ class GuardIT {
             out.add(FalcoShape.check(JSON.readTree(line)));
         }
         return out;
+    }
+
+    /** The path once it exists, or after 15 s (the caller's assertion then fails with the path in its message). */
+    private static Path awaitFile(Path path) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!Files.exists(path) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return path;
     }
 
     private static JsonNode awaitEvent(SampleApp app, String rule) throws Exception {
