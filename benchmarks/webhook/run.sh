@@ -54,7 +54,8 @@
 # Environment: RUNS (default 3), RT (default 50 as root, none otherwise), DURATION (s, default 20), WARMUP (s,
 # default 8), CONCURRENCY (closed loop, default 32), OVERLOAD_DURATION (s, default 10), GEN_WARMUP (s of unmeasured
 # load at the start of each measured run, for the generator's own JIT; default 3), SKIP_BUILD=1 (reuse the built
-# jars), STALL=0, GENERATOR=blocking, JIT_RT, JFR, JFR_DIR, OVERLOAD_LOOPS, OVERLOAD_GEN_CPUS (see above).
+# jars), STALL=0, GENERATOR=blocking, JIT_RT, JFR, JFR_DIR, OVERLOAD_LOOPS, OVERLOAD_GEN_CPUS (see above), OVERLOAD_RT (the
+# overload generator's real-time priority, default RT+1).
 # Time: about 2 + 2 x RUNS minutes plus the build on a quiet machine (RUNS=3: about 9 minutes).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -102,7 +103,7 @@ fi
 if [[ -n "${RT:-}" ]]; then
   SERVER_PIN=(chrt -r "$RT" "${SERVER_PIN[@]}")
   GEN_PIN=(chrt -r "$RT" "${GEN_PIN[@]}")
-  OVER_PIN=(chrt -r "$((RT + 1))" "${OVER_PIN[@]}")
+  OVER_PIN=(chrt -r "${OVERLOAD_RT:-$((RT + 1))}" "${OVER_PIN[@]}")
 fi
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then # SKIP_BUILD=1 reuses the jars already built
