@@ -110,10 +110,18 @@ public final class EffectiveSecurityContext {
      * {@linkplain #INHERITED inheritable} field, the pod's; else unset.
      */
     public Value get(String field) {
-        Value v = values.get(field);
+        return cached(values, field, false);
+    }
+
+    /**
+     * The value of {@code field} in {@code map}, computed once per container (a race computes it twice, the result is
+     * the same and the first one stays); no lambda and no lock per call on the review path.
+     */
+    private Value cached(ConcurrentMap<String, Value> map, String field, boolean windowsOption) {
+        Value v = map.get(field);
         if (v == null) {
-            v = compute(field);
-            Value raced = values.putIfAbsent(field, v);
+            v = windowsOption ? computeWindowsOption(field) : compute(field);
+            Value raced = map.putIfAbsent(field, v);
             if (raced != null) {
                 v = raced;
             }
@@ -137,15 +145,7 @@ public final class EffectiveSecurityContext {
 
     /** A field of {@code windowsOptions}, merged field by field (container first, then pod). */
     public Value windowsOption(String field) {
-        Value v = windowsOptions.get(field);
-        if (v == null) {
-            v = computeWindowsOption(field);
-            Value raced = windowsOptions.putIfAbsent(field, v);
-            if (raced != null) {
-                v = raced;
-            }
-        }
-        return v;
+        return cached(windowsOptions, field, true);
     }
 
     private Value computeWindowsOption(String field) {

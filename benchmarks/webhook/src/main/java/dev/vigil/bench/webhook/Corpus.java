@@ -8,8 +8,8 @@ import java.util.List;
  * The mixed request corpus: allowed and denied Pods, Deployments and CronJobs, updates with an old object (a spec
  * change and a metadata-only change), a dry run and a request in an exempt namespace.
  */
-final class Corpus {
-    record Entry(String name, byte[] body) {}
+public final class Corpus {
+    public record Entry(String name, byte[] body) {}
 
     private static final String RESTRICTED_SC =
             "{\"allowPrivilegeEscalation\":false,\"capabilities\":{\"drop\":[\"ALL\"]},"
@@ -18,7 +18,7 @@ final class Corpus {
 
     private Corpus() {}
 
-    static List<Entry> mixed() {
+    public static List<Entry> mixed() {
         List<Entry> out = new ArrayList<>();
         String goodSpec = podSpec(RESTRICTED_SC);
         String badSpec = podSpec(PRIVILEGED_SC);
